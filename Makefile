@@ -1,0 +1,89 @@
+# palermo: a plain Makefile.
+#   make                 build ./palermo
+#   make run             set up, build, and create palermo.db with sample data
+#   make check           build and run the whole test suite
+#   make bench           run the benchmarks under bench/
+#   make SANITIZE=address,undefined check
+#   make valgrind        the suite's command-line tests under valgrind
+#   make WERROR=1        warnings are errors (CI)
+
+VERSION	 = 0.1.0
+CC	?= cc
+PKGS	 = sqlite3 jansson libsodium
+CFLAGS	?= -O2 -g
+WARN	 = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
+	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+	   -Wcast-qual -Wwrite-strings -Wundef -Wnull-dereference \
+	   -Wimplicit-fallthrough -Wold-style-definition
+ifneq ($(WERROR),)
+WARN	+= -Werror
+endif
+ifneq ($(SANITIZE),)
+CFLAGS	+= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS	+= -fsanitize=$(SANITIZE)
+endif
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild
+LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium) -lcsv
+
+B	 = build
+SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_export.c cmd_import.c \
+	   cmd_init.c cmd_submissions.c country.c csvin.c errlist.c \
+	   format.c sample.c store_sqlite.c util.c xmalloc.c
+OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
+EMBED	 = data/countries.csv data/country-aliases.csv \
+	   $(sort $(wildcard src/migrations/*.sql))
+TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
+
+all: palermo
+
+palermo: $(OBJS) $(B)/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h | $(B)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(B)/embed: tools/embed.c | $(B)
+	$(CC) -O2 -o $@ $<
+
+$(B)/embed.c: $(B)/embed $(EMBED)
+	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f))
+
+$(B)/embed.o: $(B)/embed.c src/palermo.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B):
+	mkdir -p $(B)
+
+$(B)/test_%: tests/unit/test_%.c tests/unit/unit.h $(OBJS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -o $@ $< \
+	    $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+deps:
+	@scripts/install-deps
+
+tests: palermo $(TESTS)
+
+check: deps
+	$(MAKE) tests
+	tests/run
+
+valgrind: deps
+	$(MAKE) tests
+	PALERMO_VALGRIND=1 tests/run
+
+run: deps
+	$(MAKE) palermo
+	@scripts/run-sample
+
+bench: deps
+	$(MAKE) palermo
+	bench/import
+
+lint:
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c
+
+clean:
+	rm -rf $(B) palermo tests/out
+
+.PHONY: all deps tests check valgrind run bench lint clean

@@ -1,0 +1,177 @@
+/*
+ * cli.c: palermo's command line.  Commands are dispatched from one table,
+ * git style: "palermo <command> [options]".  Messages go to stderr, data to
+ * stdout; the exit status says how it went (see enum exit_status).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "palermo.h"
+
+#define DB_OPTS \
+	"  --db PATH         the database (default: $PALERMO_DB, else " \
+	"./palermo.db)\n"
+
+const struct command commands[] = {
+	{ "init", cmd_init, "create the database, or bring it up to date",
+	    "palermo init [--db PATH]\n\n"
+	    "Creates the database when it is missing and applies every schema\n"
+	    "migration it lacks, in one transaction; loads the reference data\n"
+	    "(countries, M49 regions, codes).\n\n" DB_OPTS },
+	{ "import", cmd_import, "import a file of records",
+	    "palermo import cases FILE --source NAME [--format F] [--replace]\n"
+	    "                [--db PATH]\n\n"
+	    "Reads FILE (- for standard input), validates every value and\n"
+	    "stores the whole file as one submission, or nothing.  Problems are\n"
+	    "listed as file:line:column: field: message (at most 50).\n\n"
+	    "  --source NAME     the organisation that submits the file "
+	    "(required)\n"
+	    "  --format F        palermo, json, ctdc-kanon, ctdc-synthetic or "
+	    "htcds;\n"
+	    "                    detected from the header when absent\n"
+	    "  --replace         replace an earlier submission of the same file\n"
+	    "                    (same SHA-256, else same file name) from this "
+	    "source\n" DB_OPTS },
+	{ "export", cmd_export, "write the stored records out",
+	    "palermo export cases [--format F] [--out FILE] [--db PATH]\n\n"
+	    "Writes every stored case in a format palermo reads.\n\n"
+	    "  --format F        palermo (default), json, ctdc-kanon,\n"
+	    "                    ctdc-synthetic or htcds\n"
+	    "  --out FILE        write to FILE instead of standard output\n"
+	    DB_OPTS },
+	{ "sample", cmd_sample, "write generated sample data",
+	    "palermo sample cases [--count N] [--seed S] [--format F] "
+	    "[--out FILE]\n\n"
+	    "Writes N generated, realistic but not real, victim cases; the same\n"
+	    "seed gives the same file.\n\n"
+	    "  --count N         how many cases (default 1000)\n"
+	    "  --seed S          the seed, a whole number (default 1)\n"
+	    "  --format F        any import format (default palermo)\n"
+	    "  --out FILE        write to FILE instead of standard output\n" },
+	{ "countries", cmd_countries, "look up countries and their M49 regions",
+	    "palermo countries [QUERY] [--csv]\n\n"
+	    "Lists the countries whose code or name matches QUERY (all when "
+	    "absent),\n"
+	    "with their UN M49 region, sub-region and intermediate region.\n\n"
+	    "  --csv             write CSV instead of aligned text\n" },
+	{ "submissions", cmd_submissions, "list or remove submissions",
+	    "palermo submissions [--db PATH]\n"
+	    "palermo submissions rm ID [--db PATH]\n\n"
+	    "Lists every submission with its provenance, or removes one with all\n"
+	    "of its records.\n\n" DB_OPTS },
+	{ "help", cmd_help, "show the commands, or explain one",
+	    "palermo help [COMMAND]\n" },
+	{ "version", cmd_version, "print palermo's version",
+	    "palermo version\n" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+const struct command *
+command_lookup(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+const char *
+db_path(const char *option)
+{
+	const char	*s;
+
+	if (option != NULL)
+		return option;
+	if ((s = getenv("PALERMO_DB")) != NULL && *s)
+		return s;
+	return "./palermo.db";
+}
+
+int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct command *c = command_lookup(cmd);
+	va_list	 ap;
+
+	fprintf(stderr, "%s %s: ", progname, cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c != NULL)
+		fprintf(stderr, "usage: %.*s\n", (int)strcspn(c->usage, "\n"),
+		    c->usage);
+	return EXIT_USAGE;
+}
+
+int
+usage_show(const char *cmd)
+{
+	const struct command *c = command_lookup(cmd);
+
+	if (c == NULL)
+		return EXIT_USAGE;
+	printf("usage: %s", c->usage);
+	return EXIT_DONE;
+}
+
+FILE *
+out_open(const char *path)
+{
+	FILE	*fp;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return stdout;
+	if ((fp = fopen(path, "w")) == NULL)
+		error("%s: %s", path, strerror(errno));
+	return fp;
+}
+
+int
+out_close(FILE *fp, const char *path)
+{
+	int	 bad = fflush(fp) != 0 || ferror(fp);
+
+	if (fp != stdout && fclose(fp) != 0)
+		bad = 1;
+	if (bad) {
+		error("%s: write error: %s", path ? path : "standard output",
+		    strerror(errno));
+		return EXIT_STORE;
+	}
+	return EXIT_DONE;
+}
+
+int
+cmd_help(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc > 2)
+		return usage_error("help", "too many arguments");
+	if (argc == 2) {
+		if ((c = command_lookup(argv[1])) == NULL)
+			return usage_error("help", "no command '%s'", argv[1]);
+		return usage_show(c->name);
+	}
+	printf("usage: palermo <command> [options]\n\n"
+	    "palermo keeps and checks data on trafficking in persons.\n\n"
+	    "Commands:\n");
+	for (c = commands; c->name; c++)
+		printf("  %-12s  %s\n", c->name, c->summary);
+	printf("\n'palermo help COMMAND' or 'palermo COMMAND --help' explains "
+	    "one;\n'man palermo' has the whole manual.\n");
+	return EXIT_DONE;
+}
+
+int
+cmd_version(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return usage_error("version", "too many arguments");
+	printf("palermo %s\n", PALERMO_VERSION);
+	return EXIT_DONE;
+}

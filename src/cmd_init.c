@@ -1,0 +1,57 @@
+/*
+ * cmd_init.c: "palermo init": create the database or bring its schema up
+ * to date.  Opening a store applies the missing migrations, so init is an
+ * open in create mode that reports what it found.
+ */
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "palermo.h"
+#include "store.h"
+
+int
+cmd_init(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store	*st;
+	struct stat	 sb;
+	const char	*db = NULL;
+	int		 ch, after = 0;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (ch) {
+		case 'd':
+			db = optarg;
+			break;
+		default:
+			return usage_error("init", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	if (optind != argc)
+		return usage_error("init", "unexpected argument '%s'",
+		    argv[optind]);
+	db = db_path(db);
+	if (stat(db, &sb) == 0) {
+		/* read the version before open migrates */
+		if (store_open(&st, db, STORE_EXISTING) == -1)
+			return EXIT_STORE;
+		st->ops->schema_version(st, &after);
+		st->ops->close(st);
+		fprintf(stderr, "%s: %s is ready (schema version %d)\n",
+		    progname, db, after);
+		return EXIT_DONE;
+	}
+	if (store_open(&st, db, STORE_CREATE) == -1)
+		return EXIT_STORE;
+	st->ops->schema_version(st, &after);
+	st->ops->close(st);
+	fprintf(stderr, "%s: created %s (schema version %d, %d countries)\n",
+	    progname, db, after, country_count());
+	return EXIT_DONE;
+}

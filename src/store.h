@@ -1,0 +1,80 @@
+/*
+ * store.h: the store behind palermo, reached only through this interface.
+ *
+ * A backend fills a struct store_ops; callers never see SQL.  SQLite is the
+ * embedded default (store_sqlite.c); a server backend adds its own file and
+ * ops table without touching the callers.  Every operation returns 0 or -1;
+ * on -1 the backend has already printed what went wrong.
+ */
+#ifndef PALERMO_STORE_H
+#define PALERMO_STORE_H
+
+#include <stdint.h>
+
+#include "palermo.h"
+
+enum store_open_mode {
+	STORE_EXISTING,		/* the database must exist */
+	STORE_CREATE,		/* create it when missing */
+};
+
+/* One submitted file: the provenance of the records it brought. */
+struct submission {
+	int64_t		 id;
+	const char	*source;
+	const char	*kind;		/* "cases" */
+	const char	*format;
+	const char	*file_name;
+	char		 sha256[65];	/* lower-case hex */
+	int64_t		 rows;
+	const char	*operator_name;
+	char		 created_at[21];
+};
+
+struct store;
+
+struct store_ops {
+	const char	*name;
+	/* Open or create; applies pending migrations in one transaction. */
+	int	(*open)(struct store **, const char *path,
+		    enum store_open_mode);
+	void	(*close)(struct store *);
+	/* The highest migration applied. */
+	int	(*schema_version)(struct store *, int *);
+	int	(*begin)(struct store *);
+	int	(*commit)(struct store *);
+	int	(*rollback)(struct store *);
+	/* The id of the named source, created when missing. */
+	int	(*source_ensure)(struct store *, const char *, int64_t *);
+	/* An earlier submission of the source with this hash, or file name;
+	 * *id is 0 when there is none. */
+	int	(*submission_find)(struct store *, int64_t source,
+		    const char *kind, const char *sha256,
+		    const char *file_name, int64_t *id);
+	int	(*submission_add)(struct store *, int64_t source,
+		    struct submission *);
+	/* Record what was learnt by reading the file. */
+	int	(*submission_finish)(struct store *, int64_t id,
+		    const char *format, const char *sha256, int64_t rows);
+	/* Remove a submission and its rows; *found is 0 when there was none. */
+	int	(*submission_remove)(struct store *, int64_t id, int *found);
+	/* Call fn for each submission, oldest first; fn returns 0 or -1. */
+	int	(*submission_each)(struct store *,
+		    int (*fn)(const struct submission *, void *), void *);
+	int	(*case_add)(struct store *, int64_t submission,
+		    unsigned long line, const struct case_rec *);
+	/* Call fn for each case, in the order they were stored. */
+	int	(*case_each)(struct store *,
+		    int (*fn)(const struct case_rec *, void *), void *);
+};
+
+struct store {
+	const struct store_ops	*ops;
+};
+
+extern const struct store_ops store_sqlite_ops;
+
+/* Open the store at path with the default backend. */
+int	 store_open(struct store **, const char *path, enum store_open_mode);
+
+#endif

@@ -1,0 +1,673 @@
+/*
+ * store_sqlite.c: the SQLite backend of the store, palermo's embedded
+ * default.
+ *
+ * The database runs in WAL mode with foreign keys on.  All SQL of this
+ * backend is here: an enum of statements and their texts, prepared once
+ * when the store opens, every value bound.  The case insert is the one text
+ * put together at open, from the column names of the case schema (compile-
+ * time constants, never input).
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "palermo.h"
+#include "store.h"
+
+enum stmt {
+	S_BEGIN,
+	S_COMMIT,
+	S_ROLLBACK,
+	S_VERSION,
+	S_VERSION_ADD,
+	S_SOURCE_GET,
+	S_SOURCE_ADD,
+	S_SUB_FIND_SHA,
+	S_SUB_FIND_NAME,
+	S_SUB_ADD,
+	S_SUB_FINISH,
+	S_SUB_REMOVE,
+	S_SUB_EACH,
+	S_REGION_PUT,
+	S_COUNTRY_PUT,
+	S_CODE_PUT,
+	S_FIELD_PUT,
+	S_CASE_ADD,
+	S_CASE_EACH,
+	S__MAX
+};
+
+static const char *const stmt_sql[S__MAX] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_VERSION] = "SELECT coalesce(max(version), 0) FROM schema_version",
+	[S_VERSION_ADD] = "INSERT INTO schema_version (version, name, "
+	    "applied_at) VALUES (?, ?, ?)",
+	[S_SOURCE_GET] = "SELECT id FROM sources WHERE name = ?",
+	[S_SOURCE_ADD] = "INSERT INTO sources (name, created_at) VALUES (?, ?)",
+	[S_SUB_FIND_SHA] = "SELECT id FROM submissions WHERE source_id = ? "
+	    "AND kind = ? AND sha256 = ?",
+	[S_SUB_FIND_NAME] = "SELECT id FROM submissions WHERE source_id = ? "
+	    "AND kind = ? AND file_name = ? ORDER BY id DESC LIMIT 1",
+	[S_SUB_ADD] = "INSERT INTO submissions (source_id, kind, format, "
+	    "file_name, sha256, rows, operator, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_SUB_FINISH] = "UPDATE submissions SET format = ?, sha256 = ?, "
+	    "rows = ? WHERE id = ?",
+	[S_SUB_REMOVE] = "DELETE FROM submissions WHERE id = ?",
+	[S_SUB_EACH] = "SELECT s.id, o.name, s.kind, s.format, s.file_name, "
+	    "s.sha256, s.rows, s.operator, s.created_at FROM submissions s "
+	    "JOIN sources o ON o.id = s.source_id ORDER BY s.id",
+	[S_REGION_PUT] = "INSERT INTO regions (code, kind, name, parent) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+	    "kind = excluded.kind, name = excluded.name, "
+	    "parent = excluded.parent",
+	[S_COUNTRY_PUT] = "INSERT INTO countries (numeric, alpha2, alpha3, "
+	    "name, official_name, region, subregion, intermediate) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (numeric) DO UPDATE "
+	    "SET alpha2 = excluded.alpha2, alpha3 = excluded.alpha3, "
+	    "name = excluded.name, official_name = excluded.official_name, "
+	    "region = excluded.region, subregion = excluded.subregion, "
+	    "intermediate = excluded.intermediate",
+	[S_CODE_PUT] = "INSERT INTO codes (list, code, name, label) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (list, code) DO UPDATE SET "
+	    "name = excluded.name, label = excluded.label",
+	[S_FIELD_PUT] = "INSERT INTO case_fields (position, name, kind, list, "
+	    "label) VALUES (?, ?, ?, ?, ?) ON CONFLICT (position) DO UPDATE "
+	    "SET name = excluded.name, kind = excluded.kind, "
+	    "list = excluded.list, label = excluded.label",
+	[S_CASE_ADD] = NULL,	/* built from the case schema at open */
+	[S_CASE_EACH] = NULL,
+};
+
+struct sqlite_store {
+	struct store	 base;
+	sqlite3		*db;
+	sqlite3_stmt	*st[S__MAX];
+	const char	*path;
+};
+
+static int
+db_error(struct sqlite_store *s, const char *what)
+{
+	return error("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* Step a statement that returns no rows, and reset it. */
+static int
+run(struct sqlite_store *s, enum stmt i)
+{
+	int	 rc = sqlite3_step(s->st[i]);
+
+	sqlite3_reset(s->st[i]);
+	sqlite3_clear_bindings(s->st[i]);
+	if (rc != SQLITE_DONE)
+		return db_error(s, stmt_sql[i] ? stmt_sql[i] : "statement");
+	return 0;
+}
+
+/* Step a statement that returns one integer, or none (then *out = 0). */
+static int
+run_int(struct sqlite_store *s, enum stmt i, int64_t *out)
+{
+	int	 rc = sqlite3_step(s->st[i]);
+
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s->st[i], 0) : 0;
+	sqlite3_reset(s->st[i]);
+	sqlite3_clear_bindings(s->st[i]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmt_sql[i]);
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int col, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_text(st, col, v, -1, SQLITE_STATIC);
+}
+
+static void
+bind_code(sqlite3_stmt *st, int col, int v)
+{
+	if (v == 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int(st, col, v);
+}
+
+static int
+exec(struct sqlite_store *s, const char *sql)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error("%s: %s", s->path, msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+prepare(struct sqlite_store *s, enum stmt i, const char *sql)
+{
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->st[i], NULL) != SQLITE_OK)
+		return db_error(s, "preparing a statement");
+	return 0;
+}
+
+static int
+prepare_all(struct sqlite_store *s)
+{
+	struct buf	 b = BUF_INIT;
+	int		 rc = -1;
+
+	for (int i = 0; i < S__MAX; i++)
+		if (stmt_sql[i] != NULL && prepare(s, i, stmt_sql[i]) == -1)
+			goto out;
+
+	buf_adds(&b, "INSERT INTO cases (submission_id, line");
+	for (int f = 0; f < CF__MAX; f++)
+		buf_addf(&b, ", %s", case_fields[f].name);
+	buf_adds(&b, ") VALUES (?, ?");
+	for (int f = 0; f < CF__MAX; f++)
+		buf_adds(&b, ", ?");
+	buf_adds(&b, ")");
+	if (prepare(s, S_CASE_ADD, b.s) == -1)
+		goto out;
+
+	buf_reset(&b);
+	buf_adds(&b, "SELECT ");
+	for (int f = 0; f < CF__MAX; f++)
+		buf_addf(&b, "%s%s", f ? ", " : "", case_fields[f].name);
+	buf_adds(&b, " FROM cases ORDER BY id");
+	if (prepare(s, S_CASE_EACH, b.s) == -1)
+		goto out;
+	rc = 0;
+out:
+	buf_release(&b);
+	return rc;
+}
+
+/* Upsert the reference tables from the compiled-in data. */
+static int
+reference_refresh(struct sqlite_store *s)
+{
+	static const char *const kinds[] = {
+		[FK_YEAR] = "year", [FK_CODE] = "code",
+		[FK_COUNTRY] = "country", [FK_FLAG] = "flag",
+	};
+	static const char *const region_kinds[] = {
+		"", "region", "subregion", "intermediate",
+	};
+	sqlite3_stmt	*st;
+
+	/* regions first, from the world down: countries refer to them */
+	st = s->st[S_REGION_PUT];
+	sqlite3_bind_int(st, 1, 1);
+	sqlite3_bind_text(st, 2, "world", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, "World", -1, SQLITE_STATIC);
+	sqlite3_bind_null(st, 4);
+	if (run(s, S_REGION_PUT) == -1)
+		return -1;
+	for (int i = 0; i < country_count(); i++) {
+		const struct country *c = country_at(i);
+		const int	 code[3] = { c->region, c->subregion,
+		    c->intermediate };
+		const char	*name[3] = { c->region_name,
+		    c->subregion_name, c->intermediate_name };
+		int		 parent = 1;	/* the world */
+
+		for (int k = 0; k < 3; k++) {
+			if (code[k] == 0)
+				continue;
+			st = s->st[S_REGION_PUT];
+			sqlite3_bind_int(st, 1, code[k]);
+			sqlite3_bind_text(st, 2, region_kinds[k + 1], -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, name[k], -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 4, parent);
+			if (run(s, S_REGION_PUT) == -1)
+				return -1;
+			parent = code[k];
+		}
+	}
+	for (int i = 0; i < country_count(); i++) {
+		const struct country *c = country_at(i);
+
+		st = s->st[S_COUNTRY_PUT];
+		sqlite3_bind_int(st, 1, c->numeric);
+		sqlite3_bind_text(st, 2, c->alpha2, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, c->alpha3, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, c->name, -1, SQLITE_STATIC);
+		bind_text(st, 5, c->official_name);
+		bind_code(st, 6, c->region);
+		bind_code(st, 7, c->subregion);
+		bind_code(st, 8, c->intermediate);
+		if (run(s, S_COUNTRY_PUT) == -1)
+			return -1;
+	}
+	for (int l = 1; l < CL__MAX; l++)
+		for (int i = 0; i < code_lists[l].count; i++) {
+			st = s->st[S_CODE_PUT];
+			sqlite3_bind_text(st, 1, code_lists[l].name, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, i);
+			sqlite3_bind_text(st, 3, code_lists[l].codes[i].name,
+			    -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, code_lists[l].codes[i].label,
+			    -1, SQLITE_STATIC);
+			if (run(s, S_CODE_PUT) == -1)
+				return -1;
+		}
+	for (int f = 0; f < CF__MAX; f++) {
+		st = s->st[S_FIELD_PUT];
+		sqlite3_bind_int(st, 1, f + 1);
+		sqlite3_bind_text(st, 2, case_fields[f].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, kinds[case_fields[f].kind], -1,
+		    SQLITE_STATIC);
+		if (case_fields[f].kind == FK_CODE)
+			sqlite3_bind_text(st, 4,
+			    code_lists[case_fields[f].list].name, -1,
+			    SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 4);
+		sqlite3_bind_text(st, 5, case_fields[f].label, -1,
+		    SQLITE_STATIC);
+		if (run(s, S_FIELD_PUT) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The number at the front of a migration's name, "migrations/0001_x". */
+static int
+migration_number(const char *name)
+{
+	const char	*p = strchr(name, '/');
+
+	return p ? (int)strtol(p + 1, NULL, 10) : 0;
+}
+
+static int
+current_version(struct sqlite_store *s, int *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*v = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_master WHERE "
+	    "type = 'table' AND name = 'schema_version'", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(s, "reading the schema");
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_error(s, "reading the schema");
+	if (sqlite3_prepare_v2(s->db, stmt_sql[S_VERSION], -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(s, "reading the schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Apply the migrations newer than the database, in one transaction, then
+ * refresh the reference data.  A database newer than this program is
+ * refused rather than written to.
+ */
+static int
+migrate(struct sqlite_store *s)
+{
+	int	 have, latest = 0;
+	char	 now[21];
+
+	if (current_version(s, &have) == -1)
+		return -1;
+	for (size_t i = 0; i < embedded_count; i++)
+		if (strncmp(embedded_files[i].name, "migrations/", 11) == 0 &&
+		    migration_number(embedded_files[i].name) > latest)
+			latest = migration_number(embedded_files[i].name);
+	if (have > latest)
+		return error("%s: schema version %d is newer than this palermo "
+		    "knows (%d); use a newer palermo", s->path, have, latest);
+	if (have == latest)
+		return prepare_all(s);
+
+	time_iso(now);
+	if (exec(s, "BEGIN IMMEDIATE") == -1)
+		return -1;
+	for (int v = have + 1; v <= latest; v++) {
+		const struct embedded *e = NULL;
+
+		for (size_t i = 0; i < embedded_count; i++)
+			if (strncmp(embedded_files[i].name, "migrations/",
+			    11) == 0 &&
+			    migration_number(embedded_files[i].name) == v)
+				e = &embedded_files[i];
+		if (e == NULL) {
+			error("migration %d is missing from this build", v);
+			goto fail;
+		}
+		if (exec(s, e->data) == -1)
+			goto fail;
+	}
+	if (prepare_all(s) == -1)
+		goto fail;
+	for (int v = have + 1; v <= latest; v++) {
+		char	 name[32];
+
+		snprintf(name, sizeof(name), "%04d", v);
+		sqlite3_bind_int(s->st[S_VERSION_ADD], 1, v);
+		sqlite3_bind_text(s->st[S_VERSION_ADD], 2, name, -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_text(s->st[S_VERSION_ADD], 3, now, -1,
+		    SQLITE_TRANSIENT);
+		if (run(s, S_VERSION_ADD) == -1)
+			goto fail;
+	}
+	if (reference_refresh(s) == -1)
+		goto fail;
+	if (exec(s, "COMMIT") == -1)
+		goto fail;
+	return 0;
+fail:
+	for (int i = 0; i < S__MAX; i++) {
+		sqlite3_finalize(s->st[i]);
+		s->st[i] = NULL;
+	}
+	exec(s, "ROLLBACK");
+	return -1;
+}
+
+static void
+sq_close(struct store *base)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	if (s == NULL)
+		return;
+	for (int i = 0; i < S__MAX; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static int
+sq_open(struct store **out, const char *path, enum store_open_mode mode)
+{
+	struct sqlite_store	*s;
+	struct stat		 sb;
+	int			 flags = SQLITE_OPEN_READWRITE;
+
+	*out = NULL;
+	if (mode == STORE_EXISTING && stat(path, &sb) == -1)
+		return error("%s: no database here; create one with "
+		    "'palermo init --db %s'", path, path);
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	s = xcalloc(1, sizeof(*s));
+	s->base.ops = &store_sqlite_ops;
+	s->path = path;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		error("%s: cannot open: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (exec(s, "PRAGMA foreign_keys = ON") == -1)
+		goto fail;
+	/* Reading the journal mode leaves the file alone; only a database
+	 * that is not in WAL mode yet (a new one) is switched. */
+	if (exec(s, "PRAGMA synchronous = NORMAL") == -1)
+		goto fail;
+	{
+		sqlite3_stmt	*st;
+		int		 wal = 0;
+
+		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st,
+		    NULL) != SQLITE_OK) {
+			db_error(s, "reading the journal mode");
+			goto fail;
+		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			wal = strcmp((const char *)sqlite3_column_text(st, 0),
+			    "wal") == 0;
+		sqlite3_finalize(st);
+		if (!wal && exec(s, "PRAGMA journal_mode = WAL") == -1)
+			goto fail;
+	}
+	if (migrate(s) == -1)
+		goto fail;
+	*out = &s->base;
+	return 0;
+fail:
+	sq_close(&s->base);
+	return -1;
+}
+
+static int
+sq_schema_version(struct store *base, int *v)
+{
+	return current_version((struct sqlite_store *)base, v);
+}
+
+static int
+sq_begin(struct store *base)
+{
+	return run((struct sqlite_store *)base, S_BEGIN);
+}
+
+static int
+sq_commit(struct store *base)
+{
+	return run((struct sqlite_store *)base, S_COMMIT);
+}
+
+static int
+sq_rollback(struct store *base)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	return run(s, S_ROLLBACK);
+}
+
+static int
+sq_source_ensure(struct store *base, const char *name, int64_t *id)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	char	 now[21];
+
+	sqlite3_bind_text(s->st[S_SOURCE_GET], 1, name, -1, SQLITE_STATIC);
+	if (run_int(s, S_SOURCE_GET, id) == -1)
+		return -1;
+	if (*id)
+		return 0;
+	time_iso(now);
+	sqlite3_bind_text(s->st[S_SOURCE_ADD], 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->st[S_SOURCE_ADD], 2, now, -1, SQLITE_TRANSIENT);
+	if (run(s, S_SOURCE_ADD) == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+sq_submission_find(struct store *base, int64_t source, const char *kind,
+    const char *sha256, const char *file_name, int64_t *id)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	enum stmt	 i = sha256 ? S_SUB_FIND_SHA : S_SUB_FIND_NAME;
+
+	sqlite3_bind_int64(s->st[i], 1, source);
+	sqlite3_bind_text(s->st[i], 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->st[i], 3, sha256 ? sha256 : file_name, -1,
+	    SQLITE_STATIC);
+	return run_int(s, i, id);
+}
+
+static int
+sq_submission_add(struct store *base, int64_t source, struct submission *sub)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_SUB_ADD];
+
+	sqlite3_bind_int64(st, 1, source);
+	sqlite3_bind_text(st, 2, sub->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sub->format, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, sub->file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, sub->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, sub->rows);
+	sqlite3_bind_text(st, 7, sub->operator_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, sub->created_at, -1, SQLITE_STATIC);
+	if (run(s, S_SUB_ADD) == -1)
+		return -1;
+	sub->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+sq_submission_finish(struct store *base, int64_t id, const char *format,
+    const char *sha256, int64_t rows)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_SUB_FINISH];
+
+	sqlite3_bind_text(st, 1, format, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, rows);
+	sqlite3_bind_int64(st, 4, id);
+	return run(s, S_SUB_FINISH);
+}
+
+static int
+sq_submission_remove(struct store *base, int64_t id, int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	sqlite3_bind_int64(s->st[S_SUB_REMOVE], 1, id);
+	if (run(s, S_SUB_REMOVE) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+static int
+sq_submission_each(struct store *base,
+    int (*fn)(const struct submission *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_SUB_EACH];
+	struct submission sub;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&sub, 0, sizeof(sub));
+		sub.id = sqlite3_column_int64(st, 0);
+		sub.source = col_text(st, 1);
+		sub.kind = col_text(st, 2);
+		sub.format = col_text(st, 3);
+		sub.file_name = col_text(st, 4);
+		snprintf(sub.sha256, sizeof(sub.sha256), "%s", col_text(st, 5));
+		sub.rows = sqlite3_column_int64(st, 6);
+		sub.operator_name = col_text(st, 7);
+		snprintf(sub.created_at, sizeof(sub.created_at), "%s",
+		    col_text(st, 8));
+		if ((ret = fn(&sub, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "listing submissions");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_case_add(struct store *base, int64_t submission, unsigned long line,
+    const struct case_rec *c)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_CASE_ADD];
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)line);
+	for (int f = 0; f < CF__MAX; f++) {
+		if (c->v[f] == NR)
+			sqlite3_bind_null(st, f + 3);
+		else
+			sqlite3_bind_int(st, f + 3, c->v[f]);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, "storing a case");
+	return 0;
+}
+
+static int
+sq_case_each(struct store *base, int (*fn)(const struct case_rec *, void *),
+    void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_CASE_EACH];
+	struct case_rec	 c;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int f = 0; f < CF__MAX; f++)
+			c.v[f] = sqlite3_column_type(st, f) == SQLITE_NULL ?
+			    NR : sqlite3_column_int(st, f);
+		if ((ret = fn(&c, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading cases");
+	sqlite3_reset(st);
+	return ret;
+}
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.source_ensure = sq_source_ensure,
+	.submission_find = sq_submission_find,
+	.submission_add = sq_submission_add,
+	.submission_finish = sq_submission_finish,
+	.submission_remove = sq_submission_remove,
+	.submission_each = sq_submission_each,
+	.case_add = sq_case_add,
+	.case_each = sq_case_each,
+};
+
+int
+store_open(struct store **out, const char *path, enum store_open_mode mode)
+{
+	return store_sqlite_ops.open(out, path, mode);
+}
