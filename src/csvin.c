@@ -63,13 +63,14 @@ field_cb(void *s, size_t len, void *data)
 	}
 	b = &in->fields[in->n];
 	buf_reset(b);
-	if (len && memchr(s, '\0', len) != NULL) {
-		errlist_add(in->el, in->rec_line, in->n + 1, NULL,
-		    "NUL byte in field");
-		in->bad = 1;
-	} else if (!utf8_valid(s, len)) {
-		errlist_add(in->el, in->rec_line, in->n + 1, NULL,
-		    "invalid UTF-8 (palermo reads CSV as UTF-8)");
+	/* utf8_valid refuses NUL bytes too; tell the two apart only then */
+	if (!utf8_valid(s, len)) {
+		if (memchr(s, '\0', len) != NULL)
+			errlist_add(in->el, in->rec_line, in->n + 1, NULL,
+			    "NUL byte in field");
+		else
+			errlist_add(in->el, in->rec_line, in->n + 1, NULL,
+			    "invalid UTF-8 (palermo reads CSV as UTF-8)");
 		in->bad = 1;
 	} else
 		buf_add(b, s, len);

@@ -558,6 +558,17 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 
 	if (col->kind == COL_DERIVED)
 		return 0;
+	/* the common case first: a flag spelt as the format writes it */
+	if (col->kind == COL_FLAG && s[0] != '\0' && s[1] == '\0') {
+		if (s[0] == r->def->yes[0] && r->def->yes[1] == '\0') {
+			c->v[col->field] = 1;
+			return 0;
+		}
+		if (s[0] == r->def->no[0] && r->def->no[1] == '\0') {
+			c->v[col->field] = 0;
+			return 0;
+		}
+	}
 	if (is_in(r->def->missing_in, s) && col->kind != COL_MULTI) {
 		if (col->field >= 0)
 			c->v[col->field] = NR;

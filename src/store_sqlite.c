@@ -2,6 +2,8 @@
  * store_sqlite.c: the SQLite backend of the store, palermo's embedded
  * default.
  *
+ * A connection is used by one thread at a time, so it is opened without
+ * SQLite's per-call mutexes.
  * The database runs in WAL mode with foreign keys on.  All SQL of this
  * backend is here: an enum of statements and their texts, prepared once
  * when the store opens, every value bound.  The case insert is the one text
@@ -409,7 +411,7 @@ sq_open(struct store **out, const char *path, enum store_open_mode mode)
 {
 	struct sqlite_store	*s;
 	struct stat		 sb;
-	int			 flags = SQLITE_OPEN_READWRITE;
+	int			 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	if (mode == STORE_EXISTING && stat(path, &sb) == -1)

@@ -1,0 +1,22 @@
+/*
+ * unit.h: what every unit test file includes: cmocka and palermo's
+ * internal interfaces.  Each tests/unit/test_NAME.c becomes build/test_NAME
+ * and is run by tests/run.
+ */
+#ifndef PALERMO_UNIT_H
+#define PALERMO_UNIT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "palermo.h"
+#include "store.h"
+
+#endif
