@@ -4,6 +4,7 @@
  * stdout; the exit status says how it went (see enum exit_status).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,15 @@ usage_error(const char *cmd, const char *fmt, ...)
 		fprintf(stderr, "usage: %.*s\n", (int)strcspn(c->usage, "\n"),
 		    c->usage);
 	return EXIT_USAGE;
+}
+
+int
+option_error(const char *cmd, int ch, char **argv)
+{
+	if (ch == ':')
+		return usage_error(cmd, "option '%s' needs a value",
+		    argv[optind - 1]);
+	return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
 int

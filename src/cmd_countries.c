@@ -64,14 +64,13 @@ cmd_countries(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		switch (ch) {
 		case 'c':
 			csv = 1;
 			break;
 		default:
-			return usage_error("countries", "unknown option '%s'",
-			    argv[optind - 1]);
+			return option_error("countries", ch, argv);
 		}
 	if (argc - optind > 1)
 		return usage_error("countries", "give at most one QUERY");

@@ -62,16 +62,25 @@ parse(const char *cmd, int argc, char **argv, struct wopts *o, int *rest)
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		switch (ch) {
-		case 'f': o->format = optarg; break;
-		case 'o': o->out = optarg; break;
-		case 'd': o->db = optarg; break;
-		case 'n': o->count = optarg; break;
-		case 's': o->seed = optarg; break;
+		case 'f':
+			o->format = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'n':
+			o->count = optarg;
+			break;
+		case 's':
+			o->seed = optarg;
+			break;
 		default:
-			usage_error(cmd, "unknown option '%s'",
-			    argv[optind - 1]);
+			option_error(cmd, ch, argv);
 			return -1;
 		}
 	if (optind >= argc || strcmp(argv[optind], "cases") != 0 ||
@@ -111,6 +120,8 @@ cmd_export(int argc, char **argv)
 	if (o.count || o.seed)
 		return usage_error("export", "--count and --seed are for "
 		    "'palermo sample'");
+	if (o.format && format_find(o.format) == -1)
+		return usage_error("export", "unknown format '%s'", o.format);
 	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	if ((ret = writer_open("export", &o, &w)) != EXIT_DONE) {

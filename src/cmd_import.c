@@ -146,6 +146,10 @@ read_json(FILE *fp, struct import *im)
 	while ((n = getline(&line, &cap, fp)) != -1) {
 		lineno++;
 		bytes += (uint64_t)n;
+		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, (size_t)n - 2);
+			n -= 3;		/* a byte order mark */
+		}
 		if (n > 1024 * 1024) {
 			errlist_add(&im->el, lineno, 0, NULL, "line longer "
 			    "than 1 MiB");
@@ -177,6 +181,19 @@ read_json(FILE *fp, struct import *im)
 	}
 	free(line);
 	return rc;
+}
+
+static int
+has_json_name(const char *path)
+{
+	static const char *const ext[] = { ".json", ".jsonl", ".ndjson" };
+	size_t	 n = strlen(path);
+
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (n > strlen(ext[i]) &&
+		    str_eqi(path + n - strlen(ext[i]), ext[i]))
+			return 1;
+	return 0;
 }
 
 /* The base name of a path, for provenance. */
@@ -257,12 +274,12 @@ import_cases(const char *path, const char *source, const char *format,
 		goto out;
 	im.submission = sub.id;
 
-	/* JSON starts with '{'; anything else is read as CSV */
+	/* JSON: named so, or a file that starts with '{'; else CSV */
 	c = getc(fp);
 	if (c != EOF)
 		ungetc(c, fp);
 	if ((im.format_given && im.format == FORMAT_JSON) ||
-	    (!im.format_given && c == '{')) {
+	    (!im.format_given && (c == '{' || has_json_name(name)))) {
 		im.format = FORMAT_JSON;
 		rc = read_json(fp, &im);
 	} else
@@ -285,13 +302,11 @@ import_cases(const char *path, const char *source, const char *format,
 
 	hashing_hex(&h, sub.sha256);
 	if (im.st->ops->submission_find(im.st, source_id, "cases", sub.sha256,
-	    NULL, &old) == -1)
+	    NULL, sub.id, &old) == -1)
 		goto out;
 	if (old == 0 && replace && im.st->ops->submission_find(im.st,
-	    source_id, "cases", NULL, sub.file_name, &old) == -1)
+	    source_id, "cases", NULL, sub.file_name, sub.id, &old) == -1)
 		goto out;
-	if (old == sub.id)
-		old = 0;
 	if (old && !replace) {
 		error("%s: this file (SHA-256 %.12s...) was already imported "
 		    "for source '%s' as submission %lld; nothing was imported "
@@ -308,9 +323,10 @@ import_cases(const char *path, const char *source, const char *format,
 	if (im.st->ops->commit(im.st) == -1)
 		goto out;
 	in_tx = 0;
-	fprintf(stderr, "%s: imported %llu cases from %s (%s) as submission "
+	fprintf(stderr, "%s: imported %llu case%s from %s (%s) as submission "
 	    "%lld for source '%s'%s\n", progname, (unsigned long long)im.rows,
-	    name, format_names[im.format], (long long)sub.id, source,
+	    im.rows == 1 ? "" : "s", name, format_names[im.format],
+	    (long long)sub.id, source,
 	    old ? " (replacing the earlier submission)" : "");
 	ret = EXIT_DONE;
 out:
@@ -342,7 +358,7 @@ cmd_import(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		switch (ch) {
 		case 's':
 			source = optarg;
@@ -357,8 +373,7 @@ cmd_import(int argc, char **argv)
 			db = optarg;
 			break;
 		default:
-			return usage_error("import", "unknown option '%s'",
-			    argv[optind - 1]);
+			return option_error("import", ch, argv);
 		}
 	argc -= optind;
 	argv += optind;

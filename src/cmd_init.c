@@ -24,21 +24,20 @@ cmd_init(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		switch (ch) {
 		case 'd':
 			db = optarg;
 			break;
 		default:
-			return usage_error("init", "unknown option '%s'",
-			    argv[optind - 1]);
+			return option_error("init", ch, argv);
 		}
 	if (optind != argc)
 		return usage_error("init", "unexpected argument '%s'",
 		    argv[optind]);
 	db = db_path(db);
 	if (stat(db, &sb) == 0) {
-		/* read the version before open migrates */
+		/* opening applies any migration the database lacks */
 		if (store_open(&st, db, STORE_EXISTING) == -1)
 			return EXIT_STORE;
 		st->ops->schema_version(st, &after);

@@ -32,14 +32,13 @@ cmd_submissions(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		switch (ch) {
 		case 'd':
 			db = optarg;
 			break;
 		default:
-			return usage_error("submissions", "unknown option '%s'",
-			    argv[optind - 1]);
+			return option_error("submissions", ch, argv);
 		}
 	argc -= optind;
 	argv += optind;

@@ -219,7 +219,9 @@ country_resolve(const char *s, const struct country **out)
 			rc = COUNTRY_UNKNOWN;
 			goto out;
 		}
-	if (parse_int(k.s, 1, 999, &num) == 0) {
+	/* numeric codes: digits only, as given ("-4" is no country) */
+	if (strspn(s, "0123456789") == strlen(s) &&
+	    parse_int(s, 1, 999, &num) == 0) {
 		if ((*out = country_by_numeric((int)num)) != NULL)
 			rc = COUNTRY_FOUND;
 		goto out;

@@ -37,7 +37,8 @@ struct csvin {
 	int			 header_done;
 	int			 bad;		/* this record had a bad field */
 	int			 stop;
-	size_t			 rec_bytes;
+	size_t			 rec_bytes;	/* fed since the record began */
+	size_t			 rec_fields;	/* in its fields so far */
 };
 
 static void
@@ -74,6 +75,12 @@ field_cb(void *s, size_t len, void *data)
 		in->bad = 1;
 	} else
 		buf_add(b, s, len);
+	in->rec_fields += len;
+	if (b->overflow || in->rec_fields > RECORD_MAX) {
+		errlist_add(in->el, in->rec_line, 0, NULL, "record longer than "
+		    "%d bytes", RECORD_MAX);
+		in->stop = 1;
+	}
 	in->fieldp[in->n] = b->s;
 	in->lens[in->n] = b->len;
 	in->n++;
@@ -92,8 +99,8 @@ header_check(struct csvin *in)
 			ok = 0;
 		}
 		for (size_t j = 0; j < i; j++)
-			if (in->lens[i] && strcmp(in->fieldp[i],
-			    in->fieldp[j]) == 0) {
+			if (in->lens[i] && str_eqi(in->fieldp[i],
+			    in->fieldp[j])) {
 				errlist_add(in->el, in->rec_line, i + 1, NULL,
 				    "duplicated column name '%s' (also column "
 				    "%zu)", in->fieldp[i], j + 1);
@@ -113,14 +120,6 @@ record_cb(int c, void *data)
 	if (in->stop)
 		goto out;
 	if (!in->header_done) {
-		/* a UTF-8 byte order mark before the header is allowed */
-		if (in->n && in->lens[0] >= 3 &&
-		    memcmp(in->fieldp[0], "\xef\xbb\xbf", 3) == 0) {
-			memmove(in->fieldp[0], in->fieldp[0] + 3,
-			    in->lens[0] - 2);
-			in->fields[0].len -= 3;
-			in->lens[0] -= 3;
-		}
 		in->header_done = 1;
 		in->ncols = in->n;
 		if (in->bad || header_check(in) == -1) {
@@ -146,6 +145,7 @@ out:
 	in->bad = 0;
 	in->rec_open = 0;
 	in->rec_bytes = 0;
+	in->rec_fields = 0;
 }
 
 /* Feed one piece of a line (the whole line when it fits a chunk). */
@@ -200,6 +200,10 @@ csv_read(FILE *fp, const char *name, csv_record_fn fn, void *arg,
 	while ((n = fread(chunk, 1, CHUNK, fp)) > 0) {
 		const char	*p = chunk, *e = chunk + n, *nl;
 
+		/* a UTF-8 byte order mark before the header is allowed */
+		if (total == 0 && n >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+
 		while (p < e) {
 			nl = memchr(p, '\n', (size_t)(e - p));
 			if (feed(&in, p, nl ? (size_t)(nl - p + 1) :
@@ -244,7 +248,9 @@ out:
 void
 csv_put(struct buf *b, const char *s, size_t len)
 {
-	int	 quote = len && (s[0] == ' ' || s[len - 1] == ' ');
+	/* libcsv trims spaces and tabs around unquoted fields */
+	int	 quote = len && (s[0] == ' ' || s[0] == '\t' ||
+	    s[len - 1] == ' ' || s[len - 1] == '\t');
 
 	for (size_t i = 0; i < len && !quote; i++)
 		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')

@@ -70,6 +70,7 @@ struct format_def {
 	int			 extra_columns;	/* unknown columns are ignored */
 	const char *const	*forbidden;	/* identifying columns */
 	int			 data_source;	/* set on every case, or NR */
+	int			 country_lists;	/* "A;B" keeps the first */
 };
 
 #define END	{ NULL, 0 }
@@ -170,6 +171,7 @@ static const struct vmap v_htcds_industry[] = {
 	{ "H_TransportationAndStorage", CF_LABOUR_TRANSPORTATION },
 	{ "I_AccommodationAndFoodServiceActivities", CF_LABOUR_HOSPITALITY },
 	{ "T_ActivitiesOfHouseholdsAsEmployers", CF_LABOUR_DOMESTIC_WORK },
+	{ "S_OtherServiceActivities", CF_LABOUR_OTHER },
 	{ "D_ElectricityGasSteamAndAirConditioningSupply", CF_LABOUR_OTHER },
 	{ "E_WaterSupplySewerageWasteManagement", CF_LABOUR_OTHER },
 	{ "G_WholesaleAndRetailTradeRepairOfMotorVehicles", CF_LABOUR_OTHER },
@@ -182,7 +184,6 @@ static const struct vmap v_htcds_industry[] = {
 	{ "P_Education", CF_LABOUR_OTHER },
 	{ "Q_HumanHealthAndSocialWorkActivities", CF_LABOUR_OTHER },
 	{ "R_ArtsEntertainmentAndRecreation", CF_LABOUR_OTHER },
-	{ "S_OtherServiceActivities", CF_LABOUR_OTHER },
 	{ "U_ActivitiesOfExtraterritorialOrganizations", CF_LABOUR_OTHER },
 	END
 };
@@ -362,7 +363,7 @@ static struct format_def formats[FORMAT__MAX] = {
 	    "1", "", synth_missing, synth_no, 1, 0, NULL, NR },
 	[FORMAT_HTCDS] = { htcds_cols, NCOLS(htcds_cols), 0, "", "1", "0",
 	    plain_missing, NULL, 0, 1, htcds_forbidden,
-	    SOURCE_CASE_MANAGEMENT },
+	    SOURCE_CASE_MANAGEMENT, 1 },
 };
 
 static void
@@ -470,8 +471,7 @@ case_reader_new(enum format_id id, const struct csv_record *h,
 				    "from the file before importing");
 				bad = 1;
 			}
-		if (r->bycol[i] == NULL && !r->def->extra_columns &&
-		    !bad) {
+		if (r->bycol[i] == NULL && !r->def->extra_columns) {
 			errlist_add(el, h->line, i + 1, h->field[i],
 			    "not a column of the %s format", format_names[id]);
 			bad = 1;
@@ -535,11 +535,12 @@ expected(struct buf *b, const struct vmap *m)
 	}
 }
 
+/* Spellings are matched regardless of case: codebooks differ in it. */
 static int
 vmap_find(const struct vmap *m, const char *s, int *code)
 {
 	for (; m->text; m++)
-		if (strcmp(m->text, s) == 0) {
+		if (str_eqi(m->text, s)) {
 			*code = m->code;
 			return 0;
 		}
@@ -578,12 +579,20 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 	case COL_YEAR:
 	case COL_DATE_YEAR:
 		if (col->kind == COL_DATE_YEAR && strlen(s) >= 10 &&
-		    s[4] == '-' && s[7] == '-') {
-			char	 y[5];
+		    s[4] == '-' && s[7] == '-' && (s[10] == '\0' ||
+		    s[10] == 'T' || s[10] == ' ')) {
+			char	 y[5], m[3], d[3];
+			long long mm, dd;
 
 			memcpy(y, s, 4);
 			y[4] = '\0';
-			if (parse_int(y, 1900, r->year_max, &v) == 0) {
+			memcpy(m, s + 5, 2);
+			m[2] = '\0';
+			memcpy(d, s + 8, 2);
+			d[2] = '\0';
+			if (parse_int(y, 1900, r->year_max, &v) == 0 &&
+			    parse_int(m, 1, 12, &mm) == 0 &&
+			    parse_int(d, 1, 31, &dd) == 0) {
 				c->v[col->field] = (int)v;
 				return 0;
 			}
@@ -592,8 +601,9 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 			c->v[col->field] = (int)v;
 			return 0;
 		}
-		errlist_add(r->el, line, colno, col->name, "'%s' is not a year "
-		    "from 1900 to %d", s, r->year_max);
+		errlist_add(r->el, line, colno, col->name, "'%s' is not a %s "
+		    "from 1900 to %d", s, col->kind == COL_DATE_YEAR ?
+		    "date (YYYY-MM-DD) or year" : "year", r->year_max);
 		return -1;
 	case COL_CODE:
 		if (col->map == NULL) {
@@ -622,7 +632,8 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 		return -1;
 	case COL_COUNTRY: {
 		/* a multi-select of countries keeps the first */
-		const char	*semi = strchr(s, ';');
+		const char	*semi = r->def->country_lists ? strchr(s, ';') :
+		    NULL;
 		char		*first = semi ? xstrndup(s,
 		    (size_t)(semi - s)) : NULL;
 		enum country_result cr = country_resolve(first ? first : s,
@@ -648,12 +659,12 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 		    is_in(r->def->no_in, s))
 			c->v[col->field] = 0;
 		else {
+			const char *no = *r->def->no || r->def->no_in == NULL ?
+			    r->def->no : r->def->no_in[0];
+
 			errlist_add(r->el, line, colno, col->name, "'%s' is not "
-			    "a flag; expected %s (yes), %s%s%s or '%s' (not "
-			    "recorded)", s, r->def->yes,
-			    *r->def->no ? r->def->no : "",
-			    *r->def->no ? " (no)" : "",
-			    *r->def->no ? "," : "", r->def->missing);
+			    "a flag; expected %s (yes), %s (no) or '%s' (not "
+			    "recorded)", s, r->def->yes, no, r->def->missing);
 			return -1;
 		}
 		return 0;
@@ -672,8 +683,8 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 		const char	*p = s;
 		int		 rc = 0;
 
-		if (*s == '\0')
-			return 0;	/* all stay not recorded */
+		if (strspn(s, "; \t") == strlen(s))
+			return 0;	/* no choice: all stay not recorded */
 		for (const struct vmap *m = col->map; m->text; m++)
 			c->v[m->code] = 0;
 		while (*p) {

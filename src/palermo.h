@@ -46,7 +46,8 @@ int	 utf8_valid(const char *, size_t);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
 int	 current_year(void);
-/* The operator's login name: $PALERMO_OPERATOR, $USER or the uid's name. */
+/* Who runs palermo: $PALERMO_OPERATOR, else the uid's login name, else
+ * $USER. */
 const char *operator_name(void);
 /* Lower-case ASCII copy of s into b, folding spaces; for name look-ups. */
 void	 key_fold(struct buf *, const char *);
@@ -340,6 +341,8 @@ const char *db_path(const char *option);
 /* Report a usage error for a command; returns EXIT_USAGE. */
 int	 usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Report a bad option met by getopt_long (ch '?' or ':'); EXIT_USAGE. */
+int	 option_error(const char *cmd, int ch, char **argv);
 /* Print a command's usage on stdout; returns EXIT_DONE. */
 int	 usage_show(const char *cmd);
 /* Open FILE for writing, or stdout for NULL or "-"; NULL after an error. */

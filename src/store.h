@@ -46,11 +46,12 @@ struct store_ops {
 	int	(*rollback)(struct store *);
 	/* The id of the named source, created when missing. */
 	int	(*source_ensure)(struct store *, const char *, int64_t *);
-	/* An earlier submission of the source with this hash, or file name;
-	 * *id is 0 when there is none. */
+	/* A submission of the source, other than except, with this hash
+	 * (or, when sha256 is NULL, the latest with this file name); *id is
+	 * 0 when there is none. */
 	int	(*submission_find)(struct store *, int64_t source,
 		    const char *kind, const char *sha256,
-		    const char *file_name, int64_t *id);
+		    const char *file_name, int64_t except, int64_t *id);
 	int	(*submission_add)(struct store *, int64_t source,
 		    struct submission *);
 	/* Record what was learnt by reading the file. */

@@ -51,9 +51,10 @@ static const char *const stmt_sql[S__MAX] = {
 	[S_SOURCE_GET] = "SELECT id FROM sources WHERE name = ?",
 	[S_SOURCE_ADD] = "INSERT INTO sources (name, created_at) VALUES (?, ?)",
 	[S_SUB_FIND_SHA] = "SELECT id FROM submissions WHERE source_id = ? "
-	    "AND kind = ? AND sha256 = ?",
+	    "AND kind = ? AND sha256 = ? AND id <> ?",
 	[S_SUB_FIND_NAME] = "SELECT id FROM submissions WHERE source_id = ? "
-	    "AND kind = ? AND file_name = ? ORDER BY id DESC LIMIT 1",
+	    "AND kind = ? AND file_name = ? AND id <> ? "
+	    "ORDER BY id DESC LIMIT 1",
 	[S_SUB_ADD] = "INSERT INTO submissions (source_id, kind, format, "
 	    "file_name, sha256, rows, operator, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -509,7 +510,7 @@ sq_source_ensure(struct store *base, const char *name, int64_t *id)
 
 static int
 sq_submission_find(struct store *base, int64_t source, const char *kind,
-    const char *sha256, const char *file_name, int64_t *id)
+    const char *sha256, const char *file_name, int64_t except, int64_t *id)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 	enum stmt	 i = sha256 ? S_SUB_FIND_SHA : S_SUB_FIND_NAME;
@@ -518,6 +519,7 @@ sq_submission_find(struct store *base, int64_t source, const char *kind,
 	sqlite3_bind_text(s->st[i], 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->st[i], 3, sha256 ? sha256 : file_name, -1,
 	    SQLITE_STATIC);
+	sqlite3_bind_int64(s->st[i], 4, except);
 	return run_int(s, i, id);
 }
 
