@@ -117,6 +117,29 @@ option_error(const char *cmd, int ch, char **argv)
 }
 
 int
+db_option_parse(const char *cmd, int argc, char **argv, const char **db)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	 ch;
+
+	*db = NULL;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (ch != 'd') {
+			option_error(cmd, ch, argv);
+			return -1;
+		}
+		*db = optarg;
+	}
+	*db = db_path(*db);
+	return optind;
+}
+
+int
 usage_show(const char *cmd)
 {
 	const struct command *c = command_lookup(cmd);

@@ -3,7 +3,6 @@
  * to date.  Opening a store applies the missing migrations, so init is an
  * open in create mode that reports what it found.
  */
-#include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -13,29 +12,16 @@
 int
 cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store	*st;
 	struct stat	 sb;
-	const char	*db = NULL;
-	int		 ch, after = 0;
+	const char	*db;
+	int		 first, after = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		switch (ch) {
-		case 'd':
-			db = optarg;
-			break;
-		default:
-			return option_error("init", ch, argv);
-		}
-	if (optind != argc)
+	if ((first = db_option_parse("init", argc, argv, &db)) == -1)
+		return EXIT_USAGE;
+	if (first != argc)
 		return usage_error("init", "unexpected argument '%s'",
-		    argv[optind]);
-	db = db_path(db);
+		    argv[first]);
 	if (stat(db, &sb) == 0) {
 		/* opening applies any migration the database lacks */
 		if (store_open(&st, db, STORE_EXISTING) == -1)

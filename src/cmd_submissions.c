@@ -2,7 +2,6 @@
  * cmd_submissions.c: "palermo submissions": the provenance of what is
  * stored, and the removal of a submission with all of its records.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "palermo.h"
@@ -21,29 +20,17 @@ print_submission(const struct submission *s, void *arg)
 int
 cmd_submissions(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store	*st = NULL;
-	const char	*db = NULL;
+	const char	*db;
 	long long	 id;
-	int		 ch, found, ret = EXIT_STORE;
+	int		 first, found, ret = EXIT_STORE;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		switch (ch) {
-		case 'd':
-			db = optarg;
-			break;
-		default:
-			return option_error("submissions", ch, argv);
-		}
-	argc -= optind;
-	argv += optind;
+	if ((first = db_option_parse("submissions", argc, argv, &db)) == -1)
+		return EXIT_USAGE;
+	argc -= first;
+	argv += first;
 	if (argc == 0) {
-		if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
+		if (store_open(&st, db, STORE_EXISTING) == -1)
 			return EXIT_STORE;
 		printf("id\tcreated_at\tsource\tkind\tformat\trows\tfile\t"
 		    "sha256\toperator\n");
@@ -56,7 +43,7 @@ cmd_submissions(int argc, char **argv)
 		    argv[0]);
 	if (argc != 2 || parse_int(argv[1], 1, INT64_MAX, &id) == -1)
 		return usage_error("submissions", "rm takes one submission id");
-	if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
+	if (store_open(&st, db, STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	if (st->ops->begin(st) == -1)
 		goto out;

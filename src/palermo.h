@@ -35,7 +35,6 @@ void	 die(const char *, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
 /* Print "palermo: message" on stderr and return -1. */
 int	 error(const char *, ...) __attribute__((format(printf, 1, 2)));
-void	 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
 extern const char *progname;
 
 /* util.c: small helpers. */
@@ -343,6 +342,12 @@ int	 usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Report a bad option met by getopt_long (ch '?' or ':'); EXIT_USAGE. */
 int	 option_error(const char *cmd, int ch, char **argv);
+/*
+ * Parse the options of a command that takes only --db; *db is the path to
+ * use.  Returns the index of the first operand, or -1 after a usage error.
+ */
+int	 db_option_parse(const char *cmd, int argc, char **argv,
+	    const char **db);
 /* Print a command's usage on stdout; returns EXIT_DONE. */
 int	 usage_show(const char *cmd);
 /* Open FILE for writing, or stdout for NULL or "-"; NULL after an error. */

@@ -12,16 +12,22 @@
 
 const char *progname = "palermo";
 
+static void
+vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s", progname, prefix);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 die(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "%s: fatal: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("fatal: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(EXIT_STORE);
 }
 
@@ -30,24 +36,10 @@ error(const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return -1;
-}
-
-void
-warnx_(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	fprintf(stderr, "%s: warning: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void *
