@@ -4,7 +4,8 @@
 #   make check           build and run the whole test suite
 #   make bench           run the benchmarks under bench/
 #   make SANITIZE=address,undefined check
-#   make valgrind        the suite's command-line tests under valgrind
+#   make valgrind        the suite under valgrind
+#   make fuzz            fuzz the intake with libFuzzer (FUZZ_SECONDS=60)
 #   make WERROR=1        warnings are errors (CI)
 
 VERSION	 = 0.1.0
@@ -59,10 +60,28 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/unit.h $(OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -o $@ $< \
 	    $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
+# the fuzz driver: built with gcc for make check (over the corpus), and
+# with clang and libFuzzer for make fuzz
+$(B)/fuzz_intake: tests/fuzz/fuzz_intake.c $(OBJS)
+	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) $(WARN) -o $@ $< $(OBJS) \
+	    $(LDFLAGS) $(LDLIBS)
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	rm -rf $(B)/fuzz && mkdir -p $(B)/fuzz/corpus
+	cp tests/fuzz/corpus/* $(B)/fuzz/corpus/
+	$(MAKE) B=$(B)/fuzz CC=clang SANITIZE=fuzzer-no-link,address,undefined \
+	    $(B)/fuzz/embed.o $(patsubst $(B)/%,$(B)/fuzz/%,$(filter-out $(B)/embed.o,$(OBJS)))
+	clang $(CPPFLAGS) -fsanitize=fuzzer,address,undefined -g -O1 \
+	    -o $(B)/fuzz/fuzz_intake tests/fuzz/fuzz_intake.c \
+	    $(B)/fuzz/*.o $(LDLIBS)
+	$(B)/fuzz/fuzz_intake -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    $(B)/fuzz/corpus
+
 deps:
 	@scripts/install-deps
 
-tests: palermo $(TESTS)
+tests: palermo $(TESTS) $(B)/fuzz_intake
 
 check: deps
 	$(MAKE) tests
@@ -86,4 +105,4 @@ lint:
 clean:
 	rm -rf $(B) palermo tests/out
 
-.PHONY: all deps tests check valgrind run bench lint clean
+.PHONY: all deps tests check valgrind run bench fuzz lint clean

@@ -44,19 +44,24 @@ const struct command commands[] = {
 	    DB_OPTS },
 	{ "sample", cmd_sample, "write generated sample data",
 	    "palermo sample cases [--count N] [--seed S] [--format F] "
-	    "[--out FILE]\n\n"
+	    "[--out FILE]\n"
+	    "                     [--db PATH]\n\n"
 	    "Writes N generated, realistic but not real, victim cases; the same\n"
 	    "seed gives the same file.\n\n"
 	    "  --count N         how many cases (default 1000)\n"
 	    "  --seed S          the seed, a whole number (default 1)\n"
 	    "  --format F        any import format (default palermo)\n"
-	    "  --out FILE        write to FILE instead of standard output\n" },
+	    "  --out FILE        write to FILE instead of standard output\n"
+	    "  --db PATH         accepted as on every command; sample reads no "
+	    "database\n" },
 	{ "countries", cmd_countries, "look up countries and their M49 regions",
-	    "palermo countries [QUERY] [--csv]\n\n"
+	    "palermo countries [QUERY] [--csv] [--db PATH]\n\n"
 	    "Lists the countries whose code or name matches QUERY (all when "
 	    "absent),\n"
 	    "with their UN M49 region, sub-region and intermediate region.\n\n"
-	    "  --csv             write CSV instead of aligned text\n" },
+	    "  --csv             write CSV instead of aligned text\n"
+	    "  --db PATH         accepted as on every command; the countries are "
+	    "compiled in\n" },
 	{ "submissions", cmd_submissions, "list or remove submissions",
 	    "palermo submissions [--db PATH]\n"
 	    "palermo submissions rm ID [--db PATH]\n\n"

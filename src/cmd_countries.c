@@ -55,6 +55,7 @@ cmd_countries(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "csv", no_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },	/* unused */
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct country	*one;
@@ -69,6 +70,8 @@ cmd_countries(int argc, char **argv)
 		case 'c':
 			csv = 1;
 			break;
+		case 'd':
+			break;	/* the tables are compiled in */
 		default:
 			return option_error("countries", ch, argv);
 		}

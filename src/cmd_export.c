@@ -145,9 +145,7 @@ cmd_sample(int argc, char **argv)
 
 	if (parse("sample", argc, argv, &o, &rest) == -1)
 		return EXIT_USAGE;
-	if (o.db)
-		return usage_error("sample", "sample writes a file and "
-		    "reads no database");
+	/* --db is accepted as on every command; sample reads no database */
 	if (o.count && parse_int(o.count, 0, 1000000000LL, &count) == -1)
 		return usage_error("sample", "--count takes a whole number "
 		    "from 0 to 1000000000");
