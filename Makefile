@@ -10,7 +10,7 @@
 
 VERSION	 = 0.1.0
 CC	?= cc
-PKGS	 = sqlite3 jansson libsodium
+PKGS	 = sqlite3 jansson libsodium xlsxwriter
 CFLAGS	?= -O2 -g
 WARN	 = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
@@ -25,12 +25,13 @@ LDFLAGS	+= -fsanitize=$(SANITIZE)
 endif
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild
-LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium) -lcsv
+LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter) -lcsv -pthread
 
 B	 = build
 SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_export.c cmd_import.c \
-	   cmd_init.c cmd_submissions.c country.c csvin.c errlist.c \
-	   format.c sample.c store_sqlite.c util.c xmalloc.c
+	   cmd_init.c cmd_report.c cmd_submissions.c country.c csvin.c \
+	   engine.c errlist.c format.c html.c report_global.c sample.c store_sqlite.c svg.c table.c tables.c \
+	   util.c xmalloc.c xml.c
 OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
 EMBED	 = data/countries.csv data/country-aliases.csv \
 	   $(sort $(wildcard src/migrations/*.sql))
@@ -41,7 +42,8 @@ all: palermo
 palermo: $(OBJS) $(B)/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h | $(B)
+$(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
+    src/engine.h | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/embed: tools/embed.c | $(B)
@@ -98,6 +100,7 @@ run: deps
 bench: deps
 	$(MAKE) palermo
 	bench/import
+	bench/report
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c

@@ -16,10 +16,11 @@ struct writer {
 };
 
 static int
-write_case(const struct case_rec *c, void *arg)
+write_case(const struct case_rec *c, int64_t submission, void *arg)
 {
 	struct writer	*w = arg;
 
+	(void)submission;
 	case_write(w->format, c, &w->b);
 	if (w->b.len >= 64 * 1024) {
 		if (fwrite(w->b.s, 1, w->b.len, w->fp) != w->b.len)
@@ -128,7 +129,7 @@ cmd_export(int argc, char **argv)
 		st->ops->close(st);
 		return ret;
 	}
-	ok = st->ops->case_each(st, write_case, &w) == 0;
+	ok = st->ops->case_each(st, 0, INT64_MAX, write_case, &w) == 0;
 	st->ops->close(st);
 	return writer_finish(&w, o.out, ok);
 }
@@ -156,7 +157,7 @@ cmd_sample(int argc, char **argv)
 	rng_seed(&r, (uint64_t)seed);
 	for (long long i = 0; i < count && ok; i++) {
 		sample_case(&r, &c);
-		ok = write_case(&c, &w) == 0;
+		ok = write_case(&c, 0, &w) == 0;
 	}
 	return writer_finish(&w, o.out, ok);
 }

@@ -193,6 +193,15 @@ country_at(int i)
 	return i >= 0 && i < ncountries ? &countries[i] : NULL;
 }
 
+int
+country_index(int num)
+{
+	country_init();
+	if (num < 0 || num > 999)
+		return -1;
+	return by_num[num] - 1;
+}
+
 const struct country *
 country_by_numeric(int num)
 {

@@ -230,6 +230,8 @@ void	 country_init(void);
 int	 country_count(void);
 const struct country *country_at(int);
 const struct country *country_by_numeric(int);
+/* The index (for country_at) of a numeric code, or -1. */
+int	 country_index(int);
 /* Resolve a code or name; on COUNTRY_FOUND *out is the country. */
 enum country_result country_resolve(const char *, const struct country **out);
 
@@ -362,6 +364,8 @@ int	 cmd_export(int, char **);
 int	 cmd_sample(int, char **);
 int	 cmd_countries(int, char **);
 int	 cmd_submissions(int, char **);
+int	 cmd_stats(int, char **);
+int	 cmd_report(int, char **);
 int	 cmd_help(int, char **);
 int	 cmd_version(int, char **);
 

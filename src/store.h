@@ -64,9 +64,16 @@ struct store_ops {
 		    int (*fn)(const struct submission *, void *), void *);
 	int	(*case_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct case_rec *);
-	/* Call fn for each case, in the order they were stored. */
-	int	(*case_each)(struct store *,
-		    int (*fn)(const struct case_rec *, void *), void *);
+	/* Call fn for each case with an id from lo to hi, in the order they
+	 * were stored, with the submission it came from. */
+	int	(*case_each)(struct store *, int64_t lo, int64_t hi,
+		    int (*fn)(const struct case_rec *, int64_t submission,
+		    void *), void *);
+	/* The lowest and highest case ids, 0 when there are none. */
+	int	(*case_range)(struct store *, int64_t *lo, int64_t *hi);
+	/* Open another connection to the same database, for a second
+	 * thread; close it with its close op. */
+	int	(*clone)(struct store *, struct store **);
 };
 
 struct store {

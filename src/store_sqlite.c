@@ -38,6 +38,7 @@ enum stmt {
 	S_FIELD_PUT,
 	S_CASE_ADD,
 	S_CASE_EACH,
+	S_CASE_RANGE,
 	S__MAX
 };
 
@@ -84,6 +85,8 @@ static const char *const stmt_sql[S__MAX] = {
 	    "list = excluded.list, label = excluded.label",
 	[S_CASE_ADD] = NULL,	/* built from the case schema at open */
 	[S_CASE_EACH] = NULL,
+	[S_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
+	    "FROM cases",
 };
 
 struct sqlite_store {
@@ -190,7 +193,8 @@ prepare_all(struct sqlite_store *s)
 	buf_adds(&b, "SELECT ");
 	for (int f = 0; f < CF__MAX; f++)
 		buf_addf(&b, "%s%s", f ? ", " : "", case_fields[f].name);
-	buf_adds(&b, " FROM cases ORDER BY id");
+	buf_adds(&b, ", submission_id FROM cases WHERE id BETWEEN ? AND ? "
+	    "ORDER BY id");
 	if (prepare(s, S_CASE_EACH, b.s) == -1)
 		goto out;
 	rc = 0;
@@ -631,19 +635,45 @@ sq_case_add(struct store *base, int64_t submission, unsigned long line,
 }
 
 static int
-sq_case_each(struct store *base, int (*fn)(const struct case_rec *, void *),
-    void *arg)
+sq_case_range(struct store *base, int64_t *lo, int64_t *hi)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_CASE_RANGE];
+	int		 rc = sqlite3_step(st);
+
+	*lo = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*hi = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, "reading the range of cases");
+	return 0;
+}
+
+static int
+sq_clone(struct store *base, struct store **out)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	return sq_open(out, s->path, STORE_EXISTING);
+}
+
+static int
+sq_case_each(struct store *base, int64_t lo, int64_t hi,
+    int (*fn)(const struct case_rec *, int64_t, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 	sqlite3_stmt	*st = s->st[S_CASE_EACH];
 	struct case_rec	 c;
 	int		 rc, ret = 0;
 
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int f = 0; f < CF__MAX; f++)
 			c.v[f] = sqlite3_column_type(st, f) == SQLITE_NULL ?
 			    NR : sqlite3_column_int(st, f);
-		if ((ret = fn(&c, arg)) == -1)
+		if ((ret = fn(&c, sqlite3_column_int64(st, CF__MAX), arg)) ==
+		    -1)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -668,6 +698,8 @@ const struct store_ops store_sqlite_ops = {
 	.submission_each = sq_submission_each,
 	.case_add = sq_case_add,
 	.case_each = sq_case_each,
+	.case_range = sq_case_range,
+	.clone = sq_clone,
 };
 
 int

@@ -5,7 +5,7 @@
 # every command in the table is listed by help, and explained both ways
 run P help
 cmds=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$T/stdout")
-same "help lists the commands" "$(echo $cmds)" "init import export sample countries submissions help version"
+same "help lists the commands" "$(echo $cmds)" "init import export sample stats report countries submissions help version"
 for c in $cmds; do
 	a=$(P help "$c" 2>&1)
 	b=$(P "$c" --help 2>&1)

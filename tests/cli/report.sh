@@ -1,0 +1,159 @@
+# tests/cli/report.sh: the engine and the Global Report.  Each table the
+# report writes (tables/*.csv) is read back by the sqlite3 shell and
+# compared, row for row, with the same figure computed independently in SQL
+# over the same database, for generated samples and for the real CTDC rows.
+# Also: stats, the filters, the outputs' shapes, and the page in a browser.
+. "$(dirname "$0")/../lib.sh"
+
+# SQL for a percentage with one decimal, rounded half up, as text
+pct() { echo "CASE WHEN ($2) > 0 THEN printf('%d.%d', (($1) * 2000 / ($2) + 1) / 2 / 10, (($1) * 2000 / ($2) + 1) / 2 % 10) ELSE '' END"; }
+
+# check DB DIR TABLE SQL: the report's CSV table is what SQL says, in order
+check() {
+	local db=$1 dir=$2 table=$3 sql=$4 got want
+	got=$(sqlite3 -batch ":memory:" ".import --csv $dir/tables/$table.csv t" "SELECT * FROM t" 2>&1)
+	want=$(sqlite3 -batch "$db" "$sql" 2>&1)
+	if [ "$got" = "$want" ]; then
+		ok "$(basename "$dir"): $table"
+	else
+		nok "$(basename "$dir"): $table" "$(diff <(echo "$want") <(echo "$got") | head -8 | tr '\n' ' ')"
+	fi
+}
+
+# One row per flag from FIRST to LAST: label, yes, recorded, percent.
+flags() {
+	local db=$1 first=$2 last=$3 q="" f
+	for f in $(sqlite3 "$db" "SELECT name FROM case_fields WHERE position BETWEEN (SELECT position FROM case_fields WHERE name = '$first') AND (SELECT position FROM case_fields WHERE name = '$last') ORDER BY position"); do
+		q="$q${q:+ UNION ALL }SELECT (SELECT position FROM case_fields WHERE name = '$f') AS pos, (SELECT label FROM case_fields WHERE name = '$f') AS label, coalesce(sum($f = 1), 0) AS y, count($f) AS r FROM cases"
+	done
+	echo "SELECT label, y, r, $(pct y r) FROM ($q) ORDER BY pos"
+}
+
+forms="exploit_sexual exploit_labour exploit_marriage exploit_military exploit_organ_removal exploit_slavery exploit_criminality exploit_begging exploit_other"
+# the region of a country of exploitation, as the report names them
+region="CASE k.region WHEN 2 THEN 0 WHEN 19 THEN 1 WHEN 142 THEN 2 WHEN 150 THEN 3 WHEN 9 THEN 4 ELSE 5 END"
+flow="CASE WHEN a.numeric = b.numeric THEN 'Domestic' WHEN a.subregion = b.subregion THEN 'Within the sub-region' WHEN a.region = b.region THEN 'Within the region' ELSE 'Across regions' END"
+
+report_checks() {	# DB DIR
+	local db=$1 dir=$2 q i f
+	for spec in "forms exploit_sexual exploit_other" "means_of_control control_debt_bondage control_not_specified" \
+	    "means_of_control_groups control_group_debt_earnings control_group_deny_needs" "recruiter recruiter_intimate_partner abduction" \
+	    "labour_sectors labour_agriculture labour_not_specified" "sexual_exploitation_types sex_prostitution sex_private_services"; do
+		set -- $spec
+		check "$db" "$dir" "$1" "$(flags "$db" "$2" "$3")"
+	done
+
+	# sex and age: oldest band first; other genders together
+	check "$db" "$dir" sex_age "SELECT o.label, count(CASE WHEN gender = 0 THEN 1 END), count(CASE WHEN gender = 1 THEN 1 END), count(CASE WHEN gender >= 2 THEN 1 END), count(CASE WHEN c.id IS NOT NULL AND gender IS NULL THEN 1 END), count(c.id) FROM codes o LEFT JOIN cases c ON c.age_registration = o.code WHERE o.list = 'age_band' GROUP BY o.code ORDER BY o.code DESC"
+
+	# forms by sex: female and male, yes and recorded
+	q=""
+	i=0
+	for f in $forms; do
+		q="$q${q:+ UNION ALL }SELECT $i AS k, (SELECT label FROM case_fields WHERE name = '$f') AS label, coalesce(sum(gender = 0 AND $f = 1), 0) AS fy, count(CASE WHEN gender = 0 THEN $f END) AS fr, coalesce(sum(gender = 1 AND $f = 1), 0) AS my, count(CASE WHEN gender = 1 THEN $f END) AS mr FROM cases"
+		i=$((i + 1))
+	done
+	check "$db" "$dir" forms_by_sex "SELECT label, fy, fr, $(pct fy fr), my, mr, $(pct my mr) FROM ($q) ORDER BY k"
+
+	# forms by region of exploitation: counts
+	q=""
+	i=0
+	for f in $forms; do
+		q="$q${q:+ UNION ALL }SELECT $i AS k, (SELECT label FROM case_fields WHERE name = '$f') AS label, coalesce(sum($region = 0 AND $f = 1), 0), coalesce(sum($region = 1 AND $f = 1), 0), coalesce(sum($region = 2 AND $f = 1), 0), coalesce(sum($region = 3 AND $f = 1), 0), coalesce(sum($region = 4 AND $f = 1), 0), coalesce(sum($region = 5 AND $f = 1), 0) FROM cases c LEFT JOIN countries k ON k.numeric = c.country_exploitation"
+		i=$((i + 1))
+	done
+	got=$(sqlite3 -batch ":memory:" ".import --csv $dir/tables/forms_by_region.csv t" "SELECT * FROM t")
+	want=$(sqlite3 -batch "$db" "SELECT * FROM ($q) ORDER BY 1" | cut -d'|' -f2-)
+	same "$(basename "$dir"): forms_by_region" "$got" "$want"
+
+	# flows: classes among victims with both countries
+	check "$db" "$dir" flow_classes "WITH f AS (SELECT $flow AS cls FROM cases c JOIN countries a ON a.numeric = c.citizenship JOIN countries b ON b.numeric = c.country_exploitation), n AS (SELECT count(*) AS d FROM f), k(i, cls) AS (VALUES (0, 'Domestic'), (1, 'Within the sub-region'), (2, 'Within the region'), (3, 'Across regions')) SELECT k.cls, (SELECT count(*) FROM f WHERE f.cls = k.cls), n.d, $(pct "(SELECT count(*) FROM f WHERE f.cls = k.cls)" n.d) FROM k, n ORDER BY k.i"
+
+	# the 20 largest corridors; ties in the order of the countries' alpha-2
+	check "$db" "$dir" top_corridors "SELECT a.name || ' → ' || b.name, a.name, b.name, $flow, count(*) FROM cases c JOIN countries a ON a.numeric = c.citizenship JOIN countries b ON b.numeric = c.country_exploitation GROUP BY a.numeric, b.numeric ORDER BY count(*) DESC, a.alpha2, b.alpha2 LIMIT 20"
+
+	# region to region matrix
+	check "$db" "$dir" flows_by_region "WITH r(i, name) AS (VALUES (0, 'Africa'), (1, 'Americas'), (2, 'Asia'), (3, 'Europe'), (4, 'Oceania'), (5, 'Unknown')), f AS (SELECT CASE a.region WHEN 2 THEN 0 WHEN 19 THEN 1 WHEN 142 THEN 2 WHEN 150 THEN 3 WHEN 9 THEN 4 ELSE 5 END AS ri, CASE b.region WHEN 2 THEN 0 WHEN 19 THEN 1 WHEN 142 THEN 2 WHEN 150 THEN 3 WHEN 9 THEN 4 ELSE 5 END AS rj FROM cases c JOIN countries a ON a.numeric = c.citizenship JOIN countries b ON b.numeric = c.country_exploitation) SELECT r.name, (SELECT count(*) FROM f WHERE ri = r.i AND rj = 0), (SELECT count(*) FROM f WHERE ri = r.i AND rj = 1), (SELECT count(*) FROM f WHERE ri = r.i AND rj = 2), (SELECT count(*) FROM f WHERE ri = r.i AND rj = 3), (SELECT count(*) FROM f WHERE ri = r.i AND rj = 4), (SELECT count(*) FROM f WHERE ri = r.i AND rj = 5) FROM r ORDER BY r.i"
+
+	# trends by year
+	check "$db" "$dir" trends "SELECT year, count(*), coalesce(sum(exploit_sexual = 1), 0), coalesce(sum(exploit_labour = 1), 0), coalesce(sum(majority_registration = 0), 0) FROM cases WHERE year IS NOT NULL GROUP BY year ORDER BY year"
+	check "$db" "$dir" trends_shares "SELECT year, count(*), count(gender), $(pct "sum(gender = 0)" "count(gender)"), count(majority_registration), $(pct "sum(majority_registration = 0)" "count(majority_registration)"), count(citizenship + country_exploitation), $(pct "sum(citizenship = country_exploitation)" "count(citizenship + country_exploitation)") FROM cases WHERE year IS NOT NULL GROUP BY year ORDER BY year"
+	check "$db" "$dir" organ_removal "SELECT year, count(*), coalesce(sum(exploit_organ_removal = 1), 0), count(exploit_organ_removal), $(pct "sum(exploit_organ_removal = 1)" "count(exploit_organ_removal)"), count(*) - count(exploit_organ_removal) FROM cases WHERE year IS NOT NULL GROUP BY year ORDER BY year"
+
+	# forms in combination, among victims with any form recorded
+	check "$db" "$dir" form_combinations "WITH m AS (SELECT (exploit_sexual IS 1) + ((exploit_labour IS 1) << 1) + ((exploit_marriage IS 1) << 2) + ((exploit_military IS 1) << 3) + ((exploit_organ_removal IS 1) << 4) + ((exploit_slavery IS 1) << 5) + ((exploit_criminality IS 1) << 6) + ((exploit_begging IS 1) << 7) + ((exploit_other IS 1) << 8) AS mask FROM cases WHERE coalesce($(echo $forms | tr ' ' ',')) IS NOT NULL), d AS (SELECT count(*) AS d FROM m) SELECT CASE WHEN mask = 0 THEN 'None of the forms' ELSE (SELECT group_concat(label, ' + ') FROM (SELECT label FROM case_fields WHERE name IN ('$(echo $forms | sed "s/ /','/g")') AND (mask & (1 << (position - (SELECT position FROM case_fields WHERE name = 'exploit_sexual')))) != 0 ORDER BY position)) END, count(*), d.d, $(pct "count(*)" d.d) FROM m, d GROUP BY mask ORDER BY mask"
+
+	# coverage: sources and countries of exploitation each year; fields
+	check "$db" "$dir" coverage_by_year "SELECT c.year, count(*), count(DISTINCT s.source_id), count(DISTINCT c.country_exploitation) FROM cases c JOIN submissions s ON s.id = c.submission_id WHERE c.year IS NOT NULL GROUP BY c.year ORDER BY c.year"
+	q=""
+	for f in $(sqlite3 "$db" "SELECT name FROM case_fields ORDER BY position"); do
+		q="$q${q:+ UNION ALL }SELECT (SELECT position FROM case_fields WHERE name = '$f') AS pos, '$f' AS name, count(*) - count($f) AS nr, count(*) AS n FROM cases"
+	done
+	check "$db" "$dir" fields_not_recorded "SELECT name, nr, n, $(pct nr n) FROM ($q) ORDER BY pos"
+	check "$db" "$dir" sources "SELECT s.id, o.name, s.file_name, s.format, s.sha256, s.rows, s.created_at FROM submissions s JOIN sources o ON o.id = s.source_id ORDER BY s.id"
+}
+
+# --- generated samples ----------------------------------------------------
+db="$T/sample.db"
+fresh "$db"
+P sample cases --count 4000 --seed 21 --out "$T/a.csv"
+P sample cases --count 1500 --seed 22 --format ctdc-kanon --out "$T/b.csv"
+P import cases "$T/a.csv" --source agency --db "$db" 2>/dev/null
+P import cases "$T/b.csv" --source hotline --db "$db" 2>/dev/null
+expect "report global" 0 "wrote the Global Report on 5500 cases" P report global --db "$db" --out "$T/sample"
+report_checks "$db" "$T/sample"
+for f in index.html tables.xlsx figures.json; do
+	[ -s "$T/sample/$f" ] && ok "sample: $f written" || nok "sample: $f written" "missing"
+done
+same "every table has a CSV" "$(ls "$T/sample/tables" | wc -l)" \
+    "$(grep -o '"id": "[a-z_0-9]*"' "$T/sample/figures.json" | wc -l)"
+same "figures.json names its submissions" "$(grep -c '"sha256"' "$T/sample/figures.json")" "2"
+grep -q '<script' "$T/sample/index.html" && nok "no scripts in the page" "found <script" || ok "no scripts in the page"
+grep -Eq '(src|href)="(https?:)?//' "$T/sample/index.html" && nok "nothing fetched from anywhere" "remote reference" || ok "nothing fetched from anywhere"
+charted="sex_age forms forms_by_region flow_classes flows_by_region top_corridors trends means_of_control means_of_control_groups recruiter labour_sectors sexual_exploitation_types"
+same "a chart per charted table" "$(grep -o '<svg' "$T/sample/index.html" | wc -l)" "$(echo $charted | wc -w)"
+
+# --- the real CTDC rows ---------------------------------------------------
+fresh "$T/ctdc.db"
+P import cases "$data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv" --source CTDC --db "$T/ctdc.db" 2>/dev/null
+expect "report on the CTDC rows" 0 "on 3 cases" P report global --db "$T/ctdc.db" --out "$T/ctdc"
+report_checks "$T/ctdc.db" "$T/ctdc"
+
+# --- filters --------------------------------------------------------------
+expect "report --from --to" 0 "" P report global --db "$db" --out "$T/y" --from 2015 --to 2018
+same "years filtered" "$(sqlite3 ":memory:" ".import --csv $T/y/tables/trends.csv t" "SELECT min(Year) || '-' || max(Year) || ':' || sum(Victims) FROM t")" \
+    "$(q "$db" "SELECT min(year) || '-' || max(year) || ':' || count(*) FROM cases WHERE year BETWEEN 2015 AND 2018")"
+expect "report --country" 0 "" P report global --db "$db" --out "$T/c" --country Moldova
+same "country filtered" "$(sqlite3 ":memory:" ".import --csv $T/c/tables/key_findings.csv t" "SELECT Victims FROM t LIMIT 1")" \
+    "$(q "$db" "SELECT count(*) FROM cases WHERE 498 IN (citizenship, country_exploitation)")"
+expect "report --region" 0 "" P report global --db "$db" --out "$T/r" --region "Eastern Europe"
+same "region filtered" "$(sqlite3 ":memory:" ".import --csv $T/r/tables/key_findings.csv t" "SELECT Victims FROM t LIMIT 1")" \
+    "$(q "$db" "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM countries k WHERE k.numeric IN (c.citizenship, c.country_exploitation) AND 151 IN (k.region, k.subregion, k.intermediate))")"
+expect "report --source" 0 "on 1500 cases" P report global --db "$db" --out "$T/s" --source hotline
+expect "report needs --out" 2 "--out DIR is required" P report global --db "$db"
+expect "report unknown region" 2 "not a UN M49 region" P report global --db "$db" --out "$T/x" --region Atlantis
+expect "report bad years" 2 "is after" P report global --db "$db" --out "$T/x" --from 2020 --to 2010
+
+# --- stats ----------------------------------------------------------------
+run P stats --by gender,age_registration --format csv --db "$db"
+same "stats --by" "$(tail -n +2 "$T/stdout" | cut -d, -f1-3 | sort)" \
+    "$(q "$db" "SELECT coalesce(g.name, 'not recorded') || ',' || coalesce(a.name, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN codes g ON g.list = 'gender' AND g.code = c.gender LEFT JOIN codes a ON a.list = 'age_band' AND a.code = c.age_registration GROUP BY c.gender, c.age_registration" | sort)"
+run P stats --by citizenship --where gender=male --where exploit_labour=yes --format csv --db "$db"
+same "stats --where" "$(tail -n +2 "$T/stdout" | cut -d, -f1,2 | sort)" \
+    "$(q "$db" "SELECT coalesce(k.alpha3, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN countries k ON k.numeric = c.citizenship WHERE gender = 1 AND exploit_labour = 1 GROUP BY c.citizenship" | sort)"
+run P stats --by flow --format json --db "$db"
+grep -q '"flow": "Domestic"' "$T/stdout" && ok "stats json" || nok "stats json" "$(head -c 200 "$T/stdout")"
+run P stats --fields
+same "stats --fields lists every field" "$(grep -c . "$T/stdout")" "$(($(q "$db" 'SELECT count(*) FROM case_fields') + 6))"
+expect "stats unknown field" 2 "no field 'colour'" P stats --by colour --db "$db"
+expect "stats bad where" 2 "not a code of gender" P stats --by year --where gender=woman --db "$db"
+P stats --all --db "$db" --out "$T/all.csv"
+same "stats --all has every table" "$(grep -c '^# ' "$T/all.csv")" "$(ls "$T/sample/tables" | wc -l)"
+
+# --- the page in a browser ------------------------------------------------
+if [ -z "${PALERMO_VALGRIND:-}" ]; then
+	mkdir -p "$top/tests/out"
+	out=$(node "$top/tests/browser/check-report.mjs" "$T/sample/index.html" "$top/tests/out/report.png" 2>&1)
+	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok browser: /; s/^FAIL /FAIL browser: /'
+	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "browser" "$out"
+fi
