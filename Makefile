@@ -42,8 +42,13 @@ all: palermo
 palermo: $(OBJS) $(B)/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# objects are rebuilt when the flags change (make SANITIZE=..., WERROR=1)
+FLAGS_NOW = $(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS)
+$(B)/flags: FORCE | $(B)
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+
 $(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
-    src/engine.h | $(B)
+    src/engine.h $(B)/flags | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/embed: tools/embed.c | $(B)
@@ -52,7 +57,7 @@ $(B)/embed: tools/embed.c | $(B)
 $(B)/embed.c: $(B)/embed $(EMBED)
 	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f))
 
-$(B)/embed.o: $(B)/embed.c src/palermo.h
+$(B)/embed.o: $(B)/embed.c src/palermo.h $(B)/flags
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B):
@@ -108,4 +113,6 @@ lint:
 clean:
 	rm -rf $(B) palermo tests/out
 
-.PHONY: all deps tests check valgrind run bench fuzz lint clean
+FORCE:
+
+.PHONY: FORCE all deps tests check valgrind run bench fuzz lint clean

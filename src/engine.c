@@ -9,6 +9,7 @@
  */
 #include <assert.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,10 +309,9 @@ load_case(const struct case_rec *c, int64_t submission, void *arg)
 	}
 	if (src < 0 || !keep(l->f, c))
 		return 0;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4096;
-		l->rec = xreallocarray(l->rec, l->cap, sizeof(*l->rec));
-	}
+	if (l->n == l->cap)
+		return error("more cases than counted: the store changed "
+		    "while it was read");
 	pack(c, &l->rec[l->n]);
 	l->rec[l->n].source = (uint16_t)src;
 	l->n++;
@@ -425,6 +425,21 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 		nparts = 2;
 		p[0].hi = lo + (hi - lo) / 2;
 		p[1].lo = p[0].hi + 1;
+	}
+	/* one array, sized by the cases there are: each part fills its own
+	 * stretch of it, and the gap between them is closed at the end */
+	for (int i = 0; i < nparts; i++) {
+		int64_t	 n;
+
+		if (st->ops->case_count(st, p[i].lo, p[i].hi, &n) == -1)
+			goto out;
+		p[i].cap = (size_t)n;
+	}
+	s->rec = xreallocarray(NULL, p[0].cap + p[1].cap + 1,
+	    sizeof(*s->rec));
+	p[0].rec = s->rec;
+	p[1].rec = s->rec + p[0].cap;
+	if (nparts == 2) {
 		if (pthread_create(&th, NULL, part_load, &p[1]) != 0)
 			die("cannot start a thread");
 		started = 1;
@@ -434,19 +449,13 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 		pthread_join(th, NULL);
 	if (p[0].rc == -1 || (nparts == 2 && p[1].rc == -1))
 		goto out;
+	if (nparts == 2 && p[0].n < p[0].cap && p[1].n)
+		memmove(s->rec + p[0].n, p[1].rec, p[1].n * sizeof(*s->rec));
 	s->n = p[0].n + (nparts == 2 ? p[1].n : 0);
-	s->rec = p[0].rec;
-	p[0].rec = NULL;
-	if (nparts == 2 && p[1].n) {
-		s->rec = xreallocarray(s->rec, s->n, sizeof(*s->rec));
-		memcpy(s->rec + p[0].n, p[1].rec, p[1].n * sizeof(*s->rec));
-	}
 	rc = 0;
 out:
 	if (nparts == 2)
 		p[1].st->ops->close(p[1].st);
-	free(p[0].rec);
-	free(p[1].rec);
 	free(l.sub_ids);
 	free(l.sub_source);
 	if (rc == -1)
@@ -479,34 +488,55 @@ count(struct yes_rec *yr, int v)
 	}
 }
 
-struct figures *
-figures_compute(const struct snapshot *s)
+/* Every field of a packed record, as snap_get gives it, in one go. */
+static void
+unpack(const struct packed *p, int *v)
 {
-	struct figures	*fg = xcalloc(1, sizeof(*fg));
-	int		 flag_fields[CF__MAX], nflags = 0;
+	for (int i = 0; i < CF__MAX; i++) {
+		int	 s = slot_of[i], b, f;
 
-	slots_init();
-	fg->nsources = s->nsources;
-	fg->year_source = xcalloc((size_t)NYEARS * (size_t)(s->nsources + 1),
-	    sizeof(*fg->year_source));
+		switch (case_fields[i].kind) {
+		case FK_FLAG:
+			f = (p->flags[s >> 2] >> ((s & 3) << 1)) & 3;
+			v[i] = f - 1;	/* 0: NR (-1), 1: no (0), 2: yes (1) */
+			break;
+		case FK_YEAR:
+			b = p->b[s];
+			v[i] = b == BYTE_NR ? NR : b + 1900;
+			break;
+		default:
+			/* codes as they are; countries stay indexes here */
+			b = p->b[s];
+			v[i] = b == BYTE_NR ? NR : b;
+			break;
+		}
+	}
+}
+
+/* Count the records from..to into fg (zeroed, year_source allocated). */
+static void
+count_range(const struct snapshot *s, size_t from, size_t to,
+    struct figures *fg)
+{
+	int	 flag_fields[CF__MAX], nflags = 0;
+	int	 region_of[NCOUNTRIES];
+
 	for (int i = 0; i < CF__MAX; i++)
 		if (case_fields[i].kind == FK_FLAG)
 			flag_fields[nflags++] = i;
+	for (int i = 0; i < NCOUNTRIES; i++)
+		region_of[i] = region_index(i < country_count() ? i : BYTE_NR);
 
-	for (size_t r = 0; r < s->n; r++) {
+	for (size_t r = from; r < to; r++) {
 		const struct packed *p = &s->rec[r];
 		int	 v[CF__MAX];
-		int	 year, yi, g, a, cit, exp, reg, mask = 0, anyform = 0;
+		int	 yi, g, cit, exp, reg, mask = 0, anyform = 0;
 
-		/* unpack once: every figure below reads these */
-		for (int i = 0; i < CF__MAX; i++) {
-			v[i] = snap_get(p, i);
-			if (v[i] == NR)
-				fg->not_recorded[i]++;
-		}
+		unpack(p, v);
+		for (int i = 0; i < CF__MAX; i++)
+			fg->not_recorded[i] += v[i] == NR;
 		fg->total++;
-		year = v[CF_YEAR];
-		yi = year == NR ? -1 : year - 1900;
+		yi = v[CF_YEAR] == NR ? -1 : v[CF_YEAR] - 1900;
 		if (yi < 0)
 			fg->year_nr++;
 		else {
@@ -515,8 +545,7 @@ figures_compute(const struct snapshot *s)
 			    p->source]++;
 		}
 		g = v[CF_GENDER];
-		a = v[CF_AGE_REGISTRATION];
-		fg->gender_age[g + 1][a + 1]++;
+		fg->gender_age[g + 1][v[CF_AGE_REGISTRATION] + 1]++;
 		fg->gender_majority[0][g + 1][v[CF_MAJORITY_REGISTRATION] + 1]++;
 		fg->gender_majority[1][g + 1][v[CF_MAJORITY_EXPLOITATION] + 1]++;
 		fg->gender_majority[2][g + 1][v[CF_MAJORITY_ENTRY] + 1]++;
@@ -525,7 +554,7 @@ figures_compute(const struct snapshot *s)
 
 		cit = p->b[slot_of[CF_CITIZENSHIP]];
 		exp = p->b[slot_of[CF_COUNTRY_EXPLOITATION]];
-		reg = region_index(exp);
+		reg = region_of[exp];
 		for (int k = 0; k < NFORMS; k++) {
 			int	 f = v[CF_EXPLOIT_SEXUAL + k];
 
@@ -535,10 +564,8 @@ figures_compute(const struct snapshot *s)
 			count(&fg->form_region[k][reg], f);
 			if (yi >= 0)
 				count(&fg->year_form[yi][k], f);
-			if (f != NR)
-				anyform = 1;
-			if (f == 1)
-				mask |= 1 << k;
+			anyform |= f != NR;
+			mask |= (f == 1) << k;
 		}
 		if (anyform) {
 			fg->forms_recorded++;
@@ -563,6 +590,73 @@ figures_compute(const struct snapshot *s)
 				    fc == FLOW_DOMESTIC);
 		}
 	}
+}
+
+static struct figures *
+figures_new(int nsources)
+{
+	struct figures	*fg = xcalloc(1, sizeof(*fg));
+
+	fg->nsources = nsources;
+	fg->year_source = xcalloc((size_t)NYEARS * (size_t)(nsources + 1),
+	    sizeof(*fg->year_source));
+	return fg;
+}
+
+_Static_assert(sizeof(struct yes_rec) == 2 * sizeof(int64_t) &&
+    offsetof(struct figures, year_source) % sizeof(int64_t) == 0,
+    "the counts of struct figures add up as an array of int64_t");
+
+struct half {
+	const struct snapshot	*s;
+	size_t			 from, to;
+	struct figures		*fg;
+};
+
+static void *
+half_count(void *arg)
+{
+	struct half	*h = arg;
+
+	count_range(h->s, h->from, h->to, h->fg);
+	return NULL;
+}
+
+/*
+ * With many records, the second half is counted on a second thread into
+ * figures of its own, and the two are added: every count is additive.
+ */
+struct figures *
+figures_compute(const struct snapshot *s)
+{
+	struct figures	*fg;
+	struct half	 h;
+	pthread_t	 th;
+	int64_t		*a, *b;
+
+	slots_init();
+	country_init();
+	fg = figures_new(s->nsources);
+	if (s->n < SPLIT_MIN) {
+		count_range(s, 0, s->n, fg);
+		return fg;
+	}
+	h.s = s;
+	h.from = s->n / 2;
+	h.to = s->n;
+	h.fg = figures_new(s->nsources);
+	if (pthread_create(&th, NULL, half_count, &h) != 0)
+		die("cannot start a thread");
+	count_range(s, 0, s->n / 2, fg);
+	pthread_join(th, NULL);
+	a = (int64_t *)(void *)fg;
+	b = (int64_t *)(void *)h.fg;
+	for (size_t i = 0; i < offsetof(struct figures, year_source) /
+	    sizeof(int64_t); i++)
+		a[i] += b[i];
+	for (size_t i = 0; i < (size_t)NYEARS * (size_t)s->nsources; i++)
+		fg->year_source[i] += h.fg->year_source[i];
+	figures_free(h.fg);
 	return fg;
 }
 

@@ -106,10 +106,14 @@ struct figures {
 	struct yes_rec	 year_female[NYEARS], year_minor[NYEARS];
 	struct yes_rec	 year_form[NYEARS][NFORMS];
 	struct yes_rec	 year_domestic[NYEARS];
-	/* coverage: records per year and source, and per year and country */
+	/* coverage: records per country and year of exploitation */
+	int64_t		 year_country[NYEARS][NCOUNTRIES];
+	/*
+	 * Everything above is counts (int64_t), so that two partial
+	 * figures add up as arrays; what follows is not.
+	 */
 	int64_t		*year_source;		/* NYEARS * nsources */
 	int		 nsources;
-	int64_t		 year_country[NYEARS][NCOUNTRIES];
 };
 
 /* Compute every count in one pass; free with figures_free. */

@@ -71,6 +71,9 @@ struct store_ops {
 		    void *), void *);
 	/* The lowest and highest case ids, 0 when there are none. */
 	int	(*case_range)(struct store *, int64_t *lo, int64_t *hi);
+	/* How many cases have an id from lo to hi. */
+	int	(*case_count)(struct store *, int64_t lo, int64_t hi,
+		    int64_t *n);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

@@ -39,6 +39,7 @@ enum stmt {
 	S_CASE_ADD,
 	S_CASE_EACH,
 	S_CASE_RANGE,
+	S_CASE_COUNT,
 	S__MAX
 };
 
@@ -87,6 +88,7 @@ static const char *const stmt_sql[S__MAX] = {
 	[S_CASE_EACH] = NULL,
 	[S_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
 	    "FROM cases",
+	[S_CASE_COUNT] = "SELECT count(*) FROM cases WHERE id BETWEEN ? AND ?",
 };
 
 struct sqlite_store {
@@ -650,6 +652,16 @@ sq_case_range(struct store *base, int64_t *lo, int64_t *hi)
 }
 
 static int
+sq_case_count(struct store *base, int64_t lo, int64_t hi, int64_t *n)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	sqlite3_bind_int64(s->st[S_CASE_COUNT], 1, lo);
+	sqlite3_bind_int64(s->st[S_CASE_COUNT], 2, hi);
+	return run_int(s, S_CASE_COUNT, n);
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -699,6 +711,7 @@ const struct store_ops store_sqlite_ops = {
 	.case_add = sq_case_add,
 	.case_each = sq_case_each,
 	.case_range = sq_case_range,
+	.case_count = sq_case_count,
 	.clone = sq_clone,
 };
 
