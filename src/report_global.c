@@ -192,12 +192,14 @@ who(struct report *r, const struct figures *fg)
 	}
 	{
 		int64_t	 nr = 0;
+		char	 n[32];
 
 		for (int g = 0; g <= GENDER__MAX; g++)
 			nr += fg->gender_age[g][0];
+		int_format(nr, n);
 		t->note = report_printf(r, "Rows run from the oldest band to "
-		    "the youngest; %lld victims whose age was not recorded are "
-		    "left out.", (long long)nr);
+		    "the youngest; %s victims whose age was not recorded are "
+		    "left out.", n);
 	}
 
 	t = table_new(r, sec, "minors_by_sex", "Children and adults by sex, at "
@@ -459,10 +461,13 @@ trends(struct report *r, const struct figures *fg)
 		cell_pct(&c[7], fg->year_domestic[y].yes,
 		    fg->year_domestic[y].rec);
 	}
-	if (fg->year_nr)
-		t->note = report_printf(r, "%lld victims have no year of "
-		    "registration and are left out of this table.",
-		    (long long)fg->year_nr);
+	if (fg->year_nr) {
+		char	 n[32];
+
+		int_format(fg->year_nr, n);
+		t->note = report_printf(r, "%s victims have no year of "
+		    "registration and are left out of this table.", n);
+	}
 }
 
 static void

@@ -76,6 +76,7 @@ static const struct {
 	{ "GTM", "MEX", 10 }, { "VEN", "COL", 12 }, { "HTI", "DOM", 8 },
 	{ "UKR", "POL", 10 }, { "SYR", "TUR", 6 }, { "MDA", "TUR", 6 },
 	{ "NGA", "GHA", 6 }, { "BFA", "CIV", 6 }, { "LAO", "THA", 8 },
+	{ "PNG", "PNG", 4 }, { "FJI", "AUS", 2 }, { "IDN", "AUS", 2 },
 };
 
 static int
