@@ -10,7 +10,7 @@
 
 VERSION	 = 0.1.0
 CC	?= cc
-PKGS	 = sqlite3 jansson libsodium xlsxwriter
+PKGS	 = sqlite3 jansson libsodium xlsxwriter libcrypto libzip expat
 CFLAGS	?= -O2 -g
 WARN	 = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
@@ -25,15 +25,15 @@ LDFLAGS	+= -fsanitize=$(SANITIZE)
 endif
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild
-LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter) -lcsv -pthread
+LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter -lcrypto) -lcsv -pthread
 
 B	 = build
 SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_export.c cmd_import.c \
-	   cmd_init.c cmd_report.c cmd_submissions.c country.c csvin.c \
-	   engine.c errlist.c format.c html.c report_global.c sample.c store_sqlite.c svg.c table.c tables.c \
-	   util.c xmalloc.c xml.c
+	   cmd_init.c cmd_report.c cmd_statsio.c cmd_submissions.c country.c csvin.c \
+	   engine.c errlist.c format.c html.c report_global.c statfmt.c sample.c store_sqlite.c svg.c table.c tables.c \
+	   util.c xlsx.c xmalloc.c xml.c
 OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
-EMBED	 = data/countries.csv data/country-aliases.csv \
+EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \
 	   $(sort $(wildcard src/migrations/*.sql))
 TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
@@ -48,13 +48,13 @@ $(B)/flags: FORCE | $(B)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 
 $(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
-    src/engine.h $(B)/flags | $(B)
+    src/engine.h src/stats.h src/statfmt.h $(B)/flags | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/embed: tools/embed.c | $(B)
 	$(CC) -O2 -o $@ $<
 
-$(B)/embed.c: $(B)/embed $(EMBED)
+$(B)/embed.c: $(B)/embed $(EMBED) Makefile
 	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f))
 
 $(B)/embed.o: $(B)/embed.c src/palermo.h $(B)/flags

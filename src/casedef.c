@@ -173,6 +173,63 @@ static const struct code_def durations[DURATION__MAX] = {
 	[DURATION_25_PLUS] = { "25+", "Over two years" },
 };
 
+#include "stats.h"
+
+static const struct code_def indicators[IND__MAX] = {
+	[IND_DETECTED] = { "detected_victims", "Detected trafficking victims" },
+	[IND_FORMAL_CONTACT] = { "formal_contact",
+	    "Persons brought into formal contact" },
+	[IND_PROSECUTED] = { "prosecuted", "Persons prosecuted" },
+	[IND_CONVICTED] = { "convicted", "Persons convicted" },
+	[IND_OFFENCES] = { "offences", "Offences of trafficking in persons" },
+};
+
+static const struct code_def sexes[SEX__MAX] = {
+	[SEX_TOTAL] = { "total", "Total" },
+	[SEX_FEMALE] = { "female", "Female" },
+	[SEX_MALE] = { "male", "Male" },
+	[SEX_OTHER] = { "other", "Other" },
+	[SEX_UNKNOWN] = { "unknown", "Unknown" },
+};
+
+static const struct code_def age_groups[AGEG__MAX] = {
+	[AGEG_TOTAL] = { "total", "Total" },
+	[AGEG_CHILD] = { "0-17", "0 to 17 years" },
+	[AGEG_ADULT] = { "18+", "18 years or over" },
+	[AGEG_UNKNOWN] = { "unknown", "Unknown" },
+};
+
+static const struct code_def forms[FORM__MAX] = {
+	[FORM_TOTAL] = { "total", "Total" },
+	[FORM_SEXUAL] = { "sexual", "Sexual exploitation" },
+	[FORM_LABOUR] = { "labour", "Forced labour" },
+	[FORM_OTHER] = { "other", "Other forms of exploitation" },
+	[FORM_MARRIAGE] = { "marriage", "Forced marriage" },
+	[FORM_MILITARY] = { "military", "Forced military" },
+	[FORM_ORGAN_REMOVAL] = { "organ_removal", "Organ removal" },
+	[FORM_SLAVERY] = { "slavery", "Slavery and similar practices" },
+	[FORM_CRIMINALITY] = { "criminality", "Forced criminality" },
+	[FORM_BEGGING] = { "begging", "Forced begging" },
+};
+
+static const struct code_def origin_dims[ODIM__MAX] = {
+	[ODIM_NONE] = { "none", "No breakdown by origin" },
+	[ODIM_CITIZENSHIP] = { "citizenship", "By citizenship" },
+	[ODIM_REPATRIATION] = { "repatriation", "By country of repatriation" },
+};
+
+static const struct code_def origin_kinds[OKIND__MAX] = {
+	[OKIND_NONE] = { "none", "None" },
+	[OKIND_COUNTRY] = { "country", "A country" },
+	[OKIND_REGION] = { "region", "A UN M49 region" },
+	[OKIND_NATIONALS] = { "nationals", "Nationals of the reporting country" },
+	[OKIND_ABROAD] = { "abroad", "Abroad" },
+	[OKIND_FOREIGN] = { "foreign", "Foreigners" },
+	[OKIND_UNKNOWN] = { "unknown", "Unknown" },
+	[OKIND_OTHER] = { "other", "Other countries" },
+	[OKIND_UNMAPPED] = { "unmapped", "Not mapped (kept as written)" },
+};
+
 const struct code_list_def code_lists[CL__MAX] = {
 	[CL_NONE] = { "none", NULL, 0 },
 	[CL_DATA_SOURCE] = { "data_source", data_sources, SOURCE__MAX },
@@ -181,6 +238,12 @@ const struct code_list_def code_lists[CL__MAX] = {
 	[CL_AGE_BAND] = { "age_band", age_bands, AGE__MAX },
 	[CL_MAJORITY] = { "majority", majorities, MAJORITY__MAX },
 	[CL_DURATION] = { "duration", durations, DURATION__MAX },
+	[CL_INDICATOR] = { "indicator", indicators, IND__MAX },
+	[CL_SEX] = { "sex", sexes, SEX__MAX },
+	[CL_AGE_GROUP] = { "age_group", age_groups, AGEG__MAX },
+	[CL_FORM] = { "form", forms, FORM__MAX },
+	[CL_ORIGIN_DIM] = { "origin_dim", origin_dims, ODIM__MAX },
+	[CL_ORIGIN_KIND] = { "origin_kind", origin_kinds, OKIND__MAX },
 };
 
 /* The merged means of control and the fine-grained flags each one covers. */

@@ -22,24 +22,35 @@ const struct command commands[] = {
 	    "migration it lacks, in one transaction; loads the reference data\n"
 	    "(countries, M49 regions, codes).\n\n" DB_OPTS },
 	{ "import", cmd_import, "import a file of records",
-	    "palermo import cases FILE --source NAME [--format F] [--replace]\n"
-	    "                [--db PATH]\n\n"
+	    "palermo import cases|stats|population FILE --source NAME "
+	    "[--format F]\n"
+	    "                [--replace] [--db PATH]\n\n"
 	    "Reads FILE (- for standard input), validates every value and\n"
 	    "stores the whole file as one submission, or nothing.  Problems are\n"
-	    "listed as file:line:column: field: message (at most 50).\n\n"
+	    "listed as file:line:column: field: message (at most 50); in an\n"
+	    "xlsx file as file: sheet!L2043.\n\n"
+	    "  cases             de-identified victim case records\n"
+	    "  stats             official national statistics: the UNODC data\n"
+	    "                    portal's export (CSV or xlsx), palermo's CSV "
+	    "or JSON\n"
+	    "  population        CSV: iso3, year, sex, age_group, population\n"
 	    "  --source NAME     the organisation that submits the file "
 	    "(required)\n"
-	    "  --format F        palermo, json, ctdc-kanon, ctdc-synthetic or "
-	    "htcds;\n"
-	    "                    detected from the header when absent\n"
+	    "  --format F        cases: palermo, json, ctdc-kanon, "
+	    "ctdc-synthetic,\n"
+	    "                    htcds; stats: unodc, palermo, json; detected "
+	    "when absent\n"
 	    "  --replace         replace an earlier submission of the same file\n"
 	    "                    (same SHA-256, else same file name) from this "
 	    "source\n" DB_OPTS },
 	{ "export", cmd_export, "write the stored records out",
-	    "palermo export cases [--format F] [--out FILE] [--db PATH]\n\n"
-	    "Writes every stored case in a format palermo reads.\n\n"
-	    "  --format F        palermo (default), json, ctdc-kanon,\n"
-	    "                    ctdc-synthetic or htcds\n"
+	    "palermo export cases|stats [--format F] [--out FILE] [--db PATH]\n\n"
+	    "Writes every stored case, or every official statistic, in a format\n"
+	    "palermo reads.\n\n"
+	    "  --format F        cases: palermo (default), json, ctdc-kanon,\n"
+	    "                    ctdc-synthetic or htcds; stats: palermo "
+	    "(default),\n"
+	    "                    unodc (the portal's 13 columns) or json\n"
 	    "  --out FILE        write to FILE instead of standard output\n"
 	    DB_OPTS },
 	{ "sample", cmd_sample, "write generated sample data",
@@ -88,6 +99,21 @@ const struct command commands[] = {
 	    "                    intermediate region (name or code)\n"
 	    "  --source NAME     only this source's submissions (repeatable)\n"
 	    DB_OPTS },
+	{ "check", cmd_check, "list inconsistencies in official statistics",
+	    "palermo check stats [--country C] [--year Y] [--db PATH]\n\n"
+	    "Lists every inconsistency in the stored statistics: parts that add\n"
+	    "up to more than their total, sex or age splits that disagree with\n"
+	    "the total, parts without a total, a total of <5 with larger parts,\n"
+	    "a total given twice, and sudden tenfold breaks in a series.  Exits\n"
+	    "1 when it found any.\n\n"
+	    "  --country C       only this reporting country\n"
+	    "  --year Y          only this year\n" DB_OPTS },
+	{ "map", cmd_map, "add readings of free-text origins",
+	    "palermo map origins FILE [--db PATH]\n\n"
+	    "Adds the readings in FILE (CSV: text,kind,code) to those palermo\n"
+	    "ships, for imports of statistics from now on.  kind is country\n"
+	    "(code: ISO 3166-1), region (code: UN M49), nationals, abroad,\n"
+	    "foreign, unknown or other.  All or nothing.\n\n" DB_OPTS },
 	{ "countries", cmd_countries, "look up countries and their M49 regions",
 	    "palermo countries [QUERY] [--csv] [--db PATH]\n\n"
 	    "Lists the countries whose code or name matches QUERY (all when "

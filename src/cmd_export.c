@@ -84,9 +84,11 @@ parse(const char *cmd, int argc, char **argv, struct wopts *o, int *rest)
 			option_error(cmd, ch, argv);
 			return -1;
 		}
-	if (optind >= argc || strcmp(argv[optind], "cases") != 0 ||
-	    optind + 1 != argc) {
-		usage_error(cmd, "say what to %s: cases", cmd);
+	if (optind >= argc || (strcmp(argv[optind], "cases") != 0 &&
+	    (strcmp(cmd, "export") != 0 || strcmp(argv[optind], "stats") !=
+	    0)) || optind + 1 != argc) {
+		usage_error(cmd, "say what to %s: %s", cmd,
+		    strcmp(cmd, "export") == 0 ? "cases or stats" : "cases");
 		return -1;
 	}
 	*rest = optind;
@@ -121,6 +123,8 @@ cmd_export(int argc, char **argv)
 	if (o.count || o.seed)
 		return usage_error("export", "--count and --seed are for "
 		    "'palermo sample'");
+	if (strcmp(argv[rest], "stats") == 0)
+		return export_stats(o.format, o.out, db_path(o.db));
 	if (o.format && format_find(o.format) == -1)
 		return usage_error("export", "unknown format '%s'", o.format);
 	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)

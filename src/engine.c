@@ -95,6 +95,8 @@ flow_classify(int from, int to)
 const char *
 region_name(int code)
 {
+	if (code == 1)
+		return "World";
 	for (int i = 0; i < country_count(); i++) {
 		const struct country *c = country_at(i);
 

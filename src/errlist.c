@@ -11,6 +11,7 @@ void
 errlist_init(struct errlist *el, const char *file)
 {
 	el->file = file;
+	el->sheet = NULL;
 	el->count = 0;
 	buf_init(&el->text, 0);
 }
@@ -30,10 +31,26 @@ errlist_add(struct errlist *el, unsigned long line, unsigned long col,
 	if (el->count++ >= ERRLIST_SHOW)
 		return;
 	buf_adds(&el->text, el->file);
-	if (line)
-		buf_addf(&el->text, ":%lu", line);
-	if (line && col)
-		buf_addf(&el->text, ":%lu", col);
+	if (el->sheet != NULL && line) {
+		char		 letters[8];
+		int		 n = 0;
+		unsigned long	 c = col;
+
+		/* 1 is A, 26 Z, 27 AA: spreadsheet column names */
+		while (c > 0 && n < (int)sizeof(letters)) {
+			letters[n++] = (char)('A' + (c - 1) % 26);
+			c = (c - 1) / 26;
+		}
+		buf_addf(&el->text, ": %s!", el->sheet);
+		while (n > 0)
+			buf_addc(&el->text, letters[--n]);
+		buf_addf(&el->text, "%lu", line);
+	} else {
+		if (line)
+			buf_addf(&el->text, ":%lu", line);
+		if (line && col)
+			buf_addf(&el->text, ":%lu", col);
+	}
 	buf_adds(&el->text, ": ");
 	if (field)
 		buf_addf(&el->text, "%s: ", field);

@@ -158,6 +158,13 @@ enum code_list {
 	CL_AGE_BAND,
 	CL_MAJORITY,
 	CL_DURATION,
+	/* official statistics (stats.h) */
+	CL_INDICATOR,
+	CL_SEX,
+	CL_AGE_GROUP,
+	CL_FORM,
+	CL_ORIGIN_DIM,
+	CL_ORIGIN_KIND,
 	CL__MAX
 };
 
@@ -268,19 +275,66 @@ int	 csv_read(FILE *, const char *name, csv_record_fn, void *,
 void	 csv_put(struct buf *, const char *, size_t);
 
 /* ---------------------------------------------------------------------- */
+/* xlsx.c: a streaming reader of .xlsx worksheets over libzip and expat. */
+
+/*
+ * The bytes kept of a sheet's name, with its NUL.  Excel allows 31
+ * characters, at most 93 bytes of UTF-8; a longer name is cut at a
+ * character boundary.
+ */
+#define XLSX_SHEET_NAME_MAX	128
+
+/*
+ * Read the worksheet named sheet (NULL: the first sheet) of the .xlsx file
+ * at path, calling fn once per <row> in the order of the file.  field[i]
+ * is the text of column i + 1 (A is field[0]), up to the last non-empty
+ * cell of the row; missing cells are empty strings; line is the row number
+ * (rows absent from the file are skipped, so lines may jump).  A row with
+ * no text has count 0.  Texts are valid UTF-8, NUL-terminated, and owned
+ * by the reader until fn returns.  Shared and inline strings come as their
+ * text, rich runs joined; numbers as written, except that a whole number
+ * written with an exponent or ".0" comes as the plain integer ("1.0E3"
+ * gives "1000"); booleans as 0 or 1; errors as their text ("#N/A"); dates
+ * are numbers, as Excel stores them.
+ *
+ * fn returns 0 to go on or -1 to stop.  progress, when not NULL, is told
+ * now and then the bytes of sheet XML read so far.  fn and progress are
+ * called on the caller's thread, although a large sheet is parsed on up to
+ * four threads.
+ *
+ * Returns 0, or -1 after reporting through el: with line 0 a file that is
+ * not an xlsx, a sheet not found (naming those there are), a corrupt or
+ * truncated zip, malformed XML ("part:line:column: malformed XML: ...");
+ * at the cell, a bad shared-string index, a cell past column XFD (16384),
+ * a text over 1 MiB or a row over 16 MiB, in which case the row is not
+ * passed to fn and reading goes on.  Returns -1 with nothing new reported
+ * when fn stopped, and -1 when fn added to el.  Sets el->sheet to the
+ * sheet's name, which stays valid until the next call: it is kept in one
+ * static buffer of XLSX_SHEET_NAME_MAX bytes, so that only one call may run
+ * at a time in a process.
+ */
+int	 xlsx_read(const char *path, const char *sheet, csv_record_fn, void *,
+	    struct errlist *, void (*progress)(uint64_t bytes, void *));
+
+/* ---------------------------------------------------------------------- */
 /* errlist.c: the problems found in one input, listed for people. */
 
 #define ERRLIST_SHOW 50
 
 struct errlist {
 	const char	*file;
+	const char	*sheet;		/* a spreadsheet: "file: sheet!B12" */
 	unsigned long	 count;
 	struct buf	 text;
 };
 
 void	 errlist_init(struct errlist *, const char *file);
 void	 errlist_release(struct errlist *);
-/* Record "file:line:column: field: message"; column and field may be 0/NULL. */
+/*
+ * Record "file:line:column: field: message"; column and field may be
+ * 0/NULL.  When sheet is set, line and column are a row and a column of
+ * that sheet, and the place reads "file: sheet!L2043".
+ */
 void	 errlist_add(struct errlist *, unsigned long line, unsigned long col,
 	    const char *field, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
@@ -366,6 +420,11 @@ int	 cmd_countries(int, char **);
 int	 cmd_submissions(int, char **);
 int	 cmd_stats(int, char **);
 int	 cmd_report(int, char **);
+int	 cmd_check(int, char **);
+int	 cmd_map(int, char **);
+
+/* cmd_statsio.c: export stats, shared with cmd_export.c. */
+int	 export_stats(const char *format, const char *out, const char *db);
 int	 cmd_help(int, char **);
 int	 cmd_version(int, char **);
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "palermo.h"
+#include "stats.h"
 
 enum store_open_mode {
 	STORE_EXISTING,		/* the database must exist */
@@ -74,6 +75,22 @@ struct store_ops {
 	/* How many cases have an id from lo to hi. */
 	int	(*case_count)(struct store *, int64_t lo, int64_t hi,
 		    int64_t *n);
+	/* Official statistics and population (stats.h). */
+	int	(*stat_add)(struct store *, int64_t submission,
+		    unsigned long line, const struct stat_rec *);
+	/* Call fn for each value, in the order they were stored. */
+	int	(*stat_each)(struct store *,
+		    int (*fn)(const struct stat_rec *, void *), void *);
+	int	(*pop_add)(struct store *, int64_t submission,
+		    unsigned long line, const struct pop_rec *);
+	int	(*pop_each)(struct store *,
+		    int (*fn)(const struct pop_rec *, void *), void *);
+	/* The user's readings of origin texts. */
+	int	(*origin_put)(struct store *, const char *text, int kind,
+		    int code);
+	int	(*origin_each)(struct store *,
+		    int (*fn)(const char *text, int kind, int code, void *),
+		    void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

@@ -40,6 +40,12 @@ enum stmt {
 	S_CASE_EACH,
 	S_CASE_RANGE,
 	S_CASE_COUNT,
+	S_STAT_ADD,
+	S_STAT_EACH,
+	S_POP_ADD,
+	S_POP_EACH,
+	S_ORIGIN_PUT,
+	S_ORIGIN_EACH,
 	S__MAX
 };
 
@@ -89,6 +95,21 @@ static const char *const stmt_sql[S__MAX] = {
 	[S_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
 	    "FROM cases",
 	[S_CASE_COUNT] = "SELECT count(*) FROM cases WHERE id BETWEEN ? AND ?",
+	[S_STAT_ADD] = "INSERT INTO stats (submission_id, line, country, "
+	    "country_text, year, indicator, sex, age, form, origin_dim, "
+	    "origin_kind, origin_code, origin_text, low, high, note) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_STAT_EACH] = "SELECT country, country_text, year, indicator, sex, "
+	    "age, form, origin_dim, origin_kind, origin_code, origin_text, low, "
+	    "high, note FROM stats ORDER BY id",
+	[S_POP_ADD] = "INSERT INTO population (submission_id, line, country, "
+	    "year, sex, age, population) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_POP_EACH] = "SELECT country, year, sex, age, population "
+	    "FROM population ORDER BY id",
+	[S_ORIGIN_PUT] = "INSERT INTO origin_map (text, kind, code) "
+	    "VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET "
+	    "kind = excluded.kind, code = excluded.code",
+	[S_ORIGIN_EACH] = "SELECT text, kind, code FROM origin_map ORDER BY text",
 };
 
 struct sqlite_store {
@@ -661,6 +682,167 @@ sq_case_count(struct store *base, int64_t lo, int64_t hi, int64_t *n)
 	return run_int(s, S_CASE_COUNT, n);
 }
 
+static void
+bind_nr(sqlite3_stmt *st, int col, int v)
+{
+	if (v == NR)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int(st, col, v);
+}
+
+static int
+sq_stat_add(struct store *base, int64_t submission, unsigned long line,
+    const struct stat_rec *r)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_STAT_ADD];
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)line);
+	bind_nr(st, 3, r->country);
+	bind_text(st, 4, r->country_text);
+	sqlite3_bind_int(st, 5, r->year);
+	sqlite3_bind_int(st, 6, r->indicator);
+	sqlite3_bind_int(st, 7, r->sex);
+	sqlite3_bind_int(st, 8, r->age);
+	sqlite3_bind_int(st, 9, r->form);
+	sqlite3_bind_int(st, 10, r->origin_dim);
+	sqlite3_bind_int(st, 11, r->origin_kind);
+	bind_nr(st, 12, r->origin_code);
+	/* an empty origin is an origin the file left blank, not none */
+	if (r->origin_text != NULL)
+		sqlite3_bind_text(st, 13, r->origin_text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 13);
+	sqlite3_bind_int64(st, 14, r->low);
+	sqlite3_bind_int64(st, 15, r->high);
+	bind_text(st, 16, r->note);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, "storing a value");
+	return 0;
+}
+
+static int
+col_nr(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NR :
+	    sqlite3_column_int(st, i);
+}
+
+static const char *
+col_text_or_null(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int
+sq_stat_each(struct store *base, int (*fn)(const struct stat_rec *, void *),
+    void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_STAT_EACH];
+	struct stat_rec	 r;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.country = col_nr(st, 0);
+		r.country_text = col_text_or_null(st, 1);
+		r.year = sqlite3_column_int(st, 2);
+		r.indicator = sqlite3_column_int(st, 3);
+		r.sex = sqlite3_column_int(st, 4);
+		r.age = sqlite3_column_int(st, 5);
+		r.form = sqlite3_column_int(st, 6);
+		r.origin_dim = sqlite3_column_int(st, 7);
+		r.origin_kind = sqlite3_column_int(st, 8);
+		r.origin_code = col_nr(st, 9);
+		r.origin_text = col_text_or_null(st, 10);
+		r.low = sqlite3_column_int64(st, 11);
+		r.high = sqlite3_column_int64(st, 12);
+		r.note = col_text_or_null(st, 13);
+		if ((ret = fn(&r, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading statistics");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_pop_add(struct store *base, int64_t submission, unsigned long line,
+    const struct pop_rec *r)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_POP_ADD];
+
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)line);
+	sqlite3_bind_int(st, 3, r->country);
+	sqlite3_bind_int(st, 4, r->year);
+	sqlite3_bind_int(st, 5, r->sex);
+	sqlite3_bind_int(st, 6, r->age);
+	sqlite3_bind_int64(st, 7, r->population);
+	return run(s, S_POP_ADD);
+}
+
+static int
+sq_pop_each(struct store *base, int (*fn)(const struct pop_rec *, void *),
+    void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_POP_EACH];
+	struct pop_rec	 r;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.country = sqlite3_column_int(st, 0);
+		r.year = sqlite3_column_int(st, 1);
+		r.sex = sqlite3_column_int(st, 2);
+		r.age = sqlite3_column_int(st, 3);
+		r.population = sqlite3_column_int64(st, 4);
+		if ((ret = fn(&r, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading population");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_origin_put(struct store *base, const char *text, int kind, int code)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ORIGIN_PUT];
+
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, kind);
+	bind_nr(st, 3, code);
+	return run(s, S_ORIGIN_PUT);
+}
+
+static int
+sq_origin_each(struct store *base,
+    int (*fn)(const char *, int, int, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ORIGIN_EACH];
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(col_text(st, 0), sqlite3_column_int(st, 1),
+		    col_nr(st, 2), arg)) == -1)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the origin map");
+	sqlite3_reset(st);
+	return ret;
+}
+
 static int
 sq_clone(struct store *base, struct store **out)
 {
@@ -712,6 +894,12 @@ const struct store_ops store_sqlite_ops = {
 	.case_each = sq_case_each,
 	.case_range = sq_case_range,
 	.case_count = sq_case_count,
+	.stat_add = sq_stat_add,
+	.stat_each = sq_stat_each,
+	.pop_add = sq_pop_add,
+	.pop_each = sq_pop_each,
+	.origin_put = sq_origin_put,
+	.origin_each = sq_origin_each,
 	.clone = sq_clone,
 };
 

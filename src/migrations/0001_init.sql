@@ -60,7 +60,8 @@ CREATE TABLE sources (
 CREATE TABLE submissions (
 	id		INTEGER PRIMARY KEY,
 	source_id	INTEGER NOT NULL REFERENCES sources(id),
-	kind		TEXT NOT NULL CHECK (kind IN ('cases')),
+	kind		TEXT NOT NULL
+	    CHECK (kind IN ('cases', 'stats', 'population')),
 	format		TEXT NOT NULL,
 	file_name	TEXT NOT NULL,
 	sha256		TEXT NOT NULL CHECK (length(sha256) = 64),

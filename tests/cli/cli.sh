@@ -5,7 +5,7 @@
 # every command in the table is listed by help, and explained both ways
 run P help
 cmds=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$T/stdout")
-same "help lists the commands" "$(echo $cmds)" "init import export sample stats report countries submissions help version"
+same "help lists the commands" "$(echo $cmds)" "init import export sample stats report check map countries submissions help version"
 for c in $cmds; do
 	a=$(P help "$c" 2>&1)
 	b=$(P "$c" --help 2>&1)
@@ -46,7 +46,8 @@ same "country fields" "$(q "$db" "SELECT alpha2, alpha3, name FROM countries WHE
 same "M49 sub-region of Moldova" "$(q "$db" "SELECT r.name FROM countries c JOIN regions r ON r.code = c.subregion WHERE c.alpha3 = 'MDA'")" "Eastern Europe"
 same "every case field has a column" "$(q "$db" "SELECT count(*) FROM case_fields f WHERE f.name NOT IN (SELECT name FROM pragma_table_info('cases'))")" "0"
 h1=$(hash "$db")
-expect "init again is a no-op" 0 "is ready (schema version 1)" P init --db "$db"
+nmig=$(ls "$top"/src/migrations/*.sql | wc -l)
+expect "init again is a no-op" 0 "is ready (schema version $nmig)" P init --db "$db"
 same "init again changes nothing" "$(hash "$db")" "$h1"
 expect "missing database" 3 "no database here" P submissions --db "$T/none.db"
 expect "unwritable place" 3 "cannot open" P init --db "$T/no/such/dir/x.db"
@@ -56,11 +57,12 @@ cp "$db" "$T/new.db"
 q "$T/new.db" "INSERT INTO schema_version VALUES (999, '0999', 'x')"
 expect "newer schema refused" 3 "newer than this palermo knows" P submissions --db "$T/new.db"
 
-# an older database is brought up to date when opened
+# an older database (one made before 0002) is brought up to date when opened
 cp "$db" "$T/old.db"
-q "$T/old.db" "DELETE FROM schema_version; DROP TABLE cases; DROP TABLE submissions; DROP TABLE sources; DROP TABLE case_fields; DROP TABLE codes; DROP TABLE countries; DROP TABLE regions; DROP TABLE schema_version;"
+q "$T/old.db" "DROP TABLE stats; DROP TABLE population; DROP TABLE origin_map; DELETE FROM schema_version WHERE version >= 2"
 expect "old database migrated on open" 0 "" P submissions --db "$T/old.db"
-same "migrated version" "$(q "$T/old.db" 'SELECT max(version) FROM schema_version')" "1"
+same "migrated version" "$(q "$T/old.db" 'SELECT max(version) FROM schema_version')" "$nmig"
+same "migrated tables" "$(q "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('stats', 'population', 'origin_map')")" "3"
 
 # --db, else $PALERMO_DB, else ./palermo.db
 (cd "$T" && P init >/dev/null 2>&1)

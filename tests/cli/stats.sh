@@ -1,0 +1,113 @@
+# tests/cli/stats.sh: official statistics: the real UNODC export as CSV and
+# as xlsx, its figures checked against a small awk computation over the
+# CSV, round trips in every format, the consistency check, population, the
+# readings of origins, and input that must be refused with nothing stored.
+. "$(dirname "$0")/../lib.sh"
+
+csv="$data/glotip/unodc_glotip_data_export_2025-04-14.csv"
+xlsx="$data/glotip/unodc_glotip_data_export_2025-04-14.xlsx"
+db="$T/stats.db"
+fresh "$db"
+
+# --- the real CSV -----------------------------------------------------------
+expect "import the real CSV" 0 "imported 58769 values" P import stats "$csv" --source UNODC --db "$db"
+grep -q "(unodc)" "$T/stderr" && ok "detected unodc" || nok "detected unodc" "$(head -1 "$T/stderr")"
+same "every row stored" "$(q "$db" 'SELECT count(*) FROM stats')" "$(($(wc -l <"$csv") - 1))"
+
+# totals per indicator and year, low and high, from the CSV by awk:
+# "<5" is 1 to 4, commas separate thousands
+want=$(tr -d '\r' <"$csv" | awk -F'"' -v OFS= '{ for (i = 2; i <= NF; i += 2) gsub(",", "", $i); print }' |
+    awk -F, 'NR > 1 { v = $12; if (v == "<5") { lo = 1; hi = 4 } else { lo = v; hi = v }
+	k = $5 "|" $10; L[k] += lo; H[k] += hi } END { for (k in L) print k "|" L[k] "|" H[k] }' | sort)
+got=$(q "$db" "SELECT c.label || '|' || s.year || '|' || sum(s.low) || '|' || sum(s.high) FROM stats s JOIN codes c ON c.list = 'indicator' AND c.code = s.indicator GROUP BY s.indicator, s.year" | sort)
+same "totals per indicator and year" "$got" "$want"
+same "censored values" "$(q "$db" 'SELECT count(*) FROM stats WHERE low = 1 AND high = 4')" \
+    "$(tr -d '\r' <"$csv" | awk -F, '$(NF - 1) == "<5"' | wc -l)"
+same "never zero for <5" "$(q "$db" 'SELECT count(*) FROM stats WHERE low = 0 AND high = 0')" \
+    "$(tr -d '\r' <"$csv" | awk -F, '$(NF - 1) == "0"' | wc -l)"
+same "areas without ISO codes kept" "$(q "$db" "SELECT count(*) FROM stats WHERE country IS NULL AND country_text = 'Sark'")" \
+    "$(grep -c '^,Sark,' "$csv")"
+same "origins kept as written" "$(q "$db" "SELECT count(*) FROM stats WHERE origin_dim > 0 AND origin_text IS NOT NULL")" \
+    "$(grep -cE ',by (citizenship|country of repatriation),' "$csv")"
+same "Romanian is Romania" "$(q "$db" "SELECT DISTINCT k.alpha3 FROM stats s JOIN countries k ON k.numeric = s.origin_code WHERE s.origin_text = 'Romanian'")" "ROU"
+same "Nationals" "$(q "$db" "SELECT DISTINCT origin_kind FROM stats WHERE origin_text = 'Nationals'")" \
+    "$(q "$db" "SELECT code FROM codes WHERE list = 'origin_kind' AND name = 'nationals'")"
+grep -q "origin texts are not mapped" "$T/stderr" && ok "unmapped origins listed" || nok "unmapped origins listed" "no list"
+
+# --- the consistency check: DEU 2022 ----------------------------------------
+run P check stats --country DEU --year 2022 --db "$db"
+same "check exits 1 on inconsistencies" "$rc" "1"
+grep -q "DEU 2022 detected_victims: the total is <5 but a part" "$T/stdout" && ok "DEU 2022 found" || nok "DEU 2022 found" "$(cat "$T/stdout")"
+run P check stats --db "$db"
+grep -q "parts by sex add up to" "$T/stdout" && ok "sex splits checked" || nok "sex splits checked" "none"
+grep -q "but no total" "$T/stdout" && ok "missing totals found" || nok "missing totals found" "none"
+
+# --- round trips ------------------------------------------------------------
+P export stats --format unodc --db "$db" --out "$T/u.csv"
+cmp -s "$T/u.csv" "$csv" && ok "unodc export gives back the file" || nok "unodc export gives back the file" "differs"
+for f in palermo json; do
+	P export stats --format "$f" --db "$db" --out "$T/e.$f"
+	fresh "$T/rt.db"
+	expect "$f export imports" 0 "imported 58769 values" P import stats "$T/e.$f" --source rt --db "$T/rt.db"
+	P export stats --format unodc --db "$T/rt.db" --out "$T/u2.csv"
+	cmp -s "$T/u2.csv" "$csv" && ok "$f round trip" || nok "$f round trip" "differs"
+done
+
+# --- the real xlsx gives the same rows --------------------------------------
+fresh "$T/x.db"
+expect "import the real xlsx" 0 "imported 58769 values" P import stats "$xlsx" --source UNODC --db "$T/x.db"
+P export stats --format unodc --db "$T/x.db" --out "$T/ux.csv"
+cmp -s "$T/ux.csv" "$csv" && ok "xlsx rows equal the CSV's" || nok "xlsx rows equal the CSV's" "$(diff "$T/ux.csv" "$csv" | head -4 | tr '\n' ' ')"
+same "xlsx provenance" "$(q "$T/x.db" "SELECT format || ' ' || sha256 FROM submissions")" "unodc-xlsx $(hash "$xlsx")"
+
+# --- refused, with nothing stored ---------------------------------------------
+h=$(hash "$db")
+refuse() {	# NAME PATTERN FILE
+	expect "$1" 1 "$2" P import stats "$3" --source bad --db "$db"
+	same "$1: nothing stored" "$(hash "$db")" "$h"
+}
+head -c 100000 "$xlsx" >"$T/trunc.xlsx"
+refuse "truncated xlsx" "trunc.xlsx" "$T/trunc.xlsx"
+python3 -c "import zipfile,sys; z = zipfile.ZipFile(sys.argv[1], 'w'); z.writestr('hello.txt', 'hi'); z.close()" "$T/notx.xlsx"
+refuse "zip that is not xlsx" "not an xlsx file" "$T/notx.xlsx"
+python3 - "$xlsx" "$T/nocol.xlsx" <<'PY'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename.startswith('xl/worksheets/') and item.filename.endswith('.xml'):
+        # drop column L (txtVALUE) from every row
+        data = re.sub(rb'<c r="L\d+"[^>]*?(/>|>.*?</c>)', b'', data)
+    dst.writestr(item, data)
+dst.close()
+PY
+refuse "xlsx without a column" "txtVALUE: column missing" "$T/nocol.xlsx"
+{ head -1 "$csv"; sed -n 5p "$csv" | sed 's/,103,GLOTIP/,-3,GLOTIP/'; } >"$T/neg.csv"
+refuse "negative value" "neg.csv:2:12: txtVALUE: '-3' is a negative" "$T/neg.csv"
+{ head -1 "$csv"; sed -n 5p "$csv" | sed 's/,2013,/,1850,/'; } >"$T/year.csv"
+refuse "year out of range" "year.csv:2:10: Year: '1850' is not a year" "$T/year.csv"
+{ head -1 "$csv"; sed -n 5p "$csv" | sed 's/Offences of trafficking in persons/Arrests/'; } >"$T/ind.csv"
+refuse "unknown indicator" "ind.csv:2:5: Indicator: unknown value 'Arrests'" "$T/ind.csv"
+{ head -1 "$csv"; sed -n 5p "$csv" | sed 's/^AFG,/QQQ,/'; } >"$T/ctry.csv"
+refuse "unknown reporting country" "ctry.csv:2:1: Iso3_code: unknown reporting country 'QQQ'" "$T/ctry.csv"
+{ head -1 "$csv" | sed 's/,txtVALUE//'; sed -n 5p "$csv"; } >"$T/hdr.csv"
+refuse "missing column" "txtVALUE: column missing" "$T/hdr.csv"
+
+# --- population ---------------------------------------------------------------
+printf 'iso3,year,sex,age_group,population\nDEU,2022,total,total,84358845\nDEU,2022,female,total,42800000\nMDA,2022,total,0-17,600000\n' >"$T/pop.csv"
+expect "population" 0 "imported 3 population figures" P import population "$T/pop.csv" --source UN --db "$db"
+same "population stored" "$(q "$db" 'SELECT sum(population) FROM population')" "$((84358845 + 42800000 + 600000))"
+h=$(hash "$db")
+printf 'iso3,year,population\nDEU,2022,-5\nXXX,2022,10\n' >"$T/badpop.csv"
+expect "bad population" 1 "badpop.csv:2:3: population: '-5' is not a whole number" P import population "$T/badpop.csv" --source UN --db "$db"
+grep -q "badpop.csv:3:1: iso3: unknown country 'XXX'" "$T/stderr" && ok "bad population country" || nok "bad population country" "$(cat "$T/stderr")"
+same "bad population: nothing stored" "$(hash "$db")" "$h"
+
+# --- the user's readings of origins ---------------------------------------------
+printf 'text,kind,code\nStateless,unknown,\nRohingya,country,MMR\n' >"$T/map.csv"
+expect "map origins" 0 "added 2 origin readings" P map origins "$T/map.csv" --db "$db"
+expect "re-import with the readings" 0 "" P import stats "$csv" --source UNODC --replace --db "$db"
+same "a reading applies" "$(q "$db" "SELECT DISTINCT k.alpha3 FROM stats s JOIN countries k ON k.numeric = s.origin_code WHERE s.origin_text = 'Rohingya'")" "MMR"
+grep -q "Rohingya" "$T/stderr" && nok "no longer unmapped" "still listed" || ok "no longer unmapped"
+printf 'text,kind,code\nFoo,planet,\n' >"$T/badmap.csv"
+expect "bad map" 1 "badmap.csv:2:2: kind: unknown kind 'planet'" P map origins "$T/badmap.csv" --db "$db"
