@@ -188,10 +188,11 @@ build_global(const struct ropts *o, struct snapshot *s)
 		st->ops->close(st);
 		return NULL;
 	}
-	st->ops->close(st);
 	fg = figures_compute(s);
 	describe(o, &b);
 	r = global_report(s, fg, b.s, json_meta(o, s, b.s));
+	global_stats_sections(r, st);
+	st->ops->close(st);
 	figures_free(fg);
 	buf_release(&b);
 	return r;
@@ -205,6 +206,68 @@ make_dir(const char *path)
 	return 0;
 }
 
+/* Write a report's four outputs into dir; 0 or -1. */
+static int
+write_outputs(const struct report *r, const char *dir)
+{
+	struct buf	 p = BUF_INIT;
+	int		 rc = -1;
+
+	if (make_dir(dir) == -1)
+		goto out;
+	buf_addf(&p, "%s/index.html", dir);
+	if (report_write_html(r, p.s) == -1)
+		goto out;
+	buf_reset(&p);
+	buf_addf(&p, "%s/tables", dir);
+	if (report_write_csv(r, p.s) == -1)
+		goto out;
+	buf_reset(&p);
+	buf_addf(&p, "%s/tables.xlsx", dir);
+	if (report_write_xlsx(r, p.s) == -1)
+		goto out;
+	buf_reset(&p);
+	buf_addf(&p, "%s/figures.json", dir);
+	if (report_write_json(r, p.s) == -1)
+		goto out;
+	rc = 0;
+out:
+	buf_release(&p);
+	return rc;
+}
+
+static int
+report_country(const struct ropts *o, const char *which)
+{
+	const struct country	*c;
+	struct store		*st;
+	struct report		*r;
+	char			*meta;
+	json_t			*m;
+	int			 ret = EXIT_STORE;
+
+	if (country_resolve(which, &c) != COUNTRY_FOUND)
+		return usage_error("report", "'%s' is not a country (see "
+		    "'palermo countries')", which);
+	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
+		return EXIT_STORE;
+	m = json_pack("{s:s, s:s}", "country", c->alpha3, "kind",
+	    "official statistics");
+	meta = json_dumps(m, JSON_COMPACT);
+	json_decref(m);
+	r = country_report(st, country_index(c->numeric), &meta);
+	st->ops->close(st);
+	free(meta);
+	if (r != NULL && write_outputs(r, o->out) == 0) {
+		fprintf(stderr, "%s: wrote the country profile of %s to %s/: "
+		    "index.html, tables/ (%d CSV files), tables.xlsx, "
+		    "figures.json\n", progname, c->name, o->out, r->ntables);
+		ret = EXIT_DONE;
+	}
+	report_free(r);
+	return ret;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
@@ -216,8 +279,13 @@ cmd_report(int argc, char **argv)
 
 	if ((ret = parse("report", argc, argv, &o, &first)) != EXIT_DONE)
 		return ret;
+	if (o.out == NULL && first < argc)
+		return usage_error("report", "--out DIR is required");
+	if (first + 2 == argc && strcmp(argv[first], "country") == 0)
+		return report_country(&o, argv[first + 1]);
 	if (first >= argc || strcmp(argv[first], "global") != 0)
-		return usage_error("report", "say which report: global");
+		return usage_error("report", "say which report: global, or "
+		    "country ISO3");
 	if (first + 1 != argc)
 		return usage_error("report", "unexpected argument '%s'",
 		    argv[first + 1]);
@@ -230,22 +298,7 @@ cmd_report(int argc, char **argv)
 	ret = EXIT_STORE;
 	if ((r = build_global(&o, &s)) == NULL)
 		goto out;
-	if (make_dir(o.out) == -1)
-		goto out;
-	buf_addf(&p, "%s/index.html", o.out);
-	if (report_write_html(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/tables", o.out);
-	if (report_write_csv(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/tables.xlsx", o.out);
-	if (report_write_xlsx(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/figures.json", o.out);
-	if (report_write_json(r, p.s) == -1)
+	if (write_outputs(r, o.out) == -1)
 		goto out;
 	fprintf(stderr, "%s: wrote the Global Report on %zu cases to %s/: "
 	    "index.html, tables/ (%d CSV files), tables.xlsx, figures.json\n",

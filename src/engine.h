@@ -130,4 +130,10 @@ struct report;
 struct report *global_report(const struct snapshot *, const struct figures *,
 	    const char *subtitle, char *json_meta);
 
+/* report_stats.c: official statistics as tables. */
+/* The profile of the country with this index; takes json_meta. */
+struct report *country_report(struct store *, int country, char **json_meta);
+/* Add the official-statistics sections to the Global Report. */
+void	 global_stats_sections(struct report *, struct store *);
+
 #endif

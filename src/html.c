@@ -136,6 +136,7 @@ column_numeric(const struct table *t, int col)
 			return 0;
 		case CELL_INT:
 		case CELL_PCT:
+		case CELL_RANGE:
 			num = 1;
 			break;
 		default:
@@ -172,6 +173,13 @@ cell_put(struct buf *b, const struct table *t, const struct cell *c,
 		if (s[0] != '\0')
 			buf_addf(b, "%s%%", s);
 		break;
+	case CELL_RANGE: {
+		char	 r[64];
+
+		range_format(c->n, c->d, r);
+		buf_adds(b, r);
+		break;
+	}
 	default:
 		break;
 	}
@@ -226,6 +234,11 @@ table_narrow(const struct table *t)
 			} else if (c->kind == CELL_PCT) {
 				pct_format(c->n, c->d, s);
 				cw = strlen(s) + 1;
+			} else if (c->kind == CELL_RANGE) {
+				char	 r[64];
+
+				range_format(c->n, c->d, r);
+				cw = strlen(r) - 2;
 			}
 			if (cw > w)
 				w = cw;

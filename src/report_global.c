@@ -56,7 +56,7 @@ key_findings(struct report *r, const struct snapshot *s,
     const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "key-findings",
-	    "Key findings");
+	    "Key findings from case records");
 	static const char *const cols[] = { "Finding", "Victims",
 	    "Recorded (denominator)", "Percent" };
 	struct table	*t;
@@ -156,7 +156,7 @@ static void
 who(struct report *r, const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "victims", "Who the victims "
-	    "are");
+	    "are (case records)");
 	static const char *const pcols[] = { "Age band", "Female", "Male",
 	    "Transgender or non-conforming", "Gender not recorded", "All" };
 	static const char *const mcols[] = { "Stage", "Gender", "Minor",
@@ -226,7 +226,7 @@ static void
 forms(struct report *r, const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "forms", "Forms of "
-	    "exploitation");
+	    "exploitation (case records)");
 	static const char *const scols[] = { "Form", "Female victims",
 	    "Female recorded", "Female percent", "Male victims",
 	    "Male recorded", "Male percent" };
@@ -340,7 +340,7 @@ corridor_cmp(const void *a, const void *b)
 static void
 flows(struct report *r, const struct figures *fg)
 {
-	struct section	*sec = report_section(r, "flows", "Flows");
+	struct section	*sec = report_section(r, "flows", "Flows (case records)");
 	static const char *const kcols[] = { "Flow", "Victims",
 	    "Both countries recorded (denominator)", "Percent" };
 	static const char *const ccols[] = { "Corridor", "Citizenship",
@@ -421,7 +421,7 @@ flows(struct report *r, const struct figures *fg)
 static void
 trends(struct report *r, const struct figures *fg)
 {
-	struct section	*sec = report_section(r, "trends", "Trends");
+	struct section	*sec = report_section(r, "trends", "Trends (case records)");
 	static const char *const lcols[] = { "Year", "Victims",
 	    "Sexual exploitation", "Forced labour", "Children" };
 	static const char *const scols[] = { "Year", "Victims",
@@ -474,7 +474,7 @@ static void
 control(struct report *r, const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "control", "Means of control "
-	    "and recruitment");
+	    "and recruitment (case records)");
 
 	section_para(r, sec, "The means of control the traffickers used, the "
 	    "recruiter's relationship to the victim, and the sectors of forced "
@@ -498,7 +498,7 @@ static void
 organ_removal(struct report *r, const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "organ-removal", "Organ "
-	    "removal");
+	    "removal (case records)");
 	static const char *const cols[] = { "Year", "Victims",
 	    "Organ removal", "Recorded (denominator)", "Percent",
 	    "Not recorded" };
@@ -542,7 +542,7 @@ coverage(struct report *r, const struct snapshot *s,
     const struct figures *fg)
 {
 	struct section	*sec = report_section(r, "coverage", "Data coverage "
-	    "and quality");
+	    "and quality (case records)");
 	static const char *const ycols[] = { "Year", "Victims", "Sources",
 	    "Countries of exploitation" };
 	static const char *const fcols[] = { "Field", "Not recorded",
@@ -600,6 +600,13 @@ methods(struct report *r, const struct snapshot *s)
 	    "regions and sub-regions are those of the UN M49 standard. A flow "
 	    "is domestic when citizenship and country of exploitation are the "
 	    "same country.");
+	section_para(r, sec, "Two kinds of data stand in this report, and no "
+	    "figure mixes them: case records (one de-identified record per "
+	    "victim, from agencies and hotlines; the sections marked 'case "
+	    "records') and official statistics (yearly counts that states "
+	    "report; the sections headed 'Official statistics').  Official "
+	    "statistics cover every stored year and country: the report's "
+	    "filters apply to the case records.");
 	section_para(r, sec, "Small counts are shown as they are: this report "
 	    "is for authorised readers. Public releases pass through palermo's "
 	    "privacy layer first.");

@@ -139,7 +139,8 @@ fit_chars(double w)
 static int
 has_value(const struct cell *c)
 {
-	return c->kind == CELL_INT || (c->kind == CELL_PCT && c->d > 0);
+	return c->kind == CELL_INT || c->kind == CELL_RANGE ||
+	    (c->kind == CELL_PCT && c->d > 0);
 }
 
 /*
@@ -153,6 +154,8 @@ cell_value(const struct cell *c)
 
 	if (c->kind == CELL_INT)
 		v = (double)c->n;
+	else if (c->kind == CELL_RANGE)		/* the middle of the range */
+		v = ((double)c->n + (double)c->d) / 2;
 	else if (c->kind == CELL_PCT && c->d > 0)
 		v = (double)c->n * 100.0 / (double)c->d;
 	return v > 0 ? v : 0;
@@ -172,6 +175,11 @@ value_label(const struct cell *c, char out[40])
 		pct_format(c->n, c->d, s);
 		if (s[0] != '\0')
 			snprintf(out, 40, "%s%%", s);
+	} else if (c->kind == CELL_RANGE) {
+		char	 r[64];
+
+		range_format(c->n, c->d, r);
+		snprintf(out, 40, "%.39s", r);
 	}
 }
 

@@ -178,6 +178,28 @@ cell_pct(struct cell *c, int64_t n, int64_t d)
 }
 
 void
+cell_range(struct cell *c, int64_t lo, int64_t hi)
+{
+	c->kind = lo == hi ? CELL_INT : CELL_RANGE;
+	c->n = lo;
+	c->d = hi;
+}
+
+void
+range_format(int64_t lo, int64_t hi, char buf[64])
+{
+	char	 a[32], b[32];
+
+	int_format(lo, a);
+	if (lo == hi) {
+		snprintf(buf, 64, "%s", a);
+		return;
+	}
+	int_format(hi, b);
+	snprintf(buf, 64, "%.28s\xe2\x80\x93%.28s", a, b);
+}
+
+void
 pct_format(int64_t n, int64_t d, char buf[32])
 {
 	unsigned __int128 t;

@@ -26,6 +26,7 @@ enum cell_kind {
 	CELL_TEXT,	/* text */
 	CELL_INT,	/* a count: n */
 	CELL_PCT,	/* n of d, shown as a percentage; empty when d == 0 */
+	CELL_RANGE,	/* a count known to lie from n to d, as "212–224" */
 };
 
 struct cell {
@@ -94,6 +95,10 @@ struct cell *table_row(struct report *, struct table *);
 void	 cell_text(struct cell *, const char *);
 void	 cell_int(struct cell *, int64_t);
 void	 cell_pct(struct cell *, int64_t n, int64_t d);
+/* A count from lo to hi: CELL_INT when they are equal. */
+void	 cell_range(struct cell *, int64_t lo, int64_t hi);
+/* "212–224", or "212" when lo == hi; into buf of 64. */
+void	 range_format(int64_t lo, int64_t hi, char buf[64]);
 /* "12.3" for a percentage cell, "" when d is 0; into buf of 32. */
 void	 pct_format(int64_t n, int64_t d, char buf[32]);
 /* "1,234,567" into buf of 32. */

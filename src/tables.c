@@ -240,6 +240,10 @@ table_csv(struct buf *b, const struct table *t)
 				pct_format(c->n, c->d, pct);
 				buf_adds(b, pct);
 				break;
+			case CELL_RANGE:
+				buf_addf(b, "%" PRId64 "\xe2\x80\x93%" PRId64,
+				    c->n, c->d);
+				break;
 			case CELL_EMPTY:
 				break;
 			}
@@ -389,6 +393,10 @@ table_widths(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 				if (w < 6)
 					w = 6;
 				break;
+			case CELL_RANGE:
+				if (w < 16)
+					w = 16;
+				break;
 			case CELL_EMPTY:
 				break;
 			}
@@ -440,6 +448,13 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 					xlsx_check(x, worksheet_write_blank(ws,
 					    row, col, x->pct));
 				break;
+			case CELL_RANGE: {
+				char	 r[64];
+
+				range_format(c->n, c->d, r);
+				xlsx_string(x, ws, row, col, r, NULL);
+				break;
+			}
 			case CELL_EMPTY:
 				break;
 			}
@@ -674,6 +689,11 @@ cell_json(const struct cell *c, int *bad)
 		return jstr(cell_str(c), bad);
 	case CELL_INT:
 		return jnew(json_integer(c->n));
+	case CELL_RANGE:
+		o = jnew(json_object());
+		jset(o, "low", jnew(json_integer(c->n)));
+		jset(o, "high", jnew(json_integer(c->d)));
+		return o;
 	case CELL_PCT:
 		o = jnew(json_object());
 		jset(o, "n", jnew(json_integer(c->n)));
