@@ -106,6 +106,7 @@ bench: deps
 	$(MAKE) palermo
 	bench/import
 	bench/report
+	bench/stats
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c

@@ -257,6 +257,7 @@ struct import {
 	int			 pcol[5];
 	size_t			 pncols;
 	int			 header_seen;
+	int			 xlsx;		/* reading a spreadsheet */
 };
 
 /* How one kind of data is read. */
@@ -397,8 +398,7 @@ stat_header(struct import *im, const struct csv_record *r)
 	int	 f = stat_detect(r);
 
 	/* a spreadsheet may have lines before its header: skip them */
-	if (f == -1 && im->kind->xlsx && im->format == SFMT_UNODC &&
-	    !im->format_given && r->line < 10)
+	if (f == -1 && im->xlsx && r->line < 10)
 		return 1;
 	if (im->format_given)
 		f = im->format;
@@ -490,9 +490,10 @@ static void
 stat_finish(struct import *im)
 {
 	if (im->areas)
-		fprintf(stderr, "%s: %llu values are for areas without an ISO "
-		    "3166-1 code, kept under their name\n", progname,
-		    (unsigned long long)im->areas);
+		fprintf(stderr, "%s: %llu value%s for areas without an ISO "
+		    "3166-1 code, kept under their names\n", progname,
+		    (unsigned long long)im->areas, im->areas == 1 ? " is" :
+		    "s are");
 	if (im->nunmapped == 0)
 		return;
 	qsort(im->unmapped, im->nunmapped, sizeof(*im->unmapped),
@@ -569,8 +570,8 @@ pop_record(struct import *im, const struct csv_record *r)
 		if ((k = code_find(l, f)) == -1) {
 			errlist_add(&im->el, r->line, (unsigned long)im->pcol[i]
 			    + 1, pop_cols[i], "unknown value '%s'; expected "
-			    "%s", f, i == 2 ? "total, female or male" :
-			    "total, 0-17 or 18+");
+			    "%s", f, i == 2 ? "total, female, male, other or "
+			    "unknown" : "total, 0-17, 18+ or unknown");
 			bad = 1;
 		} else
 			*(i == 2 ? &p.sex : &p.age) = k;
@@ -748,9 +749,7 @@ import_file(const struct intake *kind, const char *path, const char *source,
 		}
 		im.format_given = 1;
 	}
-	xlsx = kind->xlsx && (has_suffix(name, xlsx_ext, 1) ||
-	    (im.format_given && im.format == SFMT_UNODC &&
-	    has_suffix(name, xlsx_ext, 1)));
+	xlsx = kind->xlsx && has_suffix(name, xlsx_ext, 1);
 	if (xlsx && strcmp(path, "-") == 0) {
 		ret = usage_error("import", "an xlsx file is read by name, not "
 		    "from standard input");
@@ -766,8 +765,16 @@ import_file(const struct intake *kind, const char *path, const char *source,
 		ret = EXIT_REJECTED;
 		goto out;
 	}
-	if (fstat(fileno(h.in), &sb) == 0 && S_ISREG(sb.st_mode))
+	if (fstat(fileno(h.in), &sb) == 0 && S_ISREG(sb.st_mode)) {
+		char	 magic[4];
+
 		im.size = (uint64_t)sb.st_size;
+		/* a zip archive is a spreadsheet, whatever its name */
+		if (kind->xlsx && fread(magic, 1, 4, h.in) == 4 &&
+		    memcmp(magic, "PK\x03\x04", 4) == 0)
+			xlsx = 1;
+		rewind(h.in);
+	}
 	else if (h.in != stdin && !S_ISFIFO(sb.st_mode)) {
 		error("%s: not a regular file", path);
 		ret = EXIT_REJECTED;
@@ -801,6 +808,7 @@ import_file(const struct intake *kind, const char *path, const char *source,
 		goto out;
 	pipe_start(&im.pipe, im.st, im.submission);
 
+	im.xlsx = xlsx;
 	if (xlsx) {
 		if (hash_file(path, &h) == -1) {
 			ret = EXIT_REJECTED;
@@ -869,7 +877,7 @@ import_file(const struct intake *kind, const char *path, const char *source,
 	in_tx = 0;
 	fprintf(stderr, "%s: imported %llu %s from %s (%s) as submission "
 	    "%lld for source '%s'%s\n", progname, (unsigned long long)im.rows,
-	    im.rows == 1 ? kind->noun : kind->noun, name, xlsx ? "unodc, xlsx" :
+	    kind->noun, name, xlsx ? "unodc, xlsx" :
 	    kind->formats[im.format], (long long)sub.id, source,
 	    old ? " (replacing the earlier submission)" : "");
 	if (kind->finish)

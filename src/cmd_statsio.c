@@ -211,20 +211,28 @@ check_group(const struct val *v, size_t n, FILE *out)
 
 		if (s == -1) {
 			if (has_total) {
-				fprintf(out, "%s %d %s: the total is given %s "
-				    "times\n", where(r), r->year, ind, "more "
-				    "than one");
+				fprintf(out, "%s %d %s: the total is given more "
+				    "than once\n", where(r), r->year, ind);
 				found++;
 			}
 			has_total = 1;
 			tlo += r->low;
 			thi += r->high;
-		} else if (s >= 0) {
-			has[s] = 1;
-			lo[s] += r->low;
-			hi[s] += r->high;
-			if (r->low > big[s])
-				big[s] = r->low;
+		} else if (s >= 0 || (r->sex == SEX_UNKNOWN && r->age ==
+		    AGEG_UNKNOWN && r->form == FORM_TOTAL && r->origin_dim ==
+		    ODIM_NONE)) {
+			/* sex and age both unknown: the residual of either
+			 * split, as the portal publishes it */
+			for (int k = 0; k < SPLIT__MAX; k++) {
+				if (k != s && (s >= 0 || (k != SPLIT_SEX &&
+				    k != SPLIT_AGE)))
+					continue;
+				has[k] = 1;
+				lo[k] += r->low;
+				hi[k] += r->high;
+				if (r->low > big[k])
+					big[k] = r->low;
+			}
 		}
 	}
 	for (int s = 0; s < SPLIT__MAX; s++) {
@@ -393,8 +401,9 @@ map_row(const struct csv_record *r, void *arg)
 	long long		 v;
 	int			 kind, code = NR;
 
-	if (r->line == 1 || (r->count == 3 && str_eqi(r->field[0], "text") &&
-	    m->rows == 0 && r->line == 1))
+	/* a header line is optional */
+	if (r->line == 1 && r->count == 3 && str_eqi(r->field[0], "text") &&
+	    str_eqi(r->field[1], "kind"))
 		return 0;
 	if (r->count != 3) {
 		errlist_add(m->el, r->line, 0, NULL, "expected text,kind,code");

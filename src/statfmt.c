@@ -197,6 +197,13 @@ origin_resolve(struct origin_map *m, const char *text, int *kind, int *code)
 		*code = hit->code;
 		return;
 	}
+	/* a bare number is no country here: the portal's categories hold
+	 * counts such as "0" and "6" where a country should be */
+	if (*text && strspn(text, "0123456789") == strlen(text)) {
+		*kind = OKIND_UNMAPPED;
+		*code = NR;
+		return;
+	}
 	switch (country_resolve(text, &c)) {
 	case COUNTRY_FOUND:
 		*kind = OKIND_COUNTRY;
@@ -365,25 +372,36 @@ read_value(struct stat_reader *r, const struct csv_record *rec, int col,
 {
 	const char	*s = field(rec, col);
 	long long	 v;
+	int		 ok = 1;
 
 	if (strcmp(s, "<5") == 0) {
 		*low = 1;
 		*high = 4;
 		return 0;
 	}
-	buf_reset(&r->num);
-	for (const char *p = s; *p; p++)
-		if (*p != ',' || p == s || !isdigit((unsigned char)p[-1]) ||
-		    strspn(p + 1, "0123456789") < 3)
-			buf_addc(&r->num, *p);
 	if (*s == '-' || (*s == '<' && s[1] != '5')) {
 		errlist_add(r->el, rec->line, (unsigned long)col + 1, name,
 		    "'%s' is a negative or open value; expected a count, or "
 		    "'<5'", s);
 		return -1;
 	}
-	if (r->num.overflow || parse_int(r->num.s, 0, INT64_MAX / 4, &v) ==
-	    -1) {
+	/* commas only between groups of three digits: 1,096 or 6,112,019 */
+	buf_reset(&r->num);
+	if (strchr(s, ',') != NULL) {
+		const char	*p = s;
+		size_t		 n = strspn(p, "0123456789");
+
+		ok = n > 0 && n <= 3;
+		for (p += n; ok && *p == ','; p += 4)
+			ok = strspn(p + 1, "0123456789") == 3;
+		ok = ok && *p == '\0';
+		for (p = s; ok && *p; p++)
+			if (*p != ',')
+				buf_addc(&r->num, *p);
+	} else
+		buf_adds(&r->num, s);
+	if (!ok || r->num.overflow || parse_int(r->num.s, 0, INT64_MAX / 4,
+	    &v) == -1) {
 		errlist_add(r->el, rec->line, (unsigned long)col + 1, name,
 		    "'%s' is not a count; expected a whole number (commas "
 		    "between thousands allowed) or '<5'", s);
@@ -506,8 +524,9 @@ map_unodc(struct stat_reader *r, const struct csv_record *rec,
 		rc = -1;
 	} else if (d == DIM_FORM) {
 		if ((v = code_of(CL_FORM, cat)) <= FORM_TOTAL) {
-			bad_code(r, rec, c[U_CATEGORY], unodc_cols[U_CATEGORY],
-			    CL_FORM);
+			errlist_add(r->el, rec->line, (unsigned long)
+			    c[U_CATEGORY] + 1, unodc_cols[U_CATEGORY], "unknown "
+			    "form of exploitation '%s'", cat);
 			rc = -1;
 		} else
 			s->form = v;
