@@ -20,6 +20,7 @@
  * which reports malformed XML at its true line and column.  The callback
  * sees the rows in order, always on the caller's thread.
  */
+#include <errno.h>
 #include <expat.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -102,13 +103,6 @@ static const char *const tag_names[TAG__MAX] = {
 	[TAG_RELATIONSHIP] = "Relationship",
 };
 
-/* A growable byte array for raw XML, which is not a string. */
-struct bytes {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
-
 /* A position as expat counts it: line from 1, column from 0. */
 struct xpos {
 	unsigned long	 line;
@@ -161,7 +155,7 @@ struct sheetp {
 	int			 depth;
 	int			 sheetdata;	/* open <sheetData> elements */
 	int			 in_row, in_c, in_is, in_rph, capture;
-	int			 special;	/* comment, PI, CDATA, DOCTYPE */
+	int			 special;	/* comment, PI, CDATA seen */
 	int			 toobig;	/* the batch passed BATCH_MAX */
 	int			 row_bad;
 	unsigned long		 row;		/* from r, or 0 */
@@ -186,7 +180,7 @@ enum seg_state {
 };
 
 struct seg {
-	struct bytes	 data;
+	struct buf	 data;
 	struct batch	 out;
 	struct xpos	 delta;		/* lines and columns it spans */
 	int		 fallback;	/* P0 must read it instead */
@@ -259,38 +253,18 @@ struct xlsx {
 /* ---------------------------------------------------------------------- */
 /* Small helpers. */
 
+/* Drop the first n bytes of b. */
 static void
-bytes_reserve(struct bytes *b, size_t n)
+buf_drop(struct buf *b, size_t n)
 {
-	size_t	 cap;
-
-	if (b->cap - b->len >= n)
-		return;
-	cap = b->cap ? b->cap : CHUNK;
-	while (cap - b->len < n)
-		cap *= 2;
-	b->p = xrealloc(b->p, cap);
-	b->cap = cap;
-}
-
-/* Drop the first n bytes. */
-static void
-bytes_consume(struct bytes *b, size_t n)
-{
-	memmove(b->p, b->p + n, b->len - n);
+	memmove(b->s, b->s + n, b->len - n + 1);
 	b->len -= n;
 }
 
-/* The local name of an XML name: "x:row" is "row". */
-static const char *
-local_name(const char *name)
-{
-	const char	*colon = strchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
-/* The one-letter names among them, for the cells' many elements. */
+/*
+ * The one-letter names among them, for the cells' many elements.  A name
+ * with a prefix ("x:row") is looked up by its local part.
+ */
 static const unsigned char tag_letters[128] = {
 	['c'] = TAG_C,
 	['v'] = TAG_V,
@@ -959,7 +933,10 @@ sheet_text(void *u, const char *s, int len)
 		buf_add(&sp->val, s, (size_t)len);
 }
 
-/* Comments, processing instructions, CDATA and DOCTYPE forbid a cut. */
+/*
+ * Comments, processing instructions and CDATA sections make a segment's
+ * cuts doubtful; a DOCTYPE in a segment is malformed anyway.
+ */
 static void XMLCALL
 sheet_comment(void *u, const char *s)
 {
@@ -987,19 +964,6 @@ sheet_cdata(void *u)
 	sp->special = 1;
 }
 
-static void XMLCALL
-sheet_doctype(void *u, const char *name, const char *sysid,
-    const char *pubid, int internal)
-{
-	struct sheetp	*sp = u;
-
-	(void)name;
-	(void)sysid;
-	(void)pubid;
-	(void)internal;
-	sp->special = 1;
-}
-
 /* Only a sheet in UTF-8 may be cut: the workers read UTF-8. */
 static void XMLCALL
 sheet_xmldecl(void *u, const char *version, const char *encoding,
@@ -1022,7 +986,6 @@ sheetp_handlers(struct sheetp *sp)
 	XML_SetCommentHandler(sp->p, sheet_comment);
 	XML_SetProcessingInstructionHandler(sp->p, sheet_pi);
 	XML_SetStartCdataSectionHandler(sp->p, sheet_cdata);
-	XML_SetStartDoctypeDeclHandler(sp->p, sheet_doctype);
 	XML_SetXmlDeclHandler(sp->p, sheet_xmldecl);
 }
 
@@ -1071,11 +1034,11 @@ fragment_parse(struct sheetp *sp, struct seg *s)
 	sp->out = &s->out;
 	batch_reset(&s->out);
 	ok = XML_Parse(p, "<x>", 3, 0) == XML_STATUS_OK &&
-	    XML_Parse(p, s->data.p, (int)s->data.len, 0) == XML_STATUS_OK &&
+	    XML_Parse(p, s->data.s, (int)s->data.len, 0) == XML_STATUS_OK &&
 	    XML_Parse(p, "</x>", 4, 1) == XML_STATUS_OK;
 	s->fallback = !ok || sp->special || sp->toobig;
 	if (!s->fallback)
-		pos_delta(s->data.p, s->data.len, &s->delta);
+		pos_delta(s->data.s, s->data.len, &s->delta);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1110,7 +1073,7 @@ worker_main(void *arg)
 	return NULL;
 }
 
-/* Start the workers; NULL when no thread could be started. */
+/* Start the workers; nth is 0 when no thread could be started. */
 static struct pool *
 pool_start(const struct xlsx *x)
 {
@@ -1120,8 +1083,10 @@ pool_start(const struct xlsx *x)
 	pthread_cond_init(&pl->work, NULL);
 	pthread_cond_init(&pl->done, NULL);
 	pl->nseg = 2 * x->nth + 1;
-	for (int i = 0; i < pl->nseg; i++)
+	for (int i = 0; i < pl->nseg; i++) {
+		buf_init(&pl->seg[i].data, 0);
 		batch_init(&pl->seg[i].out);
+	}
 	for (int i = 0; i < x->nth; i++) {
 		struct worker	*w = &pl->w[pl->nth];
 
@@ -1150,7 +1115,7 @@ pool_free(struct pool *pl)
 		sheetp_release(&pl->w[i].sp);
 	}
 	for (int i = 0; i < pl->nseg; i++) {
-		free(pl->seg[i].data.p);
+		buf_release(&pl->seg[i].data);
 		batch_release(&pl->seg[i].out);
 	}
 	pthread_cond_destroy(&pl->done);
@@ -1187,7 +1152,7 @@ pool_fallback(struct xlsx *x, struct pool *pl, struct sheetp *p0)
 
 		seg_wait(pl, s);
 		s->state = SEG_FREE;
-		if (p0_feed(x, p0, s->data.p, s->data.len, 0) == -1)
+		if (p0_feed(x, p0, s->data.s, s->data.len, 0) == -1)
 			return -1;
 	}
 	return 0;
@@ -1220,24 +1185,26 @@ pool_drain(struct xlsx *x, struct pool *pl, struct sheetp *p0)
 /* Queue the first split bytes of pend as a segment. */
 static int
 pool_submit(struct xlsx *x, struct pool *pl, struct sheetp *p0,
-    struct bytes *pend, size_t split)
+    struct buf *pend, size_t split)
 {
 	struct seg	*s = &pl->seg[pl->tail % (unsigned long)pl->nseg];
-	struct bytes	 t;
+	struct buf	 t;
 
-	while (x->mode == M_PAR && s->state != SEG_FREE)
+	/* the slot is free once its last segment was handed on */
+	while (x->mode == M_PAR &&
+	    pl->tail - pl->head >= (unsigned long)pl->nseg)
 		if (pool_emit(x, pl, p0) == -1)
 			return -1;
 	if (x->mode != M_PAR)
 		return 0;
+	/* the segment takes the buffer; what follows the cut is copied */
 	t = s->data;
 	s->data = *pend;
 	*pend = t;
-	pend->len = 0;
-	bytes_reserve(pend, s->data.len - split + CHUNK);
-	memcpy(pend->p, s->data.p + split, s->data.len - split);
-	pend->len = s->data.len - split;
+	buf_reset(pend);
+	buf_add(pend, s->data.s + split, s->data.len - split);
 	s->data.len = split;
+	s->data.s[split] = '\0';
 	s->fallback = 0;
 	pthread_mutex_lock(&pl->mu);
 	s->state = SEG_QUEUED;
@@ -1343,15 +1310,16 @@ workbook_start(void *u, const char *name, const char **atts)
 {
 	struct wbp	*w = u;
 	struct xlsx	*x = w->x;
-	const char	*sname = NULL, *rid = NULL;
+	const char	*sname = NULL, *rid = NULL, *colon;
 
 	if (w->failed || tag_find(name) != TAG_SHEET)
 		return;
+	/* r:id, whatever the prefix of the relationships' namespace */
 	for (; atts[0] != NULL; atts += 2)
 		if (strcmp(atts[0], "name") == 0)
 			sname = atts[1];
-		else if (strchr(atts[0], ':') != NULL &&
-		    strcmp(local_name(atts[0]), "id") == 0)
+		else if ((colon = strchr(atts[0], ':')) != NULL &&
+		    strcmp(colon + 1, "id") == 0)
 			rid = atts[1];
 	if (sname == NULL || rid == NULL) {
 		errlist_add(x->el, 0, 0, NULL, "not an xlsx file: a sheet in "
@@ -1704,56 +1672,87 @@ split_find(const char *s, size_t from, size_t n)
 	return 0;
 }
 
+/*
+ * P0 reads the first segment.  The workers take the next ones if the
+ * sheet may be cut: UTF-8, P0 between rows in <sheetData>, and nothing in
+ * what it read that could hide a cut, such as an unfinished comment.
+ */
+static int
+sheet_first(struct xlsx *x, struct sheetp *p0, struct pool **pool,
+    struct buf *pend, size_t split)
+{
+	if (p0_feed(x, p0, pend->s, split, 0) == -1)
+		return -1;
+	x->mode = M_SEQ;
+	if (x->utf8 && !p0->special && p0->sheetdata > 0 && !p0->in_row &&
+	    tags_only(pend->s, split)) {
+		pos_delta(pend->s, split, &x->jump);
+		x->jump.line++;
+		x->resume = x->jump;
+		x->jumped = 1;
+		*pool = pool_start(x);
+		if ((*pool)->nth > 0)
+			x->mode = M_PAR;
+	}
+	buf_drop(pend, split);
+	return 0;
+}
+
+/* P0 reads what is pending and the rest of the part, to its end. */
+static int
+sheet_seq(struct xlsx *x, struct sheetp *p0, zip_file_t *f,
+    struct buf *pend, uint64_t *total)
+{
+	zip_int64_t	 n;
+	void		*b;
+
+	if (p0_feed(x, p0, pend->s, pend->len, 0) == -1)
+		return -1;
+	buf_reset(pend);
+	do {
+		if ((b = XML_GetBuffer(p0->p, CHUNK)) == NULL)
+			die("out of memory");
+		if ((n = zip_fread(f, b, CHUNK)) < 0) {
+			zip_fail(x, x->part, zip_file_strerror(f));
+			return -1;
+		}
+		*total += (uint64_t)n;
+		if (n > 0 && x->progress != NULL)
+			x->progress(*total, x->arg);
+		if (XML_ParseBuffer(p0->p, (int)n, n == 0) != XML_STATUS_OK)
+			return parse_fail(x, p0->p, x->part);
+	} while (n > 0);
+	return 0;
+}
+
 static int
 sheet_read(struct xlsx *x)
 {
 	struct sheetp	 p0;
 	struct pool	*pool = NULL;
-	struct bytes	 pend = { NULL, 0, 0 };
+	struct buf	 pend;
 	zip_file_t	*f = NULL;
 	zip_int64_t	 n;
 	uint64_t	 total = 0;
 	size_t		 scanned = 0, split;
-	int		 done = 0, rc = -1;
+	char		*chunk = NULL;
+	int		 rc = -1;
 
 	sheetp_init(&p0, x, NULL);
 	p0.emit = x;
 	p0.out = xmalloc(sizeof(*p0.out));
 	batch_init(p0.out);
+	buf_init(&pend, 0);
 	x->mode = x->nth > 0 ? M_FIRST : M_SEQ;
 	if ((f = part_open(x, x->part)) == NULL)
 		goto out;
+	chunk = xmalloc(CHUNK);
 	for (;;) {
 		if (x->mode == M_SEQ) {
-			void	*b;
-
-			if (pend.len > 0) {
-				if (p0_feed(x, &p0, pend.p, pend.len, 0) == -1)
-					goto out;
-				pend.len = 0;
-			}
-			if ((b = XML_GetBuffer(p0.p, CHUNK)) == NULL)
-				die("out of memory");
-			if ((n = zip_fread(f, b, CHUNK)) < 0) {
-				zip_fail(x, x->part, zip_file_strerror(f));
-				goto out;
-			}
-			total += (uint64_t)n;
-			if (n > 0 && x->progress != NULL)
-				x->progress(total, x->arg);
-			if (XML_ParseBuffer(p0.p, (int)n, n == 0) !=
-			    XML_STATUS_OK) {
-				parse_fail(x, p0.p, x->part);
-				goto out;
-			}
-			if (n == 0) {
-				done = 1;
-				break;
-			}
-			continue;
+			rc = sheet_seq(x, &p0, f, &pend, &total);
+			goto out;
 		}
-		bytes_reserve(&pend, CHUNK);
-		if ((n = zip_fread(f, pend.p + pend.len, CHUNK)) < 0) {
+		if ((n = zip_fread(f, chunk, CHUNK)) < 0) {
 			zip_fail(x, x->part, zip_file_strerror(f));
 			goto out;
 		}
@@ -1761,17 +1760,18 @@ sheet_read(struct xlsx *x)
 			break;
 		/* a sheet in UTF-16 or another encoding is read by P0 */
 		if (total == 0)
-			x->utf8 = pend.p[0] == '<' || (n >= 3 &&
-			    memcmp(pend.p, "\xef\xbb\xbf", 3) == 0);
-		pend.len += (size_t)n;
+			x->utf8 = chunk[0] == '<' || (n >= 3 &&
+			    memcmp(chunk, "\xef\xbb\xbf", 3) == 0);
+		buf_add(&pend, chunk, (size_t)n);
 		total += (uint64_t)n;
 		if (x->progress != NULL)
 			x->progress(total, x->arg);
 		if (pend.len < SEG_BYTES)
 			continue;
-		split = split_find(pend.p, scanned, pend.len);
-		scanned = pend.len > 5 ? pend.len - 5 : 0;
+		split = split_find(pend.s, scanned, pend.len);
+		scanned = pend.len - 5;
 		if (split == 0) {
+			/* no row ends in all this: P0 reads on alone */
 			if (pend.len > SEG_MAX) {
 				if (x->mode == M_PAR &&
 				    pool_drain(x, pool, &p0) == -1)
@@ -1782,32 +1782,15 @@ sheet_read(struct xlsx *x)
 		}
 		scanned = 0;
 		if (x->mode == M_FIRST) {
-			if (p0_feed(x, &p0, pend.p, split, 0) == -1)
+			if (sheet_first(x, &p0, &pool, &pend, split) == -1)
 				goto out;
-			x->mode = M_SEQ;
-			if (x->utf8 && !p0.special && p0.sheetdata > 0 &&
-			    !p0.in_row && tags_only(pend.p, split)) {
-				pos_delta(pend.p, split, &x->jump);
-				x->jump.line++;
-				x->resume = x->jump;
-				x->jumped = 1;
-				pool = pool_start(x);
-				if (pool->nth > 0)
-					x->mode = M_PAR;
-			}
-			bytes_consume(&pend, split);
-			continue;
-		}
-		if (pool_submit(x, pool, &p0, &pend, split) == -1)
+		} else if (pool_submit(x, pool, &p0, &pend, split) == -1)
 			goto out;
 	}
-	if (!done) {
-		if (x->mode == M_PAR && pool_drain(x, pool, &p0) == -1)
-			goto out;
-		if (p0_feed(x, &p0, pend.p, pend.len, 1) == -1)
-			goto out;
-	}
-	rc = 0;
+	/* the end: the workers' segments, then what follows them */
+	if (x->mode == M_PAR && pool_drain(x, pool, &p0) == -1)
+		goto out;
+	rc = p0_feed(x, &p0, pend.s, pend.len, 1);
 out:
 	if (f != NULL)
 		zip_fclose(f);
@@ -1815,7 +1798,8 @@ out:
 	batch_release(p0.out);
 	free(p0.out);
 	sheetp_release(&p0);
-	free(pend.p);
+	buf_release(&pend);
+	free(chunk);
 	return rc;
 }
 
@@ -1826,15 +1810,17 @@ zip_start(struct xlsx *x)
 	zip_error_t	 ze;
 	FILE		*fp;
 	char		 magic[4];
-	int		 err, pk = 0;
+	int		 err, pk;
 
+	if ((fp = fopen(x->path, "rb")) == NULL) {
+		errlist_add(x->el, 0, 0, NULL, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	pk = fread(magic, 1, 4, fp) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
+	fclose(fp);
 	if ((x->zip = zip_open(x->path, ZIP_RDONLY, &err)) != NULL)
 		return 0;
-	if ((fp = fopen(x->path, "rb")) != NULL) {
-		pk = fread(magic, 1, 4, fp) == 4 &&
-		    memcmp(magic, "PK\3\4", 4) == 0;
-		fclose(fp);
-	}
 	zip_error_init_with_code(&ze, err);
 	if (err == ZIP_ER_NOZIP && !pk)
 		errlist_add(x->el, 0, 0, NULL, "not an xlsx file: not a zip "
@@ -1866,7 +1852,6 @@ xlsx_read(const char *path, const char *sheet, csv_record_fn fn, void *arg,
 	x.progress = progress;
 	buf_init(&x.sst, SST_MAX);
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	if (getenv("XT") != NULL) ncpu = atoi(getenv("XT"));
 	x.nth = ncpu < 2 ? 0 : ncpu > WORKERS_MAX ? WORKERS_MAX : (int)ncpu;
 	el->sheet = NULL;
 	sheet_name[0] = '\0';
