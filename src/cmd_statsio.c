@@ -42,7 +42,9 @@ keep_val(const struct stat_rec *r, void *arg)
 		return 0;
 	if (vs->year && r->year != vs->year)
 		return 0;
-	vs->v = xreallocarray(vs->v, vs->n + 1, sizeof(*vs->v));
+	if ((vs->n & (vs->n - 1)) == 0)		/* double at powers of two */
+		vs->v = xreallocarray(vs->v, vs->n ? vs->n * 2 : 1024,
+		    sizeof(*vs->v));
 	v = &vs->v[vs->n++];
 	v->r = *r;
 	v->r.country_text = v->country_text = dup_or_null(r->country_text);

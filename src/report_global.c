@@ -374,7 +374,9 @@ flows(struct report *r, const struct figures *fg)
 			if (fg->flow[i][j]) {
 				m[region_index(i)][region_index(j)] +=
 				    fg->flow[i][j];
-				all = xreallocarray(all, n + 1, sizeof(*all));
+				if ((n & (n - 1)) == 0)
+					all = xreallocarray(all, n ? n * 2 : 64,
+					    sizeof(*all));
 				all[n].from = i;
 				all[n].to = j;
 				all[n++].n = fg->flow[i][j];
