@@ -382,20 +382,57 @@ country_flows(struct report *r, const struct sdata *d, int c)
 	free(out);
 }
 
+/* Victims of a split (sex, age or form) for a country and year. */
+static int
+split_of_year(const struct sdata *d, int c, int year, int sex, int age,
+    int form, int64_t *lo, int64_t *hi)
+{
+	int	 found = 0;
+
+	*lo = *hi = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct sv *v = &d->v[i];
+
+		if (v->c != c || v->year != year || v->ind != IND_DETECTED ||
+		    v->odim != ODIM_NONE || v->sex != sex || v->age != age ||
+		    v->form != form)
+			continue;
+		*lo += v->lo;
+		*hi += v->hi;
+		found = 1;
+	}
+	return found;
+}
+
 static void
 country_rate(struct report *r, const struct sdata *d, int c)
 {
 	struct section	*sec = report_section(r, "sdg", "SDG indicator "
 	    "16.2.2: victims per 100,000 people");
 	static const char *const cols[] = { "Year", "Detected victims",
-	    "Population", "Per 100,000" };
+	    "Population", "Per 100,000", "Female, per 100,000 females",
+	    "Male, per 100,000 males", "Children, per 100,000 children",
+	    "Adults, per 100,000 adults", "Sexual exploitation",
+	    "Forced labour", "Other forms" };
+	/* sex, age, form of each split, and the population it divides by */
+	static const struct {
+		int	 sex, age, form, psex, page;
+	} splits[] = {
+		{ SEX_FEMALE, AGEG_TOTAL, FORM_TOTAL, SEX_FEMALE, AGEG_TOTAL },
+		{ SEX_MALE, AGEG_TOTAL, FORM_TOTAL, SEX_MALE, AGEG_TOTAL },
+		{ SEX_TOTAL, AGEG_CHILD, FORM_TOTAL, SEX_TOTAL, AGEG_CHILD },
+		{ SEX_TOTAL, AGEG_ADULT, FORM_TOTAL, SEX_TOTAL, AGEG_ADULT },
+		{ SEX_TOTAL, AGEG_TOTAL, FORM_SEXUAL, SEX_TOTAL, AGEG_TOTAL },
+		{ SEX_TOTAL, AGEG_TOTAL, FORM_LABOUR, SEX_TOTAL, AGEG_TOTAL },
+		{ SEX_TOTAL, AGEG_TOTAL, FORM_OTHER, SEX_TOTAL, AGEG_TOTAL },
+	};
 	struct table	*t = table_new(r, sec, "sdg_16_2_2", "Detected victims "
-	    "per 100,000 people", 4, cols);
+	    "per 100,000 people", 11, cols);
 	int		 rows = 0;
 
 	for (int y = d->y0; y && y <= d->y1; y++) {
 		int64_t	 lo, hi, pop = population_of(d, c, y, SEX_TOTAL,
-		    AGEG_TOTAL);
+		    AGEG_TOTAL), p;
 		struct cell *row;
 
 		if (!total_of(d, c, y, IND_DETECTED, &lo, &hi) || pop <= 0)
@@ -405,8 +442,20 @@ country_rate(struct report *r, const struct sdata *d, int c)
 		cell_range(&row[1], lo, hi);
 		cell_int(&row[2], pop);
 		cell_text(&row[3], rate_text(r, lo, hi, pop));
+		for (size_t k = 0; k < sizeof(splits) / sizeof(splits[0]);
+		    k++) {
+			p = population_of(d, c, y, splits[k].psex,
+			    splits[k].page);
+			if (p > 0 && split_of_year(d, c, y, splits[k].sex,
+			    splits[k].age, splits[k].form, &lo, &hi))
+				cell_text(&row[4 + k], rate_text(r, lo, hi, p));
+		}
 		rows++;
 	}
+	t->note = "Rates by sex and age divide by the population of that sex "
+	    "or age group; rates by form divide by the whole population.  A "
+	    "rate is left blank where the victims or the population of the "
+	    "group were not reported.";
 	section_para(r, sec, rows ? "Detected victims divided by the "
 	    "population, for the years with both." : "No year has both "
 	    "detected victims and population: import population with "
@@ -676,6 +725,47 @@ global_flows(struct report *r, const struct sdata *d, int y0, int y1)
 		}
 		pairs[k].lo += v->lo;
 		pairs[k].hi += v->hi;
+	}
+	{
+		static const char *const ycols[] = { "Year", "Domestic",
+		    "Within the sub-region", "Within the region",
+		    "Across regions" };
+		struct table	*yt = table_new(r, sec, "official_flows_by_year",
+		    "Detected victims in flows, by year and kind of flow", 5,
+		    ycols);
+
+		for (int y = d->y0; y && y <= d->y1; y++) {
+			int64_t	 ylo[NCLASSES] = { 0 }, yhi[NCLASSES] = { 0 };
+			int	 any = 0;
+			struct cell *row;
+
+			for (size_t i = 0; i < d->n; i++) {
+				const struct sv *v = &d->v[i];
+				enum flow_class yc;
+
+				if (v->ind != IND_DETECTED || v->odim !=
+				    ODIM_CITIZENSHIP || v->sex != SEX_TOTAL ||
+				    v->age != AGEG_TOTAL || v->c < 0 ||
+				    v->oc < 0 || v->year != y ||
+				    v->lo < FLOW_MIN)
+					continue;
+				yc = flow_classify(v->oc, v->c);
+				ylo[yc] += v->lo;
+				yhi[yc] += v->hi;
+				any = 1;
+			}
+			if (!any)
+				continue;
+			row = table_row(r, yt);
+			cell_int(&row[0], y);
+			for (int k = 0; k < NCLASSES; k++)
+				cell_range(&row[k + 1], ylo[k], yhi[k]);
+		}
+		yt->chart = CHART_LINES;
+		yt->chart_desc = "Lines of officially detected victims in "
+		    "domestic and cross-border flows, by year.";
+		yt->note = "Official statistics, every year; the tables below "
+		    "sum the period.";
 	}
 	t = table_new(r, sec, "official_flow_classes", "Detected victims in "
 	    "domestic and cross-border flows", 3, kcols);
