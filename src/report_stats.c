@@ -541,10 +541,13 @@ global_trends(struct report *r, const struct sdata *d)
 	struct section	*sec = report_section(r, "official-trends",
 	    "Official statistics: detected victims and convictions over time");
 	static const char *const cols[] = { "Year", "Detected victims",
-	    "Countries reporting victims", "Persons convicted",
-	    "Countries reporting convictions" };
+	    "Persons convicted" };
+	static const char *const ncols[] = { "Year",
+	    "Countries reporting victims", "Countries reporting convictions" };
 	struct table	*t = table_new(r, sec, "official_trends", "Detected "
-	    "victims and persons convicted, all reporting countries", 5, cols);
+	    "victims and persons convicted, all reporting countries", 3, cols);
+	struct table	*n = table_new(r, sec, "official_reporting", "Countries "
+	    "reporting each year", 3, ncols);
 
 	section_para(r, sec, "This and the following sections count official "
 	    "statistics, not case records: each figure says which it is.  "
@@ -553,7 +556,7 @@ global_trends(struct report *r, const struct sdata *d)
 	for (int y = d->y0; y && y <= d->y1; y++) {
 		int64_t	 lo[2] = { 0 }, hi[2] = { 0 };
 		int	 nc[2] = { 0 }, seen[2][NCOUNTRIES];
-		struct cell *row;
+		struct cell *row, *nrow;
 
 		memset(seen, 0, sizeof(seen));
 		for (size_t i = 0; i < d->n; i++) {
@@ -571,17 +574,45 @@ global_trends(struct report *r, const struct sdata *d)
 		if (nc[0] + nc[1] == 0)
 			continue;
 		row = table_row(r, t);
+		nrow = table_row(r, n);
 		cell_int(&row[0], y);
-		cell_range(&row[1], lo[0], hi[0]);
-		cell_int(&row[2], nc[0]);
-		cell_range(&row[3], lo[1], hi[1]);
-		cell_int(&row[4], nc[1]);
+		cell_int(&nrow[0], y);
+		/* a year nobody reported stays blank, not zero */
+		for (int k = 0; k < 2; k++) {
+			if (nc[k])
+				cell_range(&row[k + 1], lo[k], hi[k]);
+			cell_int(&nrow[k + 1], nc[k]);
+		}
 	}
 	t->chart = CHART_LINES;
-	t->chart_desc = "Lines of detected victims, persons convicted and the "
-	    "number of reporting countries by year.";
+	t->chart_desc = "Lines of officially detected victims and persons "
+	    "convicted by year; ranges are drawn at their middle.";
 	t->note = "Official statistics.  Ranges come from counts published "
-	    "as <5.";
+	    "as <5.  A blank: no country reported it that year.";
+	n->chart = CHART_LINES;
+	n->chart_desc = "Lines of the number of countries reporting detected "
+	    "victims and convictions, by year.";
+}
+
+/* The M49 region a sub-region belongs to. */
+static int
+region_of_subregion(int sub)
+{
+	for (int i = 0; i < country_count(); i++)
+		if (country_m49(i, 1) == sub)
+			return country_m49(i, 0);
+	return 0;
+}
+
+/* Sub-regions in the order of their region's name, then their own. */
+static int
+subregion_cmp(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+	int	 c = strcmp(region_name(region_of_subregion(x)),
+		    region_name(region_of_subregion(y)));
+
+	return c ? c : strcmp(region_name(x), region_name(y));
 }
 
 static void
@@ -608,6 +639,7 @@ global_regions(struct report *r, const struct sdata *d, int y0, int y1)
 		if (s && k == nsubs && nsubs < 64)
 			subs[nsubs++] = s;
 	}
+	qsort(subs, (size_t)nsubs, sizeof(subs[0]), subregion_cmp);
 	t = table_new(r, sec, "official_by_subregion", report_printf(r,
 	    "Detected victims and persons convicted by sub-region, %d to %d",
 	    y0, y1), 5, cols);
