@@ -230,6 +230,15 @@ static const struct code_def origin_kinds[OKIND__MAX] = {
 	[OKIND_UNMAPPED] = { "unmapped", "Not mapped (kept as written)" },
 };
 
+static const struct code_def treaty_actions[TA__MAX] = {
+	[TA_SIGNATURE] = { "signature", "Signature" },
+	[TA_RATIFICATION] = { "ratification", "Ratification" },
+	[TA_ACCESSION] = { "accession", "Accession" },
+	[TA_ACCEPTANCE] = { "acceptance", "Acceptance" },
+	[TA_APPROVAL] = { "approval", "Approval" },
+	[TA_SUCCESSION] = { "succession", "Succession" },
+};
+
 const struct code_list_def code_lists[CL__MAX] = {
 	[CL_NONE] = { "none", NULL, 0 },
 	[CL_DATA_SOURCE] = { "data_source", data_sources, SOURCE__MAX },
@@ -244,6 +253,7 @@ const struct code_list_def code_lists[CL__MAX] = {
 	[CL_FORM] = { "form", forms, FORM__MAX },
 	[CL_ORIGIN_DIM] = { "origin_dim", origin_dims, ODIM__MAX },
 	[CL_ORIGIN_KIND] = { "origin_kind", origin_kinds, OKIND__MAX },
+	[CL_TREATY_ACTION] = { "treaty_action", treaty_actions, TA__MAX },
 };
 
 /* The merged means of control and the fine-grained flags each one covers. */

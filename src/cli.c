@@ -120,6 +120,25 @@ const struct command commands[] = {
 	    "ships, for imports of statistics from now on.  kind is country\n"
 	    "(code: ISO 3166-1), region (code: UN M49), nationals, abroad,\n"
 	    "foreign, unknown or other.  All or nothing.\n\n" DB_OPTS },
+	{ "instruments", cmd_instruments, "legal instruments and who is party",
+	    "palermo instruments [list]\n"
+	    "palermo instruments status [--instrument X] [--as-of DATE] "
+	    "[--csv]\n"
+	    "palermo instruments gaps [--instrument X] [--as-of DATE] [--csv]\n"
+	    "palermo instruments import FILE --source NAME\n"
+	    "palermo instruments set COUNTRY INSTRUMENT ACTION DATE "
+	    "[--source NAME]\n"
+	    "palermo instruments unset COUNTRY INSTRUMENT ACTION\n"
+	    "palermo instruments add CODE NAME [--unts VOLUME:NUMBER]\n\n"
+	    "The instruments resolution 68/192 names (untoc, tip-protocol,\n"
+	    "crc-opsc, slavery-1956) and any added, and the actions of states\n"
+	    "on them: signature, ratification, accession, acceptance, approval,\n"
+	    "succession.  status counts parties (from a ratification or its\n"
+	    "like), signatories that are not parties, and neither, on a date\n"
+	    "(default today), or lists every country for one instrument; gaps\n"
+	    "lists the states not yet party, by instrument and region.  import\n"
+	    "reads CSV (country,instrument,action,date), all or nothing.\n\n"
+	    DB_OPTS },
 	{ "countries", cmd_countries, "look up countries and their M49 regions",
 	    "palermo countries [QUERY] [--csv] [--db PATH]\n\n"
 	    "Lists the countries whose code or name matches QUERY (all when "

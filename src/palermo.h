@@ -165,8 +165,12 @@ enum code_list {
 	CL_FORM,
 	CL_ORIGIN_DIM,
 	CL_ORIGIN_KIND,
+	CL_TREATY_ACTION,	/* instruments (cmd_instruments.c) */
 	CL__MAX
 };
+
+enum { TA_SIGNATURE, TA_RATIFICATION, TA_ACCESSION, TA_ACCEPTANCE,
+    TA_APPROVAL, TA_SUCCESSION, TA__MAX };
 
 enum { GENDER_FEMALE, GENDER_MALE, GENDER_TRANS_FEMALE, GENDER_TRANS_MALE,
     GENDER_NONCONFORMING, GENDER_TRANS_OR_NONCONFORMING, GENDER__MAX };
@@ -421,6 +425,7 @@ int	 cmd_submissions(int, char **);
 int	 cmd_stats(int, char **);
 int	 cmd_report(int, char **);
 int	 cmd_check(int, char **);
+int	 cmd_instruments(int, char **);
 int	 cmd_map(int, char **);
 
 /* cmd_statsio.c: export stats, shared with cmd_export.c. */

@@ -19,6 +19,23 @@ enum store_open_mode {
 	STORE_CREATE,		/* create it when missing */
 };
 
+/* A legal instrument. */
+struct instrument {
+	int64_t		 id;
+	const char	*code, *name;
+	int		 unts_volume, unts_number;	/* NR when none */
+	int		 shipped;
+};
+
+/* One state's action on an instrument. */
+struct treaty_action {
+	int64_t		 instrument;
+	int		 country;	/* ISO numeric */
+	int		 action;	/* TA_* */
+	const char	*date;		/* YYYY-MM-DD */
+	const char	*source;
+};
+
 /* One submitted file: the provenance of the records it brought. */
 struct submission {
 	int64_t		 id;
@@ -91,6 +108,16 @@ struct store_ops {
 	int	(*origin_each)(struct store *,
 		    int (*fn)(const char *text, int kind, int code, void *),
 		    void *);
+	/* Legal instruments and the actions of states on them. */
+	int	(*instrument_each)(struct store *,
+		    int (*fn)(const struct instrument *, void *), void *);
+	int	(*instrument_add)(struct store *, const struct instrument *);
+	/* Record an action, replacing the same action's earlier date. */
+	int	(*action_put)(struct store *, const struct treaty_action *);
+	int	(*action_remove)(struct store *, int64_t instrument,
+		    int country, int action, int *found);
+	int	(*action_each)(struct store *,
+		    int (*fn)(const struct treaty_action *, void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

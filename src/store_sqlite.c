@@ -46,6 +46,11 @@ enum stmt {
 	S_POP_EACH,
 	S_ORIGIN_PUT,
 	S_ORIGIN_EACH,
+	S_INSTR_EACH,
+	S_INSTR_ADD,
+	S_ACTION_PUT,
+	S_ACTION_REMOVE,
+	S_ACTION_EACH,
 	S__MAX
 };
 
@@ -110,6 +115,19 @@ static const char *const stmt_sql[S__MAX] = {
 	    "VALUES (?, ?, ?) ON CONFLICT (text) DO UPDATE SET "
 	    "kind = excluded.kind, code = excluded.code",
 	[S_ORIGIN_EACH] = "SELECT text, kind, code FROM origin_map ORDER BY text",
+	[S_INSTR_EACH] = "SELECT id, code, name, unts_volume, unts_number, "
+	    "shipped FROM instruments ORDER BY id",
+	[S_INSTR_ADD] = "INSERT INTO instruments (code, name, unts_volume, "
+	    "unts_number) VALUES (?, ?, ?, ?)",
+	[S_ACTION_PUT] = "INSERT INTO instrument_actions (instrument_id, "
+	    "country, action, date, source, recorded_at) VALUES (?, ?, ?, ?, "
+	    "?, ?) ON CONFLICT (instrument_id, country, action) DO UPDATE SET "
+	    "date = excluded.date, source = excluded.source, "
+	    "recorded_at = excluded.recorded_at",
+	[S_ACTION_REMOVE] = "DELETE FROM instrument_actions WHERE "
+	    "instrument_id = ? AND country = ? AND action = ?",
+	[S_ACTION_EACH] = "SELECT instrument_id, country, action, date, source "
+	    "FROM instrument_actions ORDER BY instrument_id, country, action",
 };
 
 struct sqlite_store {
@@ -844,6 +862,101 @@ sq_origin_each(struct store *base,
 }
 
 static int
+sq_instrument_each(struct store *base,
+    int (*fn)(const struct instrument *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_INSTR_EACH];
+	struct instrument in;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		in.id = sqlite3_column_int64(st, 0);
+		in.code = col_text(st, 1);
+		in.name = col_text(st, 2);
+		in.unts_volume = col_nr(st, 3);
+		in.unts_number = col_nr(st, 4);
+		in.shipped = sqlite3_column_int(st, 5);
+		if ((ret = fn(&in, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading instruments");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_instrument_add(struct store *base, const struct instrument *in)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_INSTR_ADD];
+
+	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, in->name, -1, SQLITE_STATIC);
+	bind_nr(st, 3, in->unts_volume);
+	bind_nr(st, 4, in->unts_number);
+	return run(s, S_INSTR_ADD);
+}
+
+static int
+sq_action_put(struct store *base, const struct treaty_action *a)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ACTION_PUT];
+	char		 now[21];
+
+	time_iso(now);
+	sqlite3_bind_int64(st, 1, a->instrument);
+	sqlite3_bind_int(st, 2, a->country);
+	sqlite3_bind_int(st, 3, a->action);
+	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, a->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	return run(s, S_ACTION_PUT);
+}
+
+static int
+sq_action_remove(struct store *base, int64_t instrument, int country,
+    int action, int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ACTION_REMOVE];
+
+	sqlite3_bind_int64(st, 1, instrument);
+	sqlite3_bind_int(st, 2, country);
+	sqlite3_bind_int(st, 3, action);
+	if (run(s, S_ACTION_REMOVE) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+static int
+sq_action_each(struct store *base,
+    int (*fn)(const struct treaty_action *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ACTION_EACH];
+	struct treaty_action a;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a.instrument = sqlite3_column_int64(st, 0);
+		a.country = sqlite3_column_int(st, 1);
+		a.action = sqlite3_column_int(st, 2);
+		a.date = col_text(st, 3);
+		a.source = col_text(st, 4);
+		if ((ret = fn(&a, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading instrument actions");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -900,6 +1013,11 @@ const struct store_ops store_sqlite_ops = {
 	.pop_each = sq_pop_each,
 	.origin_put = sq_origin_put,
 	.origin_each = sq_origin_each,
+	.instrument_each = sq_instrument_each,
+	.instrument_add = sq_instrument_add,
+	.action_put = sq_action_put,
+	.action_remove = sq_action_remove,
+	.action_each = sq_action_each,
 	.clone = sq_clone,
 };
 

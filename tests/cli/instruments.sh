@@ -1,0 +1,71 @@
+# tests/cli/instruments.sh: the legal instruments: the shipped four with
+# their UN Treaty Series references, actions imported and edited, status
+# on a date and the gaps by region, checked against SQL over the same
+# database; and bad input refused with nothing recorded.
+. "$(dirname "$0")/../lib.sh"
+
+db="$T/i.db"
+fresh "$db"
+run P instruments list --db "$db"
+same "four instruments shipped" "$(tail -n +2 "$T/stdout" | cut -f1 | tr '\n' ' ')" "untoc tip-protocol crc-opsc slavery-1956 "
+same "UNTS references as the resolution gives them" "$(tail -n +2 "$T/stdout" | cut -f3 | tr '\n' '|')" \
+    "UNTS vol. 2225, no. 39574|UNTS vol. 2237, no. 39574|UNTS vol. 2171, no. 27531|UNTS vol. 266, no. 3822|"
+
+cat >"$T/a.csv" <<'CSV'
+country,instrument,action,date
+DEU,untoc,signature,2000-12-12
+DEU,untoc,ratification,2006-06-14
+FRA,untoc,signature,2000-12-12
+FRA,untoc,ratification,2002-10-29
+MDA,tip-protocol,signature,2000-12-14
+MDA,tip-protocol,ratification,2005-09-16
+USA,tip-protocol,signature,2000-12-13
+Montenegro,tip-protocol,succession,2006-10-23
+NGA,untoc,accession,2001-06-28
+CSV
+expect "import actions" 0 "recorded 9 actions" P instruments import "$T/a.csv" --source UNTC --db "$db"
+# the status on a date, computed by SQL: a party from its first
+# ratification-like action, a signatory before that
+status_sql() {	# DATE
+	echo "WITH c AS (SELECT i.code, k.numeric,
+	  (SELECT count(*) FROM instrument_actions a WHERE a.instrument_id = i.id AND a.country = k.numeric AND a.action > 0 AND a.date <= '$1') AS p,
+	  (SELECT count(*) FROM instrument_actions a WHERE a.instrument_id = i.id AND a.country = k.numeric AND a.action = 0 AND a.date <= '$1') AS s
+	  FROM instruments i, countries k)
+	SELECT code || ',' || sum(p > 0) || ',' || sum(p = 0 AND s > 0) || ',' || sum(p = 0 AND s = 0) FROM c GROUP BY code ORDER BY (SELECT id FROM instruments WHERE instruments.code = c.code)"
+}
+for d in 2001-01-01 2003-01-01 2026-01-01; do
+	run P instruments status --as-of "$d" --csv --db "$db"
+	same "status on $d" "$(tail -n +2 "$T/stdout")" "$(q "$db" "$(status_sql "$d")")"
+done
+run P instruments status --instrument tip-protocol --db "$db"
+same "one instrument, country by country" "$(grep -E '^(MDA|USA|MNE) ' "$T/stdout" | awk '{ print $1 "," $2 "," $3 }')" "MDA,party,2005-09-16
+MNE,party,2006-10-23
+USA,signatory,2000-12-13"
+run P instruments gaps --instrument untoc --csv --db "$db"
+same "gaps by region" "$(tail -n +2 "$T/stdout" | awk -F, '{ n += $3 } END { print n }')" \
+    "$(q "$db" "SELECT count(*) FROM countries k WHERE NOT EXISTS (SELECT 1 FROM instrument_actions a JOIN instruments i ON i.id = a.instrument_id WHERE i.code = 'untoc' AND a.country = k.numeric AND a.action > 0)")"
+grep -q "^untoc,Europe," "$T/stdout" && ! grep "^untoc,Europe," "$T/stdout" | grep -qw DEU && ok "a party is no gap" || nok "a party is no gap" "$(grep '^untoc,Europe' "$T/stdout" | head -c 200)"
+
+# editing from the command line
+expect "set" 0 "" P instruments set ITA crc-opsc ratification 2002-05-09 --db "$db"
+same "set recorded" "$(q "$db" "SELECT date FROM instrument_actions a JOIN instruments i ON i.id = a.instrument_id WHERE i.code = 'crc-opsc' AND a.country = 380")" "2002-05-09"
+expect "set again replaces the date" 0 "" P instruments set ITA crc-opsc ratification 2002-05-10 --db "$db"
+same "one action, new date" "$(q "$db" "SELECT count(*) || ' ' || max(date) FROM instrument_actions WHERE country = 380")" "1 2002-05-10"
+expect "unset" 0 "" P instruments unset ITA crc-opsc ratification --db "$db"
+expect "unset nothing" 1 "no ratification of crc-opsc by ITA" P instruments unset ITA crc-opsc ratification --db "$db"
+expect "add an instrument" 0 "added cets-197" P instruments add cets-197 "Council of Europe Convention on Action against Trafficking in Human Beings" --unts 2569:45795 --db "$db"
+expect "add it again" 2 "is there already" P instruments add cets-197 "x" --db "$db"
+expect "act on the added one" 0 "" P instruments set ALB cets-197 ratification 2007-02-06 --db "$db"
+
+# refused, with nothing recorded
+h=$(hash "$db")
+printf 'country,instrument,action,date\nDEU,untoc,ratification,2006-06-14\nQQQ,untoc,signing,2099-01-01\nFRA,nosuch,signature,2001-02-30\n' >"$T/bad.csv"
+expect "bad actions" 1 "bad.csv:3:1: country: unknown country 'QQQ'" P instruments import "$T/bad.csv" --source X --db "$db"
+for m in "bad.csv:3:3: action: unknown action 'signing'" "bad.csv:3:4: date: '2099-01-01' is not a date" "bad.csv:4:2: instrument: unknown instrument 'nosuch'" "bad.csv:4:4: date: '2001-02-30' is not a date"; do
+	grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
+done
+same "bad actions: nothing recorded" "$(hash "$db")" "$h"
+printf 'country,instrument\nDEU,untoc\n' >"$T/hdr.csv"
+expect "missing columns" 1 "action: column missing" P instruments import "$T/hdr.csv" --source X --db "$db"
+expect "bad date option" 2 "--as-of takes a date" P instruments status --as-of 2020-13-01 --db "$db"
+expect "unknown instrument" 2 "unknown instrument 'nosuch'" P instruments status --instrument nosuch --db "$db"
