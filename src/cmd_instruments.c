@@ -353,18 +353,31 @@ do_list(const struct register_ *g)
 	return out_close(stdout, NULL);
 }
 
+/* The instrument of --instrument, or NULL for all; -1 on a usage error. */
+static int
+chosen(const struct register_ *g, const struct iopts *o,
+    const struct instrument **one)
+{
+	*one = NULL;
+	if (o->instrument && (*one = instrument_find(g, o->instrument)) ==
+	    NULL) {
+		usage_error("instruments", "unknown instrument '%s'",
+		    o->instrument);
+		return -1;
+	}
+	return 0;
+}
+
 /* status: counts per instrument, or one instrument country by country. */
 static int
 do_status(const struct register_ *g, const struct iopts *o)
 {
-	const struct instrument	*one = NULL;
+	const struct instrument	*one;
 	struct buf		 b = BUF_INIT;
 	const char		*since;
 
-	if (o->instrument && (one = instrument_find(g, o->instrument)) ==
-	    NULL)
-		return usage_error("instruments", "unknown instrument '%s'",
-		    o->instrument);
+	if (chosen(g, o, &one) == -1)
+		return EXIT_USAGE;
 	if (one == NULL) {
 		buf_adds(&b, o->csv ? "instrument,parties,signatories,neither\n"
 		    : "instrument      parties  signatories  neither\n");
@@ -407,14 +420,12 @@ do_status(const struct register_ *g, const struct iopts *o)
 static int
 do_gaps(const struct register_ *g, const struct iopts *o)
 {
-	const struct instrument	*one = NULL;
+	const struct instrument	*one;
 	struct buf		 b = BUF_INIT;
 	const char		*since;
 
-	if (o->instrument && (one = instrument_find(g, o->instrument)) ==
-	    NULL)
-		return usage_error("instruments", "unknown instrument '%s'",
-		    o->instrument);
+	if (chosen(g, o, &one) == -1)
+		return EXIT_USAGE;
 	buf_adds(&b, o->csv ? "instrument,region,not_party,countries\n" :
 	    "instrument      region     not party  countries\n");
 	for (size_t i = 0; i < g->nin; i++) {
