@@ -139,6 +139,17 @@ const struct command commands[] = {
 	    "lists the states not yet party, by instrument and region.  import\n"
 	    "reads CSV (country,instrument,action,date), all or nothing.\n\n"
 	    DB_OPTS },
+	{ "worldday", cmd_worldday, "the World Day against Trafficking, 30 July",
+	    "palermo worldday [YEAR] [--db PATH]\n"
+	    "palermo worldday theme YEAR THEME [--db PATH]\n"
+	    "palermo worldday event YEAR TITLE --organiser NAME [--country C]\n"
+	    "                 [--date YYYY-MM-DD] [--db PATH]\n\n"
+	    "Says what is recorded for the World Day of YEAR (default this\n"
+	    "year), observed from 2014 on, and before 30 July how many days\n"
+	    "remain; records a year's theme or an event.\n\n"
+	    "  --organiser NAME  who organises the event (required)\n"
+	    "  --country C       where it takes place\n"
+	    "  --date D          its date, in YEAR\n" DB_OPTS },
 	{ "countries", cmd_countries, "look up countries and their M49 regions",
 	    "palermo countries [QUERY] [--csv] [--db PATH]\n\n"
 	    "Lists the countries whose code or name matches QUERY (all when "

@@ -426,6 +426,7 @@ int	 cmd_stats(int, char **);
 int	 cmd_report(int, char **);
 int	 cmd_check(int, char **);
 int	 cmd_instruments(int, char **);
+int	 cmd_worldday(int, char **);
 int	 cmd_map(int, char **);
 
 /* cmd_statsio.c: export stats, shared with cmd_export.c. */

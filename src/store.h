@@ -118,6 +118,17 @@ struct store_ops {
 		    int country, int action, int *found);
 	int	(*action_each)(struct store *,
 		    int (*fn)(const struct treaty_action *, void *), void *);
+	/* The World Day: a year's theme (NULL when none) and events. */
+	int	(*worldday_theme_put)(struct store *, int year, const char *);
+	int	(*worldday_event_add)(struct store *, int year,
+		    const char *title, const char *organiser, int country,
+		    const char *date);
+	/* Call fn with the theme (or NULL) and then each event of a year;
+	 * fn gets title NULL for the theme line. */
+	int	(*worldday_each)(struct store *, int year,
+		    int (*fn)(const char *theme, const char *title,
+		    const char *organiser, int country, const char *date,
+		    void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

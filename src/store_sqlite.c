@@ -51,6 +51,10 @@ enum stmt {
 	S_ACTION_PUT,
 	S_ACTION_REMOVE,
 	S_ACTION_EACH,
+	S_WD_THEME_PUT,
+	S_WD_EVENT_ADD,
+	S_WD_THEME,
+	S_WD_EVENTS,
 	S__MAX
 };
 
@@ -128,6 +132,13 @@ static const char *const stmt_sql[S__MAX] = {
 	    "instrument_id = ? AND country = ? AND action = ?",
 	[S_ACTION_EACH] = "SELECT instrument_id, country, action, date, source "
 	    "FROM instrument_actions ORDER BY instrument_id, country, action",
+	[S_WD_THEME_PUT] = "INSERT INTO worldday (year, theme) VALUES (?, ?) "
+	    "ON CONFLICT (year) DO UPDATE SET theme = excluded.theme",
+	[S_WD_EVENT_ADD] = "INSERT INTO worldday_events (year, title, "
+	    "organiser, country, date) VALUES (?, ?, ?, ?, ?)",
+	[S_WD_THEME] = "SELECT theme FROM worldday WHERE year = ?",
+	[S_WD_EVENTS] = "SELECT title, organiser, country, date FROM "
+	    "worldday_events WHERE year = ? ORDER BY date, id",
 };
 
 struct sqlite_store {
@@ -957,6 +968,61 @@ sq_action_each(struct store *base,
 }
 
 static int
+sq_worldday_theme_put(struct store *base, int year, const char *theme)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	sqlite3_bind_int(s->st[S_WD_THEME_PUT], 1, year);
+	sqlite3_bind_text(s->st[S_WD_THEME_PUT], 2, theme, -1, SQLITE_STATIC);
+	return run(s, S_WD_THEME_PUT);
+}
+
+static int
+sq_worldday_event_add(struct store *base, int year, const char *title,
+    const char *organiser, int country, const char *date)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_WD_EVENT_ADD];
+
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, organiser, -1, SQLITE_STATIC);
+	bind_nr(st, 4, country);
+	bind_text(st, 5, date);
+	return run(s, S_WD_EVENT_ADD);
+}
+
+static int
+sq_worldday_each(struct store *base, int year,
+    int (*fn)(const char *, const char *, const char *, int, const char *,
+    void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_WD_THEME];
+	int		 rc, ret;
+
+	sqlite3_bind_int(st, 1, year);
+	rc = sqlite3_step(st);
+	ret = fn(rc == SQLITE_ROW ? col_text(st, 0) : NULL, NULL, NULL, NR,
+	    NULL, arg);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, "reading the World Day");
+	if (ret == -1)
+		return -1;
+	st = s->st[S_WD_EVENTS];
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(NULL, col_text(st, 0), col_text(st, 1),
+		    col_nr(st, 2), col_text_or_null(st, 3), arg)) == -1)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the World Day");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -1018,6 +1084,9 @@ const struct store_ops store_sqlite_ops = {
 	.action_put = sq_action_put,
 	.action_remove = sq_action_remove,
 	.action_each = sq_action_each,
+	.worldday_theme_put = sq_worldday_theme_put,
+	.worldday_event_add = sq_worldday_event_add,
+	.worldday_each = sq_worldday_each,
 	.clone = sq_clone,
 };
 
