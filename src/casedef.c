@@ -239,6 +239,13 @@ static const struct code_def treaty_actions[TA__MAX] = {
 	[TA_SUCCESSION] = { "succession", "Succession" },
 };
 
+static const struct code_def pillars[PILLAR__MAX] = {
+	[PILLAR_PREVENTION] = { "prevention", "Prevention" },
+	[PILLAR_PROTECTION] = { "protection", "Protection and assistance" },
+	[PILLAR_PROSECUTION] = { "prosecution", "Prosecution" },
+	[PILLAR_PARTNERSHIP] = { "partnership", "Partnerships" },
+};
+
 const struct code_list_def code_lists[CL__MAX] = {
 	[CL_NONE] = { "none", NULL, 0 },
 	[CL_DATA_SOURCE] = { "data_source", data_sources, SOURCE__MAX },
@@ -254,6 +261,7 @@ const struct code_list_def code_lists[CL__MAX] = {
 	[CL_ORIGIN_DIM] = { "origin_dim", origin_dims, ODIM__MAX },
 	[CL_ORIGIN_KIND] = { "origin_kind", origin_kinds, OKIND__MAX },
 	[CL_TREATY_ACTION] = { "treaty_action", treaty_actions, TA__MAX },
+	[CL_PILLAR] = { "pillar", pillars, PILLAR__MAX },
 };
 
 /* The merged means of control and the fine-grained flags each one covers. */

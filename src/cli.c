@@ -139,6 +139,28 @@ const struct command commands[] = {
 	    "lists the states not yet party, by instrument and region.  import\n"
 	    "reads CSV (country,instrument,action,date), all or nothing.\n\n"
 	    DB_OPTS },
+	{ "mechanisms", cmd_mechanisms, "national coordination mechanisms",
+	    "palermo mechanisms [list] [--country C] [--db PATH]\n"
+	    "palermo mechanisms add --country C --name NAME --kind KIND\n"
+	    "                   [--mandate TEXT] [--office TEXT] [--db PATH]\n\n"
+	    "The register of national coordination mechanisms and rapporteurs:\n"
+	    "offices, never private persons.  KIND is coordination, rapporteur\n"
+	    "or equivalent.\n\n" DB_OPTS },
+	{ "practices", cmd_practices, "practices the mechanisms share",
+	    "palermo practices search QUERY [--country C] [--pillar P] "
+	    "[--tag T]\n"
+	    "                  [--limit N] [--db PATH]\n"
+	    "palermo practices [list] [--country C] [--pillar P] [--tag T]\n"
+	    "palermo practices add --country C --pillar P --title T --summary S\n"
+	    "                  --date YYYY-MM-DD [--text T] [--tags a,b] "
+	    "[--source NAME]\n"
+	    "palermo practices import FILE --source NAME\n\n"
+	    "search finds practices in full text (title, summary, text, tags),\n"
+	    "best match first (at most 20, or --limit), with the matching\n"
+	    "passage marked [like this]; every word must match, \"a phrase\"\n"
+	    "in quotes as a whole.  P is prevention, protection, prosecution or\n"
+	    "partnership.  import reads CSV (country, pillar, title, tags,\n"
+	    "summary, text, date), all or nothing.\n\n" DB_OPTS },
 	{ "worldday", cmd_worldday, "the World Day against Trafficking, 30 July",
 	    "palermo worldday [YEAR] [--db PATH]\n"
 	    "palermo worldday theme YEAR THEME [--db PATH]\n"

@@ -166,8 +166,12 @@ enum code_list {
 	CL_ORIGIN_DIM,
 	CL_ORIGIN_KIND,
 	CL_TREATY_ACTION,	/* instruments (cmd_instruments.c) */
+	CL_PILLAR,		/* the Global Plan of Action's four pillars */
 	CL__MAX
 };
+
+enum { PILLAR_PREVENTION, PILLAR_PROTECTION, PILLAR_PROSECUTION,
+    PILLAR_PARTNERSHIP, PILLAR__MAX };
 
 enum { TA_SIGNATURE, TA_RATIFICATION, TA_ACCESSION, TA_ACCEPTANCE,
     TA_APPROVAL, TA_SUCCESSION, TA__MAX };
@@ -427,6 +431,8 @@ int	 cmd_report(int, char **);
 int	 cmd_check(int, char **);
 int	 cmd_instruments(int, char **);
 int	 cmd_worldday(int, char **);
+int	 cmd_practices(int, char **);
+int	 cmd_mechanisms(int, char **);
 int	 cmd_map(int, char **);
 
 /* cmd_statsio.c: export stats, shared with cmd_export.c. */

@@ -36,6 +36,20 @@ struct treaty_action {
 	const char	*source;
 };
 
+/* A national coordination mechanism or rapporteur: an office. */
+struct mechanism {
+	int64_t		 id;
+	int		 country;
+	const char	*name, *kind, *mandate, *office;
+};
+
+/* A practice a mechanism shares. */
+struct practice {
+	int64_t		 id;
+	int		 country, pillar;
+	const char	*title, *tags, *summary, *body, *date, *source;
+};
+
 /* One submitted file: the provenance of the records it brought. */
 struct submission {
 	int64_t		 id;
@@ -128,6 +142,17 @@ struct store_ops {
 	int	(*worldday_each)(struct store *, int year,
 		    int (*fn)(const char *theme, const char *title,
 		    const char *organiser, int country, const char *date,
+		    void *), void *);
+	/* Mechanisms and practices. */
+	int	(*mechanism_add)(struct store *, const struct mechanism *);
+	int	(*mechanism_each)(struct store *,
+		    int (*fn)(const struct mechanism *, void *), void *);
+	int	(*practice_add)(struct store *, const struct practice *);
+	/* The practices matching an FTS5 expression, best first, with a
+	 * snippet of the match ([ ] around the words); every practice,
+	 * newest first, when match is NULL. */
+	int	(*practice_search)(struct store *, const char *match,
+		    int (*fn)(const struct practice *, const char *snippet,
 		    void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */

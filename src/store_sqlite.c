@@ -55,6 +55,11 @@ enum stmt {
 	S_WD_EVENT_ADD,
 	S_WD_THEME,
 	S_WD_EVENTS,
+	S_MECH_ADD,
+	S_MECH_EACH,
+	S_PRACTICE_ADD,
+	S_PRACTICE_SEARCH,
+	S_PRACTICE_ALL,
 	S__MAX
 };
 
@@ -139,6 +144,19 @@ static const char *const stmt_sql[S__MAX] = {
 	[S_WD_THEME] = "SELECT theme FROM worldday WHERE year = ?",
 	[S_WD_EVENTS] = "SELECT title, organiser, country, date FROM "
 	    "worldday_events WHERE year = ? ORDER BY date, id",
+	[S_MECH_ADD] = "INSERT INTO mechanisms (country, name, kind, mandate, "
+	    "office) VALUES (?, ?, ?, ?, ?)",
+	[S_MECH_EACH] = "SELECT id, country, name, kind, mandate, office FROM "
+	    "mechanisms ORDER BY country, name",
+	[S_PRACTICE_ADD] = "INSERT INTO practices (country, pillar, title, "
+	    "tags, summary, body, date, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_PRACTICE_SEARCH] = "SELECT p.id, p.country, p.pillar, p.title, "
+	    "p.tags, p.summary, p.body, p.date, p.source, "
+	    "snippet(practices_fts, -1, '[', ']', '...', 12) "
+	    "FROM practices_fts JOIN practices p ON p.id = practices_fts.rowid "
+	    "WHERE practices_fts MATCH ? ORDER BY bm25(practices_fts), p.id",
+	[S_PRACTICE_ALL] = "SELECT id, country, pillar, title, tags, summary, "
+	    "body, date, source, summary FROM practices ORDER BY date DESC, id",
 };
 
 struct sqlite_store {
@@ -1023,6 +1041,94 @@ sq_worldday_each(struct store *base, int year,
 }
 
 static int
+sq_mechanism_add(struct store *base, const struct mechanism *m)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_MECH_ADD];
+
+	sqlite3_bind_int(st, 1, m->country);
+	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->kind, -1, SQLITE_STATIC);
+	bind_text(st, 4, m->mandate);
+	bind_text(st, 5, m->office);
+	return run(s, S_MECH_ADD);
+}
+
+static int
+sq_mechanism_each(struct store *base,
+    int (*fn)(const struct mechanism *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_MECH_EACH];
+	struct mechanism m;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.id = sqlite3_column_int64(st, 0);
+		m.country = sqlite3_column_int(st, 1);
+		m.name = col_text(st, 2);
+		m.kind = col_text(st, 3);
+		m.mandate = col_text(st, 4);
+		m.office = col_text(st, 5);
+		if ((ret = fn(&m, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading mechanisms");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_practice_add(struct store *base, const struct practice *p)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_PRACTICE_ADD];
+
+	sqlite3_bind_int(st, 1, p->country);
+	sqlite3_bind_int(st, 2, p->pillar);
+	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->tags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->summary, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, p->source, -1, SQLITE_STATIC);
+	return run(s, S_PRACTICE_ADD);
+}
+
+static int
+sq_practice_search(struct store *base, const char *match,
+    int (*fn)(const struct practice *, const char *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	enum stmt	 i = match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL;
+	sqlite3_stmt	*st = s->st[i];
+	struct practice	 p;
+	int		 rc, ret = 0;
+
+	if (match)
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p.id = sqlite3_column_int64(st, 0);
+		p.country = sqlite3_column_int(st, 1);
+		p.pillar = sqlite3_column_int(st, 2);
+		p.title = col_text(st, 3);
+		p.tags = col_text(st, 4);
+		p.summary = col_text(st, 5);
+		p.body = col_text(st, 6);
+		p.date = col_text(st, 7);
+		p.source = col_text(st, 8);
+		if ((ret = fn(&p, col_text(st, 9), arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "searching practices");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return ret;
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -1087,6 +1193,10 @@ const struct store_ops store_sqlite_ops = {
 	.worldday_theme_put = sq_worldday_theme_put,
 	.worldday_event_add = sq_worldday_event_add,
 	.worldday_each = sq_worldday_each,
+	.mechanism_add = sq_mechanism_add,
+	.mechanism_each = sq_mechanism_each,
+	.practice_add = sq_practice_add,
+	.practice_search = sq_practice_search,
 	.clone = sq_clone,
 };
 

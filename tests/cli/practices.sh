@@ -1,0 +1,53 @@
+# tests/cli/practices.sh: national mechanisms and the practices they share:
+# full-text search (every word must match, phrases whole, word forms
+# found, query syntax in the input is only words), filters, the marked
+# passage, and bad input refused with nothing recorded.  The fixture is
+# written so that each word is in known practices only.
+. "$(dirname "$0")/../lib.sh"
+
+db="$T/p.db"
+fresh "$db"
+cat >"$T/p.csv" <<'CSV'
+country,pillar,title,tags,summary,text,date
+MDA,protection,Shelter referral with the hotline,"referral, shelter",A referral mechanism links the hotline with shelters.,Returned victims are met at the border and referred within a day.,2019-05-01
+NGA,prevention,Awareness in schools,"awareness, children",Teachers warn of false job offers abroad.,Sessions in schools on recruitment through social media.,2020-03-15
+DEU,prosecution,Financial investigations,"money",Following the money of traffickers.,Prosecutors trace earnings and confiscate assets abroad.,2021-11-30
+PHL,partnership,Embassy desks,"consular, referral",Embassies keep desks for nationals exploited abroad.,Consular staff refer nationals to shelters at home.,2022-02-01
+CSV
+expect "import practices" 0 "recorded 4 practices" P practices import "$T/p.csv" --source test --db "$db"
+ids() { P practices search "$@" --db "$db" 2>/dev/null | awk '/^[0-9]/ { print $1 }' | sort | tr '\n' ' '; }
+same "one word" "$(ids abroad)" "2 3 4 "
+same "every word must match" "$(ids 'abroad shelters')" "4 "
+same "word forms (porter)" "$(ids shelter)" "1 4 "
+same "a phrase whole" "$(ids '"false job"')" "2 "
+same "a phrase in another order finds nothing" "$(ids '"job false"')" ""
+same "tags are searched" "$(ids consular)" "4 "
+same "query syntax is only words" "$(ids 'abroad OR NEAR(x')" ""
+same "filter by country" "$(ids abroad --country Philippines)" "4 "
+same "filter by pillar" "$(ids abroad --pillar prosecution)" "3 "
+same "filter by tag" "$(ids referral --tag shelter)" "1 "
+run P practices search '"false job"' --db "$db"
+grep -qF "Teachers warn of [false job] offers abroad." "$T/stdout" && ok "the match is marked" || nok "the match is marked" "$(cat "$T/stdout")"
+run P practices list --db "$db"
+same "list, newest first" "$(awk '/^[0-9]/ { print $1 }' "$T/stdout" | tr '\n' ' ')" "4 3 2 1 "
+same "what search counts, SQL counts" "$(ids abroad | wc -w)" \
+    "$(q "$db" "SELECT count(*) FROM practices WHERE lower(title || ' ' || summary || ' ' || body || ' ' || tags) LIKE '%abroad%'")"
+expect "add" 0 "" P practices add --country ALB --pillar protection --title "Mobile teams" --summary "Outreach to victims abroad." --date 2023-01-01 --db "$db"
+same "added and indexed" "$(ids outreach)" "5 "
+expect "add without title" 1 "a practice needs a title and a summary" P practices add --country ALB --pillar protection --date 2023-01-01 --db "$db"
+expect "search without words" 2 "no words" P practices search '  ' --db "$db"
+expect "unknown pillar" 2 "unknown pillar" P practices search x --pillar fun --db "$db"
+
+h=$(hash "$db")
+printf 'country,pillar,title,tags,summary,text,date\nMDA,protection,Ok,,Fine.,,2020-01-01\nQQQ,outreach,Bad,,Bad.,,2020-13-40\n' >"$T/bad.csv"
+expect "bad practices" 1 "bad.csv:3:1: country: unknown country 'QQQ'" P practices import "$T/bad.csv" --source x --db "$db"
+for m in "bad.csv:3:2: pillar: unknown pillar 'outreach'" "bad.csv:3:7: date: '2020-13-40' is not a date"; do
+	grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
+done
+same "bad practices: nothing recorded" "$(hash "$db")" "$h"
+
+expect "add a mechanism" 0 "" P mechanisms add --country MDA --name "Permanent Secretariat" --kind coordination --office "State Chancellery" --db "$db"
+expect "a rapporteur" 0 "" P mechanisms add --country NLD --name "National Rapporteur" --kind rapporteur --db "$db"
+expect "unknown kind" 2 "add needs --country, --name and --kind" P mechanisms add --country NLD --name X --kind person --db "$db"
+run P mechanisms --country MDA --db "$db"
+same "mechanisms by country" "$(tail -n +2 "$T/stdout" | cut -f1-3)" "MDA	coordination	Permanent Secretariat"
