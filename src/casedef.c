@@ -246,6 +246,21 @@ static const struct code_def pillars[PILLAR__MAX] = {
 	[PILLAR_PARTNERSHIP] = { "partnership", "Partnerships" },
 };
 
+static const struct code_def actor_kinds[ACTOR__MAX] = {
+	[ACTOR_STATE] = { "state", "State" },
+	[ACTOR_UN_ENTITY] = { "un_entity", "United Nations entity" },
+	[ACTOR_ORGANISATION] = { "organisation", "Other organisation" },
+	[ACTOR_CIVIL_SOCIETY] = { "civil_society", "Civil society" },
+	[ACTOR_PRIVATE_SECTOR] = { "private_sector", "Private sector" },
+};
+
+static const struct code_def action_statuses[AS__MAX] = {
+	[AS_PLANNED] = { "planned", "Planned" },
+	[AS_UNDER_WAY] = { "under_way", "Under way" },
+	[AS_DONE] = { "done", "Done" },
+	[AS_DROPPED] = { "dropped", "Dropped" },
+};
+
 const struct code_list_def code_lists[CL__MAX] = {
 	[CL_NONE] = { "none", NULL, 0 },
 	[CL_DATA_SOURCE] = { "data_source", data_sources, SOURCE__MAX },
@@ -262,6 +277,8 @@ const struct code_list_def code_lists[CL__MAX] = {
 	[CL_ORIGIN_KIND] = { "origin_kind", origin_kinds, OKIND__MAX },
 	[CL_TREATY_ACTION] = { "treaty_action", treaty_actions, TA__MAX },
 	[CL_PILLAR] = { "pillar", pillars, PILLAR__MAX },
+	[CL_ACTOR_KIND] = { "actor_kind", actor_kinds, ACTOR__MAX },
+	[CL_ACTION_STATUS] = { "action_status", action_statuses, AS__MAX },
 };
 
 /* The merged means of control and the fine-grained flags each one covers. */

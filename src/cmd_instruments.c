@@ -97,31 +97,12 @@ instrument_find(const struct register_ *g, const char *s)
 
 /* A calendar date, YYYY-MM-DD, not after today; 0 or -1. */
 static int
-date_valid(const char *s)
+date_up_to_today(const char *s)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	char		 today[21];
-	long long	 y, m, d;
-	char		 part[5];
+	char	 today[21];
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (parse_int(part, 1900, 2200, &y) == -1)
-		return -1;
-	memcpy(part, s + 5, 2);
-	part[2] = '\0';
-	if (parse_int(part, 1, 12, &m) == -1)
-		return -1;
-	memcpy(part, s + 8, 2);
-	if (parse_int(part, 1, days[m - 1], &d) == -1)
-		return -1;
-	if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400)))
-		return -1;
 	time_iso(today);
-	return strncmp(s, today, 10) > 0 ? -1 : 0;
+	return date_valid(s) && strncmp(s, today, 10) <= 0 ? 0 : -1;
 }
 
 enum { ST_NEITHER, ST_SIGNATORY, ST_PARTY };
@@ -204,7 +185,7 @@ parse(int argc, char **argv, struct iopts *o, int *first)
 		default:
 			return option_error("instruments", ch, argv);
 		}
-	if (o->as_of && date_valid(o->as_of) == -1)
+	if (o->as_of && date_up_to_today(o->as_of) == -1)
 		return usage_error("instruments", "--as-of takes a date, "
 		    "YYYY-MM-DD, not after today");
 	if (o->as_of == NULL)
@@ -242,7 +223,7 @@ action_read(const struct register_ *g, const char *const f[4],
 		    "approval or succession", f[2]);
 		bad = 1;
 	}
-	if (date_valid(f[3]) == -1) {
+	if (date_up_to_today(f[3]) == -1) {
 		errlist_add(el, line, 4, names[3], "'%s' is not a date "
 		    "(YYYY-MM-DD) up to today", f[3]);
 		bad = 1;

@@ -63,27 +63,6 @@ parse(const char *cmd, int argc, char **argv, struct popts *o, int *first)
 	return EXIT_DONE;
 }
 
-/* A date YYYY-MM-DD with a real month and day. */
-static int
-date_ok(const char *s)
-{
-	long long	 v;
-	char		 part[5];
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (parse_int(part, 1900, 2200, &v) == -1)
-		return 0;
-	memcpy(part, s + 5, 2);
-	part[2] = '\0';
-	if (parse_int(part, 1, 12, &v) == -1)
-		return 0;
-	memcpy(part, s + 8, 2);
-	return parse_int(part, 1, 31, &v) == 0;
-}
-
 /*
  * Check one practice from its fields; 0, or -1 after adding problems.
  * line and the columns place them in a file (line 0: the command line).
@@ -109,7 +88,7 @@ practice_read(struct practice *p, const char *country, const char *pillar,
 		    "or partnership", pillar ? pillar : "");
 		bad = 1;
 	}
-	if (date == NULL || !date_ok(date)) {
+	if (date == NULL || !date_valid(date)) {
 		errlist_add(el, line, (unsigned long)col[2], "date", "'%s' is "
 		    "not a date (YYYY-MM-DD)", date ? date : "");
 		bad = 1;

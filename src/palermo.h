@@ -42,6 +42,8 @@ int	 str_eqi(const char *, const char *);
 /* Parse a whole decimal integer in [lo, hi]; 0 or -1. */
 int	 parse_int(const char *, long long lo, long long hi, long long *);
 int	 utf8_valid(const char *, size_t);
+/* Whether s is a calendar date, YYYY-MM-DD, from 1900 to 2200. */
+int	 date_valid(const char *);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
 int	 current_year(void);
@@ -167,8 +169,14 @@ enum code_list {
 	CL_ORIGIN_KIND,
 	CL_TREATY_ACTION,	/* instruments (cmd_instruments.c) */
 	CL_PILLAR,		/* the Global Plan of Action's four pillars */
+	CL_ACTOR_KIND,		/* who carries out an action of the plan */
+	CL_ACTION_STATUS,
 	CL__MAX
 };
+
+enum { ACTOR_STATE, ACTOR_UN_ENTITY, ACTOR_ORGANISATION, ACTOR_CIVIL_SOCIETY,
+    ACTOR_PRIVATE_SECTOR, ACTOR__MAX };
+enum { AS_PLANNED, AS_UNDER_WAY, AS_DONE, AS_DROPPED, AS__MAX };
 
 enum { PILLAR_PREVENTION, PILLAR_PROTECTION, PILLAR_PROSECUTION,
     PILLAR_PARTNERSHIP, PILLAR__MAX };
@@ -432,6 +440,7 @@ int	 cmd_check(int, char **);
 int	 cmd_instruments(int, char **);
 int	 cmd_worldday(int, char **);
 int	 cmd_practices(int, char **);
+int	 cmd_plan(int, char **);
 int	 cmd_mechanisms(int, char **);
 int	 cmd_map(int, char **);
 

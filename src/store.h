@@ -50,6 +50,32 @@ struct practice {
 	const char	*title, *tags, *summary, *body, *date, *source;
 };
 
+/* An action under the Global Plan of Action, or of ICAT's roadmap. */
+struct plan_action {
+	int64_t		 id;
+	int		 actor_kind;	/* ACTOR_* */
+	const char	*actor;
+	int		 country;	/* a state's ISO numeric, else NR */
+	const char	*title, *description;
+	int		 pillars;	/* bit 1 << PILLAR_* */
+	int		 objectives;	/* bit 1 << (objective - 'a') */
+	const char	*start, *due;	/* YYYY-MM-DD, or NULL */
+	int		 status;	/* AS_* */
+	int		 horizon;	/* roadmap year, or NR */
+	const char	*source;
+};
+
+/* What hangs from an action: a note, an indicator or evidence. */
+enum plan_child { PC_NOTE, PC_INDICATOR, PC_EVIDENCE };
+
+struct plan_item {
+	int64_t		 action;
+	enum plan_child	 kind;
+	const char	*text;		/* note, indicator name, or link */
+	const char	*date;		/* a note's date */
+	int64_t		 target, actual;	/* an indicator's, NR if none */
+};
+
 /* One submitted file: the provenance of the records it brought. */
 struct submission {
 	int64_t		 id;
@@ -154,6 +180,18 @@ struct store_ops {
 	int	(*practice_search)(struct store *, const char *match,
 		    int (*fn)(const struct practice *, const char *snippet,
 		    void *), void *);
+	/* The Global Plan of Action: objectives, actions and their items. */
+	int	(*plan_objective_each)(struct store *,
+		    int (*fn)(const char *code, const char *summary, void *),
+		    void *);
+	/* Add (id 0, then set) or replace (id set) an action. */
+	int	(*plan_action_put)(struct store *, struct plan_action *);
+	int	(*plan_action_each)(struct store *,
+		    int (*fn)(const struct plan_action *, void *), void *);
+	/* Add a note or evidence; an indicator replaces one of its name. */
+	int	(*plan_item_put)(struct store *, const struct plan_item *);
+	int	(*plan_item_each)(struct store *,
+		    int (*fn)(const struct plan_item *, void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

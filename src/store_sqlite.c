@@ -60,6 +60,14 @@ enum stmt {
 	S_PRACTICE_ADD,
 	S_PRACTICE_SEARCH,
 	S_PRACTICE_ALL,
+	S_PLAN_OBJ_EACH,
+	S_PLAN_ADD,
+	S_PLAN_UPDATE,
+	S_PLAN_EACH,
+	S_PLAN_NOTE_ADD,
+	S_PLAN_IND_PUT,
+	S_PLAN_EVID_ADD,
+	S_PLAN_ITEMS,
 	S__MAX
 };
 
@@ -157,6 +165,30 @@ static const char *const stmt_sql[S__MAX] = {
 	    "WHERE practices_fts MATCH ? ORDER BY bm25(practices_fts), p.id",
 	[S_PRACTICE_ALL] = "SELECT id, country, pillar, title, tags, summary, "
 	    "body, date, source, summary FROM practices ORDER BY date DESC, id",
+	[S_PLAN_OBJ_EACH] = "SELECT code, summary FROM plan_objectives "
+	    "ORDER BY code",
+	[S_PLAN_ADD] = "INSERT INTO plan_actions (actor_kind, actor, country, "
+	    "title, description, pillars, objectives, start, due, status, "
+	    "horizon, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?)",
+	[S_PLAN_UPDATE] = "UPDATE plan_actions SET actor_kind = ?, actor = ?, "
+	    "country = ?, title = ?, description = ?, pillars = ?, "
+	    "objectives = ?, start = ?, due = ?, status = ?, horizon = ?, "
+	    "source = ? WHERE id = ?",
+	[S_PLAN_EACH] = "SELECT id, actor_kind, actor, country, title, "
+	    "description, pillars, objectives, start, due, status, horizon, "
+	    "source FROM plan_actions ORDER BY id",
+	[S_PLAN_NOTE_ADD] = "INSERT INTO plan_notes (action_id, date, note) "
+	    "VALUES (?, ?, ?)",
+	[S_PLAN_IND_PUT] = "INSERT INTO plan_indicators (action_id, name, "
+	    "target, actual) VALUES (?, ?, ?, ?) ON CONFLICT (action_id, name) "
+	    "DO UPDATE SET target = excluded.target, actual = excluded.actual",
+	[S_PLAN_EVID_ADD] = "INSERT INTO plan_evidence (action_id, link) "
+	    "VALUES (?, ?)",
+	[S_PLAN_ITEMS] = "SELECT action_id, 0, note, date, NULL, NULL, id "
+	    "FROM plan_notes UNION ALL SELECT action_id, 1, name, NULL, target, "
+	    "actual, id FROM plan_indicators UNION ALL SELECT action_id, 2, "
+	    "link, NULL, NULL, NULL, id FROM plan_evidence ORDER BY 1, 2, 4, 7",
 };
 
 struct sqlite_store {
@@ -1129,6 +1161,147 @@ sq_practice_search(struct store *base, const char *match,
 }
 
 static int
+sq_plan_objective_each(struct store *base,
+    int (*fn)(const char *, const char *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_PLAN_OBJ_EACH];
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(col_text(st, 0), col_text(st, 1), arg)) == -1)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the plan's objectives");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_plan_action_put(struct store *base, struct plan_action *a)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	enum stmt	 i = a->id ? S_PLAN_UPDATE : S_PLAN_ADD;
+	sqlite3_stmt	*st = s->st[i];
+	char		 now[21];
+
+	sqlite3_bind_int(st, 1, a->actor_kind);
+	sqlite3_bind_text(st, 2, a->actor, -1, SQLITE_STATIC);
+	bind_nr(st, 3, a->country);
+	sqlite3_bind_text(st, 4, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, a->description ? a->description : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, a->pillars);
+	sqlite3_bind_int(st, 7, a->objectives);
+	bind_text(st, 8, a->start);
+	bind_text(st, 9, a->due);
+	sqlite3_bind_int(st, 10, a->status);
+	bind_nr(st, 11, a->horizon);
+	sqlite3_bind_text(st, 12, a->source, -1, SQLITE_STATIC);
+	if (a->id)
+		sqlite3_bind_int64(st, 13, a->id);
+	else {
+		time_iso(now);
+		sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
+	}
+	if (run(s, i) == -1)
+		return -1;
+	if (a->id == 0)
+		a->id = sqlite3_last_insert_rowid(s->db);
+	else if (sqlite3_changes(s->db) == 0)
+		return error("no action %lld", (long long)a->id);
+	return 0;
+}
+
+static int
+sq_plan_action_each(struct store *base,
+    int (*fn)(const struct plan_action *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_PLAN_EACH];
+	struct plan_action a;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a.id = sqlite3_column_int64(st, 0);
+		a.actor_kind = sqlite3_column_int(st, 1);
+		a.actor = col_text(st, 2);
+		a.country = col_nr(st, 3);
+		a.title = col_text(st, 4);
+		a.description = col_text(st, 5);
+		a.pillars = sqlite3_column_int(st, 6);
+		a.objectives = sqlite3_column_int(st, 7);
+		a.start = col_text_or_null(st, 8);
+		a.due = col_text_or_null(st, 9);
+		a.status = sqlite3_column_int(st, 10);
+		a.horizon = col_nr(st, 11);
+		a.source = col_text(st, 12);
+		if ((ret = fn(&a, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the plan's actions");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
+sq_plan_item_put(struct store *base, const struct plan_item *it)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	enum stmt	 i = it->kind == PC_NOTE ? S_PLAN_NOTE_ADD :
+			    it->kind == PC_INDICATOR ? S_PLAN_IND_PUT :
+			    S_PLAN_EVID_ADD;
+	sqlite3_stmt	*st = s->st[i];
+
+	sqlite3_bind_int64(st, 1, it->action);
+	if (it->kind == PC_NOTE) {
+		sqlite3_bind_text(st, 2, it->date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, it->text, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(st, 2, it->text, -1, SQLITE_STATIC);
+		if (it->kind == PC_INDICATOR) {
+			if (it->target == NR)
+				sqlite3_bind_null(st, 3);
+			else
+				sqlite3_bind_int64(st, 3, it->target);
+			if (it->actual == NR)
+				sqlite3_bind_null(st, 4);
+			else
+				sqlite3_bind_int64(st, 4, it->actual);
+		}
+	}
+	return run(s, i);
+}
+
+static int
+sq_plan_item_each(struct store *base,
+    int (*fn)(const struct plan_item *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_PLAN_ITEMS];
+	struct plan_item it;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		it.action = sqlite3_column_int64(st, 0);
+		it.kind = (enum plan_child)sqlite3_column_int(st, 1);
+		it.text = col_text(st, 2);
+		it.date = col_text_or_null(st, 3);
+		it.target = sqlite3_column_type(st, 4) == SQLITE_NULL ? NR :
+		    sqlite3_column_int64(st, 4);
+		it.actual = sqlite3_column_type(st, 5) == SQLITE_NULL ? NR :
+		    sqlite3_column_int64(st, 5);
+		if ((ret = fn(&it, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the plan's notes and indicators");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -1197,6 +1370,11 @@ const struct store_ops store_sqlite_ops = {
 	.mechanism_each = sq_mechanism_each,
 	.practice_add = sq_practice_add,
 	.practice_search = sq_practice_search,
+	.plan_objective_each = sq_plan_objective_each,
+	.plan_action_put = sq_plan_action_put,
+	.plan_action_each = sq_plan_action_each,
+	.plan_item_put = sq_plan_item_put,
+	.plan_item_each = sq_plan_item_each,
 	.clone = sq_clone,
 };
 

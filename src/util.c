@@ -150,3 +150,29 @@ embedded_find(const char *name)
 			return &embedded_files[i];
 	return NULL;
 }
+
+/* Whether s is a calendar date, YYYY-MM-DD, from 1900 to 2200. */
+int
+date_valid(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	long long	 y, m, d;
+	char		 part[5];
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	memcpy(part, s, 4);
+	part[4] = '\0';
+	if (parse_int(part, 1900, 2200, &y) == -1)
+		return 0;
+	memcpy(part, s + 5, 2);
+	part[2] = '\0';
+	if (parse_int(part, 1, 12, &m) == -1)
+		return 0;
+	memcpy(part, s + 8, 2);
+	if (parse_int(part, 1, days[m - 1], &d) == -1)
+		return 0;
+	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 &&
+	    y % 400 != 0)));
+}

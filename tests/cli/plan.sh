@@ -1,0 +1,54 @@
+# tests/cli/plan.sh: the Global Plan of Action: objectives and pillars,
+# actions added and edited, notes, indicators and evidence, the filters
+# (overdue counted against date(1)), round trips through CSV and JSON, and
+# bad input refused with nothing recorded.
+. "$(dirname "$0")/../lib.sh"
+
+db="$T/p.db"
+fresh "$db"
+run P plan objectives --db "$db"
+same "six objectives" "$(grep -c '^([a-f])' "$T/stdout")" "6"
+same "four pillars" "$(sed -n '/^pillars:/,$p' "$T/stdout" | tail -n +2 | awk '{ print $1 }' | tr '\n' ' ')" "prevention protection prosecution partnership "
+
+add() { P plan add "$@" --db "$db" 2>"$T/stderr"; }
+id1=$(add --actor-kind state --actor Moldova --title "Referral system" --pillars "protection;prevention" --objectives "b;c" --start 2014-01-01 --due 2016-12-31 --status under_way)
+id2=$(add --actor-kind un_entity --actor UNODC --title "Roadmap: joint paper" --pillars partnership --horizon 2017 --status done --due 2017-06-30)
+id3=$(add --actor-kind civil_society --actor "An NGO" --title "Hotline" --pillars protection --due 2199-01-01)
+same "ids returned" "$id1 $id2 $id3" "1 2 3"
+same "a state is stored by its code" "$(q "$db" "SELECT actor || ' ' || country FROM plan_actions WHERE id = 1")" "MDA 498"
+expect "note" 0 "" P plan note 1 2015-06-01 "Shelters opened" --db "$db"
+expect "indicator" 0 "" P plan indicator 1 "victims referred" --target 200 --actual 150 --db "$db"
+expect "indicator again replaces" 0 "" P plan indicator 1 "victims referred" --target 200 --actual 180 --db "$db"
+expect "evidence" 0 "" P plan evidence 1 "https://example.org/report" --db "$db"
+same "items stored" "$(q "$db" "SELECT (SELECT count(*) FROM plan_notes) || ' ' || (SELECT actual FROM plan_indicators) || ' ' || (SELECT count(*) FROM plan_evidence)")" "1 180 1"
+
+ids() { P plan list "$@" --db "$db" 2>/dev/null | awk '{ print $1 }' | tr '\n' ' '; }
+same "all" "$(ids)" "1 2 3 "
+same "by actor kind" "$(ids --actor-kind state)" "1 "
+same "by pillar" "$(ids --pillar protection)" "1 3 "
+same "by objective" "$(ids --objective c)" "1 "
+same "by status" "$(ids --status done)" "2 "
+today=$(date -u +%F)
+want=$(q "$db" "SELECT group_concat(id, ' ') FROM (SELECT id FROM plan_actions WHERE due < '$today' AND status NOT IN (2, 3) ORDER BY id)")
+same "overdue" "$(ids --overdue)" "$want "
+expect "edit" 0 "" P plan edit 1 --status done --db "$db"
+same "edit keeps the rest" "$(q "$db" "SELECT status || ' ' || pillars || ' ' || objectives || ' ' || due FROM plan_actions WHERE id = 1")" "2 3 6 2016-12-31"
+expect "edit nothing there" 1 "no action 99" P plan edit 99 --status done --db "$db"
+
+for f in csv json; do
+	P plan export --format "$f" --db "$db" --out "$T/e.$f"
+	fresh "$T/rt.db"
+	expect "$f export imports" 0 "recorded 3 actions" P plan import "$T/e.$f" --source rt --db "$T/rt.db"
+	P plan export --format "$f" --db "$T/rt.db" --out "$T/e2.$f"
+	cmp -s "$T/e.$f" "$T/e2.$f" && ok "$f round trip" || nok "$f round trip" "$(diff "$T/e.$f" "$T/e2.$f" | head -4)"
+done
+
+h=$(hash "$db")
+printf 'actor_kind,actor,title,pillars,due\nstate,Atlantis,X,protection,2020-01-01\nagency,UNODC,,weather,2020-02-30\n' >"$T/bad.csv"
+expect "bad actions" 1 "bad.csv:2:2: actor: unknown country 'Atlantis'" P plan import "$T/bad.csv" --source x --db "$db"
+for m in "bad.csv:3:1: actor_kind: 'agency'" "bad.csv:3:3: title: a title is needed" "bad.csv:3:4: pillars: 'weather'" "bad.csv:3:5: due: '2020-02-30' is not a date"; do
+	grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
+done
+same "bad actions: nothing recorded" "$(hash "$db")" "$h"
+expect "due before start" 1 "is before the start" P plan add --actor-kind state --actor DEU --title T --pillars prevention --start 2020-01-01 --due 2019-01-01 --db "$db"
+expect "bad objective" 2 "objectives are a to f" P plan list --objective z --db "$db"
