@@ -165,6 +165,23 @@ const struct command commands[] = {
 	    "(one object per line, with notes, indicators and evidence), all\n"
 	    "or nothing.  --horizon marks an action of ICAT's roadmap.\n\n"
 	    DB_OPTS },
+	{ "icat", cmd_icat, "ICAT: members, co-chairs, meetings, roadmap",
+	    "palermo icat [members] [--db PATH]\n"
+	    "palermo icat member NAME\n"
+	    "palermo icat cochairs\n"
+	    "palermo icat cochair YEAR MEMBER\n"
+	    "palermo icat meetings [--year YEAR]\n"
+	    "palermo icat meeting DATE TITLE [--place PLACE]\n"
+	    "palermo icat attend MEETING --member M | --organisation O | "
+	    "--state C\n"
+	    "palermo icat roadmap [--horizon YEAR]\n\n"
+	    "The Inter-Agency Coordination Group against Trafficking in\n"
+	    "Persons: its members (UNODC as coordinator, and the entities the\n"
+	    "resolution names; member adds one), co-chairs by year, meetings\n"
+	    "(meeting prints the new id) with the members, invited\n"
+	    "organisations and states that attended, and the roadmap: the\n"
+	    "plan's actions with a horizon year, and for each year how many\n"
+	    "are done of those not dropped.\n\n" DB_OPTS },
 	{ "mechanisms", cmd_mechanisms, "national coordination mechanisms",
 	    "palermo mechanisms [list] [--country C] [--db PATH]\n"
 	    "palermo mechanisms add --country C --name NAME --kind KIND\n"

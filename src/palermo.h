@@ -441,6 +441,7 @@ int	 cmd_instruments(int, char **);
 int	 cmd_worldday(int, char **);
 int	 cmd_practices(int, char **);
 int	 cmd_plan(int, char **);
+int	 cmd_icat(int, char **);
 int	 cmd_mechanisms(int, char **);
 int	 cmd_map(int, char **);
 

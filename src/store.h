@@ -192,6 +192,20 @@ struct store_ops {
 	int	(*plan_item_put)(struct store *, const struct plan_item *);
 	int	(*plan_item_each)(struct store *,
 		    int (*fn)(const struct plan_item *, void *), void *);
+	/* ICAT: members, co-chairs, meetings and their attendees.  The
+	 * each ops call fn with text fields in a fixed order per table:
+	 * members (name, "1" when coordinator), co-chairs (year, member),
+	 * meetings (id, date, title, place), attendees (meeting, kind,
+	 * name). */
+	int	(*icat_member_add)(struct store *, const char *name);
+	int	(*icat_cochair_put)(struct store *, int year, const char *member,
+		    int *found);
+	int	(*icat_meeting_add)(struct store *, const char *date,
+		    const char *title, const char *place, int64_t *id);
+	int	(*icat_attendee_add)(struct store *, int64_t meeting,
+		    const char *kind, const char *name, int *found);
+	int	(*icat_each)(struct store *, int table,
+		    int (*fn)(const char *const *, void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

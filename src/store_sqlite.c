@@ -68,6 +68,14 @@ enum stmt {
 	S_PLAN_IND_PUT,
 	S_PLAN_EVID_ADD,
 	S_PLAN_ITEMS,
+	S_ICAT_MEMBER_ADD,
+	S_ICAT_COCHAIR,
+	S_ICAT_MEETING_ADD,
+	S_ICAT_ATTEND,
+	S_ICAT_MEMBERS,
+	S_ICAT_COCHAIRS,
+	S_ICAT_MEETINGS,
+	S_ICAT_ATTENDEES,
 	S__MAX
 };
 
@@ -189,6 +197,22 @@ static const char *const stmt_sql[S__MAX] = {
 	    "FROM plan_notes UNION ALL SELECT action_id, 1, name, NULL, target, "
 	    "actual, id FROM plan_indicators UNION ALL SELECT action_id, 2, "
 	    "link, NULL, NULL, NULL, id FROM plan_evidence ORDER BY 1, 2, 4, 7",
+	[S_ICAT_MEMBER_ADD] = "INSERT INTO icat_members (name) VALUES (?)",
+	[S_ICAT_COCHAIR] = "INSERT OR IGNORE INTO icat_cochairs (year, "
+	    "member_id) SELECT ?, id FROM icat_members WHERE name = ? "
+	    "COLLATE NOCASE",
+	[S_ICAT_MEETING_ADD] = "INSERT INTO icat_meetings (date, title, place) "
+	    "VALUES (?, ?, ?)",
+	[S_ICAT_ATTEND] = "INSERT OR IGNORE INTO icat_attendees (meeting_id, "
+	    "kind, name) SELECT id, ?, ? FROM icat_meetings WHERE id = ?",
+	[S_ICAT_MEMBERS] = "SELECT name, coordinator FROM icat_members "
+	    "ORDER BY coordinator DESC, id",
+	[S_ICAT_COCHAIRS] = "SELECT c.year, m.name FROM icat_cochairs c JOIN "
+	    "icat_members m ON m.id = c.member_id ORDER BY c.year, m.name",
+	[S_ICAT_MEETINGS] = "SELECT id, date, title, place FROM icat_meetings "
+	    "ORDER BY date, id",
+	[S_ICAT_ATTENDEES] = "SELECT meeting_id, kind, name FROM "
+	    "icat_attendees ORDER BY meeting_id, kind, name",
 };
 
 struct sqlite_store {
@@ -1302,6 +1326,90 @@ sq_plan_item_each(struct store *base,
 }
 
 static int
+sq_icat_member_add(struct store *base, const char *name)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+
+	sqlite3_bind_text(s->st[S_ICAT_MEMBER_ADD], 1, name, -1,
+	    SQLITE_STATIC);
+	return run(s, S_ICAT_MEMBER_ADD);
+}
+
+static int
+sq_icat_cochair_put(struct store *base, int year, const char *member,
+    int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ICAT_COCHAIR];
+
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, member, -1, SQLITE_STATIC);
+	if (run(s, S_ICAT_COCHAIR) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+static int
+sq_icat_meeting_add(struct store *base, const char *date, const char *title,
+    const char *place, int64_t *id)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ICAT_MEETING_ADD];
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, place ? place : "", -1, SQLITE_STATIC);
+	if (run(s, S_ICAT_MEETING_ADD) == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+sq_icat_attendee_add(struct store *base, int64_t meeting, const char *kind,
+    const char *name, int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_ICAT_ATTEND];
+
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, meeting);
+	if (run(s, S_ICAT_ATTEND) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+static int
+sq_icat_each(struct store *base, int table,
+    int (*fn)(const char *const *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	static const enum stmt tables[] = { S_ICAT_MEMBERS, S_ICAT_COCHAIRS,
+	    S_ICAT_MEETINGS, S_ICAT_ATTENDEES };
+	sqlite3_stmt	*st;
+	const char	*v[4];
+	int		 rc, ret = 0, n;
+
+	if (table < 0 || table > 3)
+		return error("icat: no such table");
+	st = s->st[tables[table]];
+	n = sqlite3_column_count(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n && i < 4; i++)
+			v[i] = col_text(st, i);
+		if ((ret = fn(v, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading ICAT");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -1375,6 +1483,11 @@ const struct store_ops store_sqlite_ops = {
 	.plan_action_each = sq_plan_action_each,
 	.plan_item_put = sq_plan_item_put,
 	.plan_item_each = sq_plan_item_each,
+	.icat_member_add = sq_icat_member_add,
+	.icat_cochair_put = sq_icat_cochair_put,
+	.icat_meeting_add = sq_icat_meeting_add,
+	.icat_attendee_add = sq_icat_attendee_add,
+	.icat_each = sq_icat_each,
 	.clone = sq_clone,
 };
 

@@ -1,0 +1,41 @@
+# tests/cli/icat.sh: ICAT: the shipped members with UNODC as coordinator,
+# co-chairs, meetings with members, invited organisations and states, and
+# the roadmap's progress, counted again here with awk.
+. "$(dirname "$0")/../lib.sh"
+
+db="$T/i.db"
+fresh "$db"
+run P icat --db "$db"
+same "members shipped, coordinator first" "$(cut -f1 "$T/stdout" | tr '\n' ' ')" "UNODC OHCHR UNHCR UNICEF UN-Women ILO IOM UNDP UNFPA UNESCO "
+grep -q "^UNODC	(coordinator)$" "$T/stdout" && ok "UNODC coordinates" || nok "UNODC coordinates" "$(head -1 "$T/stdout")"
+expect "add a member" 0 "" P icat member UNOPS --db "$db"
+expect "co-chair" 0 "" P icat cochair 2024 unicef --db "$db"
+expect "co-chair not a member" 1 "is not a member of ICAT" P icat cochair 2024 Atlantis --db "$db"
+run P icat cochairs --db "$db"
+same "co-chairs" "$(cat "$T/stdout")" "2024	UNICEF"
+
+id=$(P icat meeting 2024-03-12 "Principals' meeting" --place Vienna --db "$db")
+same "meeting id" "$id" "1"
+expect "member attends" 0 "" P icat attend "$id" --member iom --db "$db"
+expect "invited organisation" 0 "" P icat attend "$id" --organisation "Council of Europe" --db "$db"
+expect "invited state" 0 "" P icat attend "$id" --state Moldova --db "$db"
+expect "not a member" 1 "is not a member of ICAT" P icat attend "$id" --member "Council of Europe" --db "$db"
+expect "no such meeting" 1 "no meeting 9" P icat attend 9 --state DEU --db "$db"
+expect "two kinds at once" 2 "one of --member, --organisation, --state" P icat attend "$id" --state DEU --member IOM --db "$db"
+run P icat meetings --year 2024 --db "$db"
+grep -q "members: IOM$" "$T/stdout" && grep -q "invited organisations: Council of Europe$" "$T/stdout" && grep -q "invited states: MDA$" "$T/stdout" && ok "attendees listed" || nok "attendees listed" "$(cat "$T/stdout")"
+run P icat meetings --year 2023 --db "$db"
+same "meetings of another year" "$(cat "$T/stdout")" ""
+
+# the roadmap: plan actions with a horizon year
+for s in done done under_way dropped; do
+	P plan add --actor-kind un_entity --actor UNODC --title "Item $s" --pillars partnership --horizon 2017 --status "$s" --db "$db" >/dev/null
+done
+P plan add --actor-kind un_entity --actor IOM --title "Later" --pillars partnership --horizon 2030 --db "$db" >/dev/null
+P plan add --actor-kind state --actor DEU --title "Not roadmap" --pillars prevention --db "$db" >/dev/null
+run P icat roadmap --db "$db"
+same "roadmap lists only horizon actions" "$(grep -c '^[0-9]\{4\} ' "$T/stdout")" "5"
+want=$(awk '/^2017 / { n++; if ($2 == "done") d++; if ($2 == "dropped") x++ } END { printf "progress 2017: %d of %d done (%.1f%%), %d dropped", d, n - x, 100 * d / (n - x), x }' "$T/stdout")
+same "progress from status" "$(grep '^progress 2017' "$T/stdout")" "$want"
+run P icat roadmap --horizon 2030 --db "$db"
+same "one horizon" "$(grep '^progress' "$T/stdout")" "progress 2030: 0 of 1 done (0.0%), 0 dropped"
