@@ -16,7 +16,7 @@
 
 /* The options both commands take. */
 struct ropts {
-	const char	*db, *out, *format, *by, *region;
+	const char	*db, *out, *format, *by, *region, *year;
 	int		 all, fields;
 	struct filter	 f;
 	const char	*sources[33];
@@ -24,7 +24,7 @@ struct ropts {
 };
 
 enum { O_DB = 1, O_OUT, O_FROM, O_TO, O_REGION, O_COUNTRY, O_SOURCE, O_BY,
-    O_WHERE, O_FORMAT, O_ALL, O_FIELDS };
+    O_WHERE, O_FORMAT, O_ALL, O_FIELDS, O_YEAR };
 
 static int
 parse(const char *cmd, int argc, char **argv, struct ropts *o, int *first)
@@ -42,6 +42,7 @@ parse(const char *cmd, int argc, char **argv, struct ropts *o, int *first)
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "all", no_argument, NULL, O_ALL },
 		{ "fields", no_argument, NULL, O_FIELDS },
+		{ "year", required_argument, NULL, O_YEAR },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct country *c;
@@ -99,6 +100,9 @@ parse(const char *cmd, int argc, char **argv, struct ropts *o, int *first)
 			break;
 		case O_FIELDS:
 			o->fields = 1;
+			break;
+		case O_YEAR:
+			o->year = optarg;
 			break;
 		default:
 			return option_error(cmd, ch, argv);
@@ -268,6 +272,38 @@ report_country(const struct ropts *o, const char *which)
 	return ret;
 }
 
+static int
+report_appraisal(const struct ropts *o)
+{
+	struct store	*st;
+	struct report	*r;
+	long long	 y;
+	int		 ret = EXIT_STORE;
+
+	if (o->year == NULL || parse_int(o->year, 1900, 2200, &y) == -1)
+		return usage_error("report", "appraisal needs --year YEAR");
+	if (appraisal_year_check((int)y) == -1)
+		return EXIT_USAGE;
+	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
+		return EXIT_STORE;
+	r = appraisal_report(st, (int)y);
+	st->ops->close(st);
+	if (r != NULL) {
+		json_t	*m = json_pack("{s:s, s:I}", "kind", "appraisal",
+		    "year", (json_int_t)y);
+
+		r->json_meta = json_dumps(m, JSON_COMPACT);
+		json_decref(m);
+		if (write_outputs(r, o->out) == 0) {
+			fprintf(stderr, "%s: wrote the appraisal of %lld to "
+			    "%s/\n", progname, y, o->out);
+			ret = EXIT_DONE;
+		}
+	}
+	report_free(r);
+	return ret;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
@@ -283,9 +319,11 @@ cmd_report(int argc, char **argv)
 		return usage_error("report", "--out DIR is required");
 	if (first + 2 == argc && strcmp(argv[first], "country") == 0)
 		return report_country(&o, argv[first + 1]);
+	if (first + 1 == argc && strcmp(argv[first], "appraisal") == 0)
+		return report_appraisal(&o);
 	if (first >= argc || strcmp(argv[first], "global") != 0)
-		return usage_error("report", "say which report: global, or "
-		    "country ISO3");
+		return usage_error("report", "say which report: global, "
+		    "country ISO3, or appraisal --year YEAR");
 	if (first + 1 != argc)
 		return usage_error("report", "unexpected argument '%s'",
 		    argv[first + 1]);

@@ -1,0 +1,392 @@
+/*
+ * report_coord.c: the appraisal of the Global Plan of Action, which the
+ * General Assembly holds every four years from its 72nd session, 2017, on
+ * (resolution 68/192, op. 4): achievements, gaps and challenges in the
+ * period since the previous appraisal, from the register of instruments,
+ * the plan's actions and the official statistics.  Every statement says
+ * where it comes from.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "stats.h"
+#include "table.h"
+
+#define FIRST_APPRAISAL	2017
+#define PLAN_ADOPTED	2010	/* the Global Plan of Action's year */
+
+struct coord {
+	struct plan_action	*a;
+	char			**strs;
+	size_t			 na, nstrs;
+	struct plan_item	*it;
+	size_t			 nit;
+	struct treaty_action	*ta;
+	size_t			 nta;
+	char			**inames;	/* instrument id to code */
+	size_t			 ninst;
+	int64_t			*iids;
+	/* official statistics: per year, countries and forms with data */
+	unsigned char		 stat_country[256][NCOUNTRIES];
+	unsigned char		 stat_form[256][FORM__MAX];
+};
+
+static char *
+keep(struct coord *c, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	c->strs = xreallocarray(c->strs, c->nstrs + 1, sizeof(*c->strs));
+	return c->strs[c->nstrs++] = xstrdup(s);
+}
+
+static int
+keep_action(const struct plan_action *a, void *arg)
+{
+	struct coord	*c = arg;
+	struct plan_action *k;
+
+	c->a = xreallocarray(c->a, c->na + 1, sizeof(*c->a));
+	k = &c->a[c->na++];
+	*k = *a;
+	k->actor = keep(c, a->actor);
+	k->title = keep(c, a->title);
+	k->description = keep(c, a->description);
+	k->start = keep(c, a->start);
+	k->due = keep(c, a->due);
+	k->source = keep(c, a->source);
+	return 0;
+}
+
+static int
+keep_item(const struct plan_item *it, void *arg)
+{
+	struct coord	*c = arg;
+
+	c->it = xreallocarray(c->it, c->nit + 1, sizeof(*c->it));
+	c->it[c->nit] = *it;
+	c->it[c->nit].text = keep(c, it->text);
+	c->it[c->nit].date = keep(c, it->date);
+	c->nit++;
+	return 0;
+}
+
+static int
+keep_treaty(const struct treaty_action *t, void *arg)
+{
+	struct coord	*c = arg;
+
+	c->ta = xreallocarray(c->ta, c->nta + 1, sizeof(*c->ta));
+	c->ta[c->nta] = *t;
+	c->ta[c->nta].date = keep(c, t->date);
+	c->ta[c->nta].source = NULL;
+	c->nta++;
+	return 0;
+}
+
+static int
+keep_instrument(const struct instrument *in, void *arg)
+{
+	struct coord	*c = arg;
+
+	c->inames = xreallocarray(c->inames, c->ninst + 1,
+	    sizeof(*c->inames));
+	c->iids = xreallocarray(c->iids, c->ninst + 1, sizeof(*c->iids));
+	c->inames[c->ninst] = keep(c, in->code);
+	c->iids[c->ninst++] = in->id;
+	return 0;
+}
+
+static int
+keep_stat(const struct stat_rec *r, void *arg)
+{
+	struct coord	*c = arg;
+	int		 y = r->year - 1900, k;
+
+	if (y < 0 || y > 255 || r->country == NR)
+		return 0;
+	if ((k = country_index(r->country)) >= 0)
+		c->stat_country[y][k] = 1;
+	c->stat_form[y][r->form] = 1;
+	return 0;
+}
+
+static void
+coord_free(struct coord *c)
+{
+	for (size_t i = 0; i < c->nstrs; i++)
+		free(c->strs[i]);
+	free(c->strs);
+	free(c->a);
+	free(c->it);
+	free(c->ta);
+	free(c->inames);
+	free(c->iids);
+	free(c);
+}
+
+/* The date a state became party to an instrument, or NULL. */
+static const char *
+party_since(const struct coord *c, int64_t instrument, int country)
+{
+	const char	*since = NULL;
+
+	for (size_t i = 0; i < c->nta; i++)
+		if (c->ta[i].instrument == instrument && c->ta[i].country ==
+		    country && c->ta[i].action != TA_SIGNATURE && (since ==
+		    NULL || strcmp(c->ta[i].date, since) < 0))
+			since = c->ta[i].date;
+	return since;
+}
+
+static int
+in_period(const char *date, const char *from, const char *to)
+{
+	return date && strcmp(date, from) >= 0 && strcmp(date, to) <= 0;
+}
+
+int
+appraisal_year_check(int year)
+{
+	int	 before, after;
+
+	if (year >= FIRST_APPRAISAL && (year - FIRST_APPRAISAL) % 4 == 0)
+		return 0;
+	after = year < FIRST_APPRAISAL ? FIRST_APPRAISAL : FIRST_APPRAISAL +
+	    ((year - FIRST_APPRAISAL) / 4 + 1) * 4;
+	before = after - 4;
+	if (before < FIRST_APPRAISAL)
+		error("%d is not an appraisal year: the first is %d, then "
+		    "every four years", year, FIRST_APPRAISAL);
+	else
+		error("%d is not an appraisal year: the nearest are %d and %d",
+		    year, before, after);
+	return -1;
+}
+
+struct report *
+appraisal_report(struct store *st, int year)
+{
+	static const char *const acols[] = { "Pillar", "Objective",
+	    "Actions done in the period", "Actions recorded" };
+	static const char *const pcols[] = { "Instrument", "State", "Party "
+	    "since" };
+	static const char *const gcols[] = { "Instrument", "Parties",
+	    "Not yet party" };
+	static const char *const dcols[] = { "Year", "Countries with "
+	    "official data", "Forms of exploitation with data" };
+	static const char *const ocols[] = { "Action", "Actor", "Title",
+	    "Due", "Status" };
+	static const char *const ncols[] = { "Date", "Action", "Actor",
+	    "Note" };
+	struct coord	*c = xcalloc(1, sizeof(*c));
+	struct report	*r = NULL;
+	struct section	*sec;
+	struct table	*t;
+	struct cell	*row;
+	char		 from[24], to[24];
+	int		 y0 = year == FIRST_APPRAISAL ? PLAN_ADOPTED : year - 3;
+
+	snprintf(from, sizeof(from), "%d-01-01", y0);
+	snprintf(to, sizeof(to), "%d-12-31", year);
+	if (st->ops->plan_action_each(st, keep_action, c) == -1 ||
+	    st->ops->plan_item_each(st, keep_item, c) == -1 ||
+	    st->ops->instrument_each(st, keep_instrument, c) == -1 ||
+	    st->ops->action_each(st, keep_treaty, c) == -1 ||
+	    st->ops->stat_each(st, keep_stat, c) == -1)
+		goto out;
+
+	r = report_new("Appraisal of the Global Plan of Action");
+	r->title = report_printf(r, "Appraisal of the United Nations Global "
+	    "Plan of Action to Combat Trafficking in Persons, %d", year);
+	r->subtitle = report_printf(r, "The period %s to %s", from, to);
+
+	/* achievements */
+	sec = report_section(r, "achievements", "Achievements");
+	section_para(r, sec, "From the register of the plan's actions: "
+	    "actions recorded as done, with a due date (or, without one, a "
+	    "start) in the period, by pillar and objective.  An action serving "
+	    "several counts under each.");
+	t = table_new(r, sec, "actions_done", "Actions done in the period, by "
+	    "pillar and objective", 4, acols);
+	for (int p = 0; p < PILLAR__MAX; p++)
+		for (int o = 0; o < 7; o++) {
+			int	 done = 0, all = 0;
+
+			for (size_t i = 0; i < c->na; i++) {
+				const struct plan_action *a = &c->a[i];
+				const char *when = a->due ? a->due : a->start;
+
+				if (!(a->pillars & (1 << p)) || (o < 6 &&
+				    !(a->objectives & (1 << o))) || (o == 6 &&
+				    a->objectives != 0))
+					continue;
+				all++;
+				done += a->status == AS_DONE &&
+				    in_period(when, from, to);
+			}
+			row = table_row(r, t);
+			cell_text(&row[0], code_lists[CL_PILLAR].codes[p].label);
+			cell_text(&row[1], o < 6 ? report_printf(r, "(%c)",
+			    'a' + o) : "none named");
+			cell_int(&row[2], done);
+			cell_int(&row[3], all);
+		}
+	t = table_new(r, sec, "new_parties", "States that became party to an "
+	    "instrument in the period", 3, pcols);
+	for (size_t k = 0; k < c->ninst; k++)
+		for (int i = 0; i < country_count(); i++) {
+			const struct country *ct = country_at(i);
+			const char *since = party_since(c, c->iids[k],
+			    ct->numeric);
+
+			if (!in_period(since, from, to))
+				continue;
+			row = table_row(r, t);
+			cell_text(&row[0], c->inames[k]);
+			cell_text(&row[1], ct->name);
+			cell_text(&row[2], report_strdup(r, since));
+		}
+	t->note = "From the register of instruments (palermo instruments).";
+	t = table_new(r, sec, "data_growth", "Countries and forms of "
+	    "exploitation with official data, each year of the period", 3,
+	    dcols);
+	for (int y = y0; y <= year; y++) {
+		int	 nc = 0, nf = 0;
+
+		if (y - 1900 < 0 || y - 1900 > 255)
+			continue;
+		for (int k = 0; k < NCOUNTRIES; k++)
+			nc += c->stat_country[y - 1900][k];
+		for (int f = FORM_SEXUAL; f < FORM__MAX; f++)
+			nf += c->stat_form[y - 1900][f];
+		row = table_row(r, t);
+		cell_int(&row[0], y);
+		cell_int(&row[1], nc);
+		cell_int(&row[2], nf);
+	}
+	t->chart = CHART_LINES;
+	t->note = "From the official statistics (palermo import stats).";
+
+	/* gaps */
+	sec = report_section(r, "gaps", "Gaps");
+	section_para(r, sec, "What the period leaves undone: states not yet "
+	    "party at its end, pillars and objectives without any action, "
+	    "actions overdue at its end, and the data that is missing.");
+	t = table_new(r, sec, "not_yet_party", report_printf(r, "States not "
+	    "yet party on %s", to), 3, gcols);
+	for (size_t k = 0; k < c->ninst; k++) {
+		int	 n = 0;
+
+		for (int i = 0; i < country_count(); i++) {
+			const char *since = party_since(c, c->iids[k],
+			    country_at(i)->numeric);
+
+			n += since != NULL && strcmp(since, to) <= 0;
+		}
+		row = table_row(r, t);
+		cell_text(&row[0], c->inames[k]);
+		cell_int(&row[1], n);
+		cell_int(&row[2], country_count() - n);
+	}
+	t->note = "Out of the ISO 3166-1 countries and areas; 'palermo "
+	    "instruments gaps' lists them by region.";
+	{
+		struct buf	 b = BUF_INIT;
+
+		for (int p = 0; p < PILLAR__MAX; p++) {
+			int	 n = 0;
+
+			for (size_t i = 0; i < c->na; i++)
+				n += (c->a[i].pillars & (1 << p)) != 0;
+			if (n == 0)
+				buf_addf(&b, "%s%s", b.len ? ", " : "",
+				    code_lists[CL_PILLAR].codes[p].label);
+		}
+		for (int o = 0; o < 6; o++) {
+			int	 n = 0;
+
+			for (size_t i = 0; i < c->na; i++)
+				n += (c->a[i].objectives & (1 << o)) != 0;
+			if (n == 0)
+				buf_addf(&b, "%sobjective (%c)", b.len ? ", " :
+				    "", 'a' + o);
+		}
+		section_para(r, sec, b.len ? report_printf(r, "Without any "
+		    "recorded action: %s.", b.s) : "Every pillar and objective "
+		    "has at least one recorded action.");
+		buf_release(&b);
+	}
+	t = table_new(r, sec, "overdue", report_printf(r, "Actions overdue "
+	    "on %s", to), 5, ocols);
+	for (size_t i = 0; i < c->na; i++) {
+		const struct plan_action *a = &c->a[i];
+
+		if (a->due == NULL || strcmp(a->due, to) > 0 || a->status ==
+		    AS_DONE || a->status == AS_DROPPED)
+			continue;
+		row = table_row(r, t);
+		cell_int(&row[0], a->id);
+		cell_text(&row[1], a->actor);
+		cell_text(&row[2], a->title);
+		cell_text(&row[3], a->due);
+		cell_text(&row[4], code_lists[CL_ACTION_STATUS].codes[
+		    a->status].label);
+	}
+	{
+		int	 with = 0, forms = 0;
+
+		for (int k = 0; k < country_count(); k++) {
+			int	 any = 0;
+
+			for (int y = y0; y <= year; y++)
+				any |= c->stat_country[y - 1900][k];
+			with += any;
+		}
+		for (int f = FORM_SEXUAL; f < FORM__MAX; f++) {
+			int	 any = 0;
+
+			for (int y = y0; y <= year; y++)
+				any |= c->stat_form[y - 1900][f];
+			forms += any;
+		}
+		section_para(r, sec, report_printf(r, "Official statistics for "
+		    "the period exist for %d of %d countries and areas; %d of "
+		    "the %d forms of exploitation palermo distinguishes have "
+		    "any; organ removal is the form most often without data.",
+		    with, country_count(), forms, FORM__MAX - 1));
+	}
+
+	/* challenges */
+	sec = report_section(r, "challenges", "Challenges");
+	section_para(r, sec, "What the actions' progress notes in the period "
+	    "say, as written.");
+	t = table_new(r, sec, "progress_notes", "Progress notes in the period",
+	    4, ncols);
+	for (size_t i = 0; i < c->nit; i++) {
+		const struct plan_item *it = &c->it[i];
+		const struct plan_action *a = NULL;
+
+		if (it->kind != PC_NOTE || !in_period(it->date, from, to))
+			continue;
+		for (size_t k = 0; k < c->na; k++)
+			if (c->a[k].id == it->action)
+				a = &c->a[k];
+		row = table_row(r, t);
+		cell_text(&row[0], report_strdup(r, it->date));
+		cell_int(&row[1], it->action);
+		cell_text(&row[2], a ? report_strdup(r, a->actor) : "");
+		cell_text(&row[3], report_strdup(r, it->text));
+	}
+	/* copy what the tables point at into the report's arena */
+	for (int i = 0; i < r->ntables; i++)
+		for (int k = 0; k < r->tables[i]->nrows * r->tables[i]->ncols;
+		    k++)
+			if (r->tables[i]->cells[k].kind == CELL_TEXT)
+				r->tables[i]->cells[k].text = report_strdup(r,
+				    r->tables[i]->cells[k].text);
+out:
+	coord_free(c);
+	return r;
+}

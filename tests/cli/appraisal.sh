@@ -1,0 +1,41 @@
+# tests/cli/appraisal.sh: the appraisal of the Global Plan of Action:
+# only appraisal years, and its achievements and gaps checked against the
+# same questions asked in SQL of the same database.
+. "$(dirname "$0")/../lib.sh"
+
+db="$T/a.db"
+fresh "$db"
+P instruments set DEU untoc ratification 2006-06-14 --db "$db"
+P instruments set MDA tip-protocol accession 2016-03-01 --db "$db"
+P instruments set FRA tip-protocol signature 2012-01-01 --db "$db"
+P instruments set ITA crc-opsc ratification 2019-01-01 --db "$db"
+add() { P plan add "$@" --db "$db" >/dev/null; }
+add --actor-kind state --actor MDA --title Referral --pillars "protection;prevention" --objectives "b;c" --due 2016-12-31 --status done
+add --actor-kind state --actor NGA --title Awareness --pillars prevention --due 2015-06-30 --status under_way
+add --actor-kind un_entity --actor UNODC --title Toolkit --pillars partnership --start 2012-05-01 --status done
+add --actor-kind state --actor ALB --title Later --pillars prosecution --due 2020-01-01 --status done
+P plan note 2 2016-02-01 "Funding delayed" --db "$db"
+P plan note 2 2019-02-01 "Outside the period" --db "$db"
+
+expect "not an appraisal year" 2 "the nearest are 2017 and 2021" P report appraisal --year 2019 --db "$db" --out "$T/x"
+expect "before the first" 2 "the first is 2017" P report appraisal --year 2013 --db "$db" --out "$T/x"
+expect "needs a year" 2 "appraisal needs --year" P report appraisal --db "$db" --out "$T/x"
+expect "appraisal 2017" 0 "wrote the appraisal of 2017" P report appraisal --year 2017 --db "$db" --out "$T/ap"
+csv() { sqlite3 -batch ":memory:" ".import --csv $T/ap/tables/$1.csv t" "SELECT * FROM t"; }
+from=2010-01-01 to=2017-12-31
+same "new parties in the period" "$(csv new_parties)" \
+    "$(q "$db" "SELECT i.code, k.name, min(a.date) FROM instrument_actions a JOIN instruments i ON i.id = a.instrument_id JOIN countries k ON k.numeric = a.country WHERE a.action > 0 GROUP BY i.id, k.numeric HAVING min(a.date) BETWEEN '$from' AND '$to' ORDER BY i.id, k.alpha2")"
+same "not yet party at the end" "$(csv not_yet_party)" \
+    "$(q "$db" "SELECT i.code, (SELECT count(DISTINCT country) FROM instrument_actions a WHERE a.instrument_id = i.id AND a.action > 0 AND a.date <= '$to'), (SELECT count(*) FROM countries) - (SELECT count(DISTINCT country) FROM instrument_actions a WHERE a.instrument_id = i.id AND a.action > 0 AND a.date <= '$to') FROM instruments i ORDER BY i.id")"
+same "overdue at the end" "$(csv overdue)" \
+    "$(q "$db" "SELECT id, actor, title, due, CASE status WHEN 0 THEN 'Planned' ELSE 'Under way' END FROM plan_actions WHERE due <= '$to' AND status NOT IN (2, 3) ORDER BY id")"
+same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" \
+    "$(q "$db" "SELECT sum(status = 2 AND coalesce(due, start) BETWEEN '$from' AND '$to') || '|' || count(*) FROM plan_actions WHERE pillars & 1 AND objectives & 2")"
+same "notes of the period only" "$(csv progress_notes | cut -d'|' -f4)" "Funding delayed"
+grep -q "Without any recorded action: objective (a), objective (d), objective (e), objective (f)." "$T/ap/index.html" && ok "pillars and objectives without actions" || nok "without actions" "$(grep -o 'Without any[^<]*' "$T/ap/index.html")"
+if [ -z "${PALERMO_VALGRIND:-}" ]; then
+	mkdir -p "$top/tests/out"
+	out=$(node "$top/tests/browser/check-report.mjs" "$T/ap/index.html" "$top/tests/out/appraisal.png" 2>&1)
+	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok appraisal page: /; s/^FAIL /FAIL appraisal page: /'
+	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "appraisal page" "$out"
+fi
