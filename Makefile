@@ -30,7 +30,7 @@ LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljans
 B	 = build
 SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_export.c cmd_icat.c cmd_import.c \
 	   cmd_init.c cmd_instruments.c cmd_plan.c cmd_practices.c cmd_report.c cmd_statsio.c cmd_submissions.c cmd_worldday.c country.c csvin.c \
-	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c store_sqlite.c svg.c table.c tables.c \
+	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c svg.c table.c tables.c \
 	   util.c xlsx.c xlsx_par.c xlsx_sheet.c xmalloc.c xml.c
 OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
 EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \

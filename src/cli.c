@@ -56,15 +56,19 @@ const struct command commands[] = {
 	{ "sample", cmd_sample, "write generated sample data",
 	    "palermo sample cases [--count N] [--seed S] [--format F] "
 	    "[--out FILE]\n"
-	    "                     [--db PATH]\n\n"
+	    "                     [--db PATH]\n"
+	    "palermo sample coordination [--seed S] [--db PATH]\n\n"
 	    "Writes N generated, realistic but not real, victim cases; the same\n"
-	    "seed gives the same file.\n\n"
+	    "seed gives the same file.  coordination fills the database with\n"
+	    "generated instrument actions, plan actions, ICAT co-chairs and\n"
+	    "meetings, mechanisms, practices and World Day themes, each\n"
+	    "labelled as a sample.\n\n"
 	    "  --count N         how many cases (default 1000)\n"
 	    "  --seed S          the seed, a whole number (default 1)\n"
 	    "  --format F        any import format (default palermo)\n"
 	    "  --out FILE        write to FILE instead of standard output\n"
-	    "  --db PATH         accepted as on every command; sample reads no "
-	    "database\n" },
+	    "  --db PATH         cases: accepted as on every command, unused;\n"
+	    "                    coordination: the database to fill\n" },
 	{ "stats", cmd_stats, "count cases by any fields",
 	    "palermo stats --by FIELD[,FIELD...] [--where FIELD=VALUE]...\n"
 	    "              [--format text|csv|json] [filters] [--out FILE] "

@@ -85,10 +85,11 @@ parse(const char *cmd, int argc, char **argv, struct wopts *o, int *rest)
 			return -1;
 		}
 	if (optind >= argc || (strcmp(argv[optind], "cases") != 0 &&
-	    (strcmp(cmd, "export") != 0 || strcmp(argv[optind], "stats") !=
-	    0)) || optind + 1 != argc) {
+	    strcmp(argv[optind], strcmp(cmd, "export") == 0 ? "stats" :
+	    "coordination") != 0) || optind + 1 != argc) {
 		usage_error(cmd, "say what to %s: %s", cmd,
-		    strcmp(cmd, "export") == 0 ? "cases or stats" : "cases");
+		    strcmp(cmd, "export") == 0 ? "cases or stats" :
+		    "cases or coordination");
 		return -1;
 	}
 	*rest = optind;
@@ -150,12 +151,17 @@ cmd_sample(int argc, char **argv)
 
 	if (parse("sample", argc, argv, &o, &rest) == -1)
 		return EXIT_USAGE;
-	/* --db is accepted as on every command; sample reads no database */
 	if (o.count && parse_int(o.count, 0, 1000000000LL, &count) == -1)
 		return usage_error("sample", "--count takes a whole number "
 		    "from 0 to 1000000000");
 	if (o.seed && parse_int(o.seed, 0, INT64_MAX, &seed) == -1)
 		return usage_error("sample", "--seed takes a whole number");
+	/* coordination data goes into the database; cases to a file, and
+	 * --db is accepted for them as on every command */
+	if (strcmp(argv[rest], "coordination") == 0)
+		return o.format || o.out || o.count ? usage_error("sample",
+		    "coordination takes --seed and --db only") :
+		    sample_coordination(db_path(o.db), (uint64_t)seed);
 	if ((ret = writer_open("sample", &o, &w)) != EXIT_DONE)
 		return ret;
 	rng_seed(&r, (uint64_t)seed);

@@ -459,5 +459,7 @@ uint64_t rng_next(struct rng *);
 /* A whole number in [0, n). */
 uint32_t rng_below(struct rng *, uint32_t);
 void	 sample_case(struct rng *, struct case_rec *);
+/* sample_coord.c: generated coordination data into a database. */
+int	 sample_coordination(const char *db, uint64_t seed);
 
 #endif
