@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "palermo.h"
+#include "store.h"
 
 #define DB_OPTS \
 	"  --db PATH         the database (default: $PALERMO_DB, else " \
@@ -381,4 +382,60 @@ cmd_version(int argc, char **argv)
 		return usage_error("version", "too many arguments");
 	printf("palermo %s\n", PALERMO_VERSION);
 	return EXIT_DONE;
+}
+
+int
+register_import(struct store *st, const char *path, csv_record_fn fn,
+    int (*json_line)(void *, const char *, size_t, unsigned long), void *arg,
+    struct errlist *el, const unsigned long *rows, const char *noun)
+{
+	FILE	*fp;
+	int	 rc = 0, ret = EXIT_STORE, c;
+
+	errlist_init(el, path);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		error("%s: %s", path, strerror(errno));
+		errlist_release(el);
+		return EXIT_REJECTED;
+	}
+	if (st->ops->begin(st) == -1)
+		goto out;
+	c = getc(fp);
+	if (c != EOF)
+		ungetc(c, fp);
+	if (json_line != NULL && c == '{') {
+		char		*line = NULL;
+		size_t		 cap = 0;
+		ssize_t		 n;
+		unsigned long	 no = 0;
+
+		while (rc == 0 && (n = getline(&line, &cap, fp)) != -1) {
+			no++;
+			if (strspn(line, " \t\r\n") != (size_t)n)
+				rc = json_line(arg, line, (size_t)n, no);
+		}
+		free(line);
+	} else
+		rc = csv_read(fp, path, fn, arg, el, NULL);
+	if (el->count == 0 && *rows == 0)
+		errlist_add(el, 0, 0, NULL, "no %s in the file", noun);
+	if (el->count) {
+		errlist_print(el, stderr);
+		fprintf(stderr, "%s: %s: rejected; nothing was recorded\n",
+		    progname, path);
+		st->ops->rollback(st);
+		ret = EXIT_REJECTED;
+		goto out;
+	}
+	if (rc == -1 || st->ops->commit(st) == -1) {
+		st->ops->rollback(st);
+		goto out;
+	}
+	fprintf(stderr, "%s: recorded %lu %s from %s\n", progname, *rows,
+	    noun, path);
+	ret = EXIT_DONE;
+out:
+	errlist_release(el);
+	fclose(fp);
+	return ret;
 }

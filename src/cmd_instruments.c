@@ -281,43 +281,14 @@ do_import(struct store *st, struct register_ *g, const char *path,
 {
 	struct importer	 im;
 	struct errlist	 el;
-	FILE		*fp;
-	int		 rc, ret = EXIT_STORE;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		error("%s: cannot open", path);
-		return EXIT_REJECTED;
-	}
-	errlist_init(&el, path);
 	memset(&im, 0, sizeof(im));
 	im.st = st;
 	im.g = g;
 	im.el = &el;
 	im.source = source;
-	if (st->ops->begin(st) == -1)
-		goto out;
-	rc = csv_read(fp, path, import_row, &im, &el, NULL);
-	if (el.count == 0 && im.rows == 0)
-		errlist_add(&el, 0, 0, NULL, "no actions after the header");
-	if (el.count) {
-		errlist_print(&el, stderr);
-		fprintf(stderr, "%s: %s: rejected; nothing was recorded\n",
-		    progname, path);
-		st->ops->rollback(st);
-		ret = EXIT_REJECTED;
-		goto out;
-	}
-	if (rc == -1 || st->ops->commit(st) == -1) {
-		st->ops->rollback(st);
-		goto out;
-	}
-	fprintf(stderr, "%s: recorded %lu actions from %s\n", progname,
-	    im.rows, path);
-	ret = EXIT_DONE;
-out:
-	errlist_release(&el);
-	fclose(fp);
-	return ret;
+	return register_import(st, path, import_row, NULL, &im, &el, &im.rows,
+	    "actions");
 }
 
 static int

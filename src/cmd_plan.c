@@ -571,62 +571,23 @@ out:
 }
 
 static int
+json_line(void *arg, const char *text, size_t len, unsigned long line)
+{
+	return import_json(arg, text, len, line);
+}
+
+static int
 do_import(struct store *st, const char *path, const char *source)
 {
 	struct pimport	 im;
 	struct errlist	 el;
-	FILE		*fp;
-	int		 rc = 0, ret = EXIT_STORE, c;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		error("%s: cannot open", path);
-		return EXIT_REJECTED;
-	}
-	errlist_init(&el, path);
 	memset(&im, 0, sizeof(im));
 	im.st = st;
 	im.el = &el;
 	im.source = source;
-	if (st->ops->begin(st) == -1)
-		goto out;
-	c = getc(fp);
-	if (c != EOF)
-		ungetc(c, fp);
-	if (c == '{') {
-		char		*line = NULL;
-		size_t		 cap = 0;
-		ssize_t		 n;
-		unsigned long	 no = 0;
-
-		while (rc == 0 && (n = getline(&line, &cap, fp)) != -1) {
-			no++;
-			if (strspn(line, " \t\r\n") != (size_t)n)
-				rc = import_json(&im, line, (size_t)n, no);
-		}
-		free(line);
-	} else
-		rc = csv_read(fp, path, import_row, &im, &el, NULL);
-	if (el.count == 0 && im.rows == 0)
-		errlist_add(&el, 0, 0, NULL, "no actions");
-	if (el.count) {
-		errlist_print(&el, stderr);
-		fprintf(stderr, "%s: %s: rejected; nothing was recorded\n",
-		    progname, path);
-		st->ops->rollback(st);
-		ret = EXIT_REJECTED;
-		goto out;
-	}
-	if (rc == -1 || st->ops->commit(st) == -1) {
-		st->ops->rollback(st);
-		goto out;
-	}
-	fprintf(stderr, "%s: recorded %lu actions from %s\n", progname,
-	    im.rows, path);
-	ret = EXIT_DONE;
-out:
-	errlist_release(&el);
-	fclose(fp);
-	return ret;
+	return register_import(st, path, import_row, json_line, &im, &el,
+	    &im.rows, "actions");
 }
 
 /* --- the command ------------------------------------------------------ */

@@ -392,7 +392,7 @@ cmd_check(int argc, char **argv)
 struct mapping {
 	struct store	*st;
 	struct errlist	*el;
-	int		 rows;
+	unsigned long	 rows;
 };
 
 static int
@@ -449,48 +449,24 @@ cmd_map(int argc, char **argv)
 {
 	struct mapping	 m;
 	struct errlist	 el;
-	struct store	*st = NULL;
+	struct store	*st;
 	const char	*db;
-	FILE		*fp = NULL;
-	int		 first, ret = EXIT_STORE, rc;
+	int		 first, ret;
 
 	if ((first = db_option_parse("map", argc, argv, &db)) == -1)
 		return EXIT_USAGE;
 	if (first + 2 != argc || strcmp(argv[first], "origins") != 0)
 		return usage_error("map", "say what to map: origins FILE");
-	errlist_init(&el, argv[first + 1]);
-	if ((fp = fopen(argv[first + 1], "rb")) == NULL) {
-		error("%s: cannot open", argv[first + 1]);
-		ret = EXIT_REJECTED;
-		goto out;
-	}
-	if (store_open(&st, db, STORE_EXISTING) == -1 ||
-	    st->ops->begin(st) == -1)
-		goto out;
+	if (store_open(&st, db, STORE_EXISTING) == -1)
+		return EXIT_STORE;
 	memset(&m, 0, sizeof(m));
 	m.st = st;
 	m.el = &el;
-	rc = csv_read(fp, argv[first + 1], map_row, &m, &el, NULL);
-	if (el.count) {
-		errlist_print(&el, stderr);
-		st->ops->rollback(st);
-		fprintf(stderr, "%s: %s: rejected; nothing was added\n",
-		    progname, argv[first + 1]);
-		ret = EXIT_REJECTED;
-		goto out;
-	}
-	if (rc == -1 || st->ops->commit(st) == -1) {
-		st->ops->rollback(st);
-		goto out;
-	}
-	fprintf(stderr, "%s: added %d origin readings; they apply to imports "
-	    "from now on\n", progname, m.rows);
-	ret = EXIT_DONE;
-out:
-	if (st)
-		st->ops->close(st);
-	if (fp)
-		fclose(fp);
-	errlist_release(&el);
+	ret = register_import(st, argv[first + 1], map_row, NULL, &m, &el,
+	    &m.rows, "origin readings");
+	if (ret == EXIT_DONE)
+		fprintf(stderr, "%s: the readings apply to imports from now "
+		    "on\n", progname);
+	st->ops->close(st);
 	return ret;
 }

@@ -217,6 +217,18 @@ struct store {
 
 extern const struct store_ops store_sqlite_ops;
 
+/*
+ * cli.c: read a register's file into the store in one transaction: each
+ * CSV record goes to fn, or with json_line (which may be NULL) each line of
+ * a file that starts with '{'; they count what they read in *rows and list
+ * problems in el, which this initialises and releases.  Any problem rolls
+ * everything back.  Returns an exit status, having said what it did.
+ */
+int	 register_import(struct store *, const char *path, csv_record_fn,
+	    int (*json_line)(void *, const char *, size_t, unsigned long),
+	    void *, struct errlist *el, const unsigned long *rows,
+	    const char *noun);
+
 /* Open the store at path with the default backend. */
 int	 store_open(struct store **, const char *path, enum store_open_mode);
 

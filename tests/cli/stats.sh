@@ -105,7 +105,7 @@ same "bad population: nothing stored" "$(hash "$db")" "$h"
 
 # --- the user's readings of origins ---------------------------------------------
 printf 'text,kind,code\nStateless,unknown,\nRohingya,country,MMR\n' >"$T/map.csv"
-expect "map origins" 0 "added 2 origin readings" P map origins "$T/map.csv" --db "$db"
+expect "map origins" 0 "recorded 2 origin readings" P map origins "$T/map.csv" --db "$db"
 expect "re-import with the readings" 0 "" P import stats "$csv" --source UNODC --replace --db "$db"
 same "a reading applies" "$(q "$db" "SELECT DISTINCT k.alpha3 FROM stats s JOIN countries k ON k.numeric = s.origin_code WHERE s.origin_text = 'Rohingya'")" "MMR"
 grep -q "Rohingya" "$T/stderr" && nok "no longer unmapped" "still listed" || ok "no longer unmapped"
