@@ -28,9 +28,9 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter -lcrypto -lzip -lexpat) -lcsv -pthread
 
 B	 = build
-SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_export.c cmd_icat.c cmd_import.c \
+SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
 	   cmd_init.c cmd_instruments.c cmd_plan.c cmd_practices.c cmd_report.c cmd_statsio.c cmd_submissions.c cmd_worldday.c country.c csvin.c \
-	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c svg.c table.c tables.c \
+	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c store_sqlite_coord.c svg.c table.c tables.c \
 	   util.c xlsx.c xlsx_par.c xlsx_sheet.c xmalloc.c xml.c
 OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
 EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \
@@ -48,7 +48,7 @@ $(B)/flags: FORCE | $(B)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 
 $(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
-    src/engine.h src/stats.h src/statfmt.h src/xlsx.h $(B)/flags | $(B)
+    src/engine.h src/stats.h src/statfmt.h src/store_sqlite.h src/xlsx.h $(B)/flags | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/embed: tools/embed.c | $(B)

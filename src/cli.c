@@ -148,6 +148,17 @@ const struct command commands[] = {
 	    "lists the states not yet party, by instrument and region.  import\n"
 	    "reads CSV (country,instrument,action,date), all or nothing.\n\n"
 	    DB_OPTS },
+	{ "criminalisation", cmd_criminalisation, "how laws criminalise each "
+	    "form",
+	    "palermo criminalisation [--country C] [--db PATH]\n"
+	    "palermo criminalisation set COUNTRY FORM full|partial|none\n"
+	    "                        [--law TEXT] [--date YYYY-MM-DD] "
+	    "[--db PATH]\n\n"
+	    "How each state's law criminalises each form of trafficking (FORM:\n"
+	    "sexual, labour, other, marriage, military, organ_removal, slavery,\n"
+	    "criminality, begging): set records it; without it, palermo counts\n"
+	    "the states by form and status, or lists one country's.\n\n"
+	    DB_OPTS },
 	{ "plan", cmd_plan, "the Global Plan of Action and its actions",
 	    "palermo plan objectives\n"
 	    "palermo plan [list] [--actor-kind K] [--actor A] [--pillar P]\n"

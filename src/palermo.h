@@ -442,6 +442,7 @@ int	 cmd_worldday(int, char **);
 int	 cmd_practices(int, char **);
 int	 cmd_plan(int, char **);
 int	 cmd_icat(int, char **);
+int	 cmd_criminalisation(int, char **);
 int	 cmd_mechanisms(int, char **);
 int	 cmd_map(int, char **);
 

@@ -206,6 +206,12 @@ struct store_ops {
 		    const char *kind, const char *name, int *found);
 	int	(*icat_each)(struct store *, int table,
 		    int (*fn)(const char *const *, void *), void *);
+	/* Criminalisation: a state's law on a form of trafficking.  each
+	 * gives (country, form, status, law, date), date "" when none. */
+	int	(*crim_put)(struct store *, int country, int form,
+		    const char *status, const char *law, const char *date);
+	int	(*crim_each)(struct store *, int (*fn)(int, int, const char *,
+		    const char *, const char *, void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

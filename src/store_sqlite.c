@@ -17,69 +17,9 @@
 
 #include "palermo.h"
 #include "store.h"
+#include "store_sqlite.h"
 
-enum stmt {
-	S_BEGIN,
-	S_COMMIT,
-	S_ROLLBACK,
-	S_VERSION,
-	S_VERSION_ADD,
-	S_SOURCE_GET,
-	S_SOURCE_ADD,
-	S_SUB_FIND_SHA,
-	S_SUB_FIND_NAME,
-	S_SUB_ADD,
-	S_SUB_FINISH,
-	S_SUB_REMOVE,
-	S_SUB_EACH,
-	S_REGION_PUT,
-	S_COUNTRY_PUT,
-	S_CODE_PUT,
-	S_FIELD_PUT,
-	S_CASE_ADD,
-	S_CASE_EACH,
-	S_CASE_RANGE,
-	S_CASE_COUNT,
-	S_STAT_ADD,
-	S_STAT_EACH,
-	S_POP_ADD,
-	S_POP_EACH,
-	S_ORIGIN_PUT,
-	S_ORIGIN_EACH,
-	S_INSTR_EACH,
-	S_INSTR_ADD,
-	S_ACTION_PUT,
-	S_ACTION_REMOVE,
-	S_ACTION_EACH,
-	S_WD_THEME_PUT,
-	S_WD_EVENT_ADD,
-	S_WD_THEME,
-	S_WD_EVENTS,
-	S_MECH_ADD,
-	S_MECH_EACH,
-	S_PRACTICE_ADD,
-	S_PRACTICE_SEARCH,
-	S_PRACTICE_ALL,
-	S_PLAN_OBJ_EACH,
-	S_PLAN_ADD,
-	S_PLAN_UPDATE,
-	S_PLAN_EACH,
-	S_PLAN_NOTE_ADD,
-	S_PLAN_IND_PUT,
-	S_PLAN_EVID_ADD,
-	S_PLAN_ITEMS,
-	S_ICAT_MEMBER_ADD,
-	S_ICAT_COCHAIR,
-	S_ICAT_MEETING_ADD,
-	S_ICAT_ATTEND,
-	S_ICAT_MEMBERS,
-	S_ICAT_COCHAIRS,
-	S_ICAT_MEETINGS,
-	S_ICAT_ATTENDEES,
-	S__MAX
-};
-
-static const char *const stmt_sql[S__MAX] = {
+const char *const stmt_sql[S__MAX] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -213,23 +153,23 @@ static const char *const stmt_sql[S__MAX] = {
 	    "ORDER BY date, id",
 	[S_ICAT_ATTENDEES] = "SELECT meeting_id, kind, name FROM "
 	    "icat_attendees ORDER BY meeting_id, kind, name",
+	[S_CRIM_PUT] = "INSERT INTO criminalisation (country, form, status, "
+	    "law, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT (country, form) DO "
+	    "UPDATE SET status = excluded.status, law = excluded.law, "
+	    "date = excluded.date",
+	[S_CRIM_EACH] = "SELECT country, form, status, law, coalesce(date, '') "
+	    "FROM criminalisation ORDER BY country, form",
 };
 
-struct sqlite_store {
-	struct store	 base;
-	sqlite3		*db;
-	sqlite3_stmt	*st[S__MAX];
-	const char	*path;
-};
 
-static int
+int
 db_error(struct sqlite_store *s, const char *what)
 {
 	return error("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 /* Step a statement that returns no rows, and reset it. */
-static int
+int
 run(struct sqlite_store *s, enum stmt i)
 {
 	int	 rc = sqlite3_step(s->st[i]);
@@ -242,7 +182,7 @@ run(struct sqlite_store *s, enum stmt i)
 }
 
 /* Step a statement that returns one integer, or none (then *out = 0). */
-static int
+int
 run_int(struct sqlite_store *s, enum stmt i, int64_t *out)
 {
 	int	 rc = sqlite3_step(s->st[i]);
@@ -255,7 +195,7 @@ run_int(struct sqlite_store *s, enum stmt i, int64_t *out)
 	return 0;
 }
 
-static void
+void
 bind_text(sqlite3_stmt *st, int col, const char *v)
 {
 	if (v == NULL || *v == '\0')
@@ -699,7 +639,7 @@ sq_submission_remove(struct store *base, int64_t id, int *found)
 	return 0;
 }
 
-static const char *
+const char *
 col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -785,7 +725,7 @@ sq_case_count(struct store *base, int64_t lo, int64_t hi, int64_t *n)
 	return run_int(s, S_CASE_COUNT, n);
 }
 
-static void
+void
 bind_nr(sqlite3_stmt *st, int col, int v)
 {
 	if (v == NR)
@@ -829,14 +769,14 @@ sq_stat_add(struct store *base, int64_t submission, unsigned long line,
 	return 0;
 }
 
-static int
+int
 col_nr(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NR :
 	    sqlite3_column_int(st, i);
 }
 
-static const char *
+const char *
 col_text_or_null(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
@@ -947,469 +887,6 @@ sq_origin_each(struct store *base,
 }
 
 static int
-sq_instrument_each(struct store *base,
-    int (*fn)(const struct instrument *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_INSTR_EACH];
-	struct instrument in;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		in.id = sqlite3_column_int64(st, 0);
-		in.code = col_text(st, 1);
-		in.name = col_text(st, 2);
-		in.unts_volume = col_nr(st, 3);
-		in.unts_number = col_nr(st, 4);
-		in.shipped = sqlite3_column_int(st, 5);
-		if ((ret = fn(&in, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading instruments");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_instrument_add(struct store *base, const struct instrument *in)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_INSTR_ADD];
-
-	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, in->name, -1, SQLITE_STATIC);
-	bind_nr(st, 3, in->unts_volume);
-	bind_nr(st, 4, in->unts_number);
-	return run(s, S_INSTR_ADD);
-}
-
-static int
-sq_action_put(struct store *base, const struct treaty_action *a)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_PUT];
-	char		 now[21];
-
-	time_iso(now);
-	sqlite3_bind_int64(st, 1, a->instrument);
-	sqlite3_bind_int(st, 2, a->country);
-	sqlite3_bind_int(st, 3, a->action);
-	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, a->source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-	return run(s, S_ACTION_PUT);
-}
-
-static int
-sq_action_remove(struct store *base, int64_t instrument, int country,
-    int action, int *found)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_REMOVE];
-
-	sqlite3_bind_int64(st, 1, instrument);
-	sqlite3_bind_int(st, 2, country);
-	sqlite3_bind_int(st, 3, action);
-	if (run(s, S_ACTION_REMOVE) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
-	return 0;
-}
-
-static int
-sq_action_each(struct store *base,
-    int (*fn)(const struct treaty_action *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_EACH];
-	struct treaty_action a;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.instrument = sqlite3_column_int64(st, 0);
-		a.country = sqlite3_column_int(st, 1);
-		a.action = sqlite3_column_int(st, 2);
-		a.date = col_text(st, 3);
-		a.source = col_text(st, 4);
-		if ((ret = fn(&a, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading instrument actions");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_worldday_theme_put(struct store *base, int year, const char *theme)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-
-	sqlite3_bind_int(s->st[S_WD_THEME_PUT], 1, year);
-	sqlite3_bind_text(s->st[S_WD_THEME_PUT], 2, theme, -1, SQLITE_STATIC);
-	return run(s, S_WD_THEME_PUT);
-}
-
-static int
-sq_worldday_event_add(struct store *base, int year, const char *title,
-    const char *organiser, int country, const char *date)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_WD_EVENT_ADD];
-
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, organiser, -1, SQLITE_STATIC);
-	bind_nr(st, 4, country);
-	bind_text(st, 5, date);
-	return run(s, S_WD_EVENT_ADD);
-}
-
-static int
-sq_worldday_each(struct store *base, int year,
-    int (*fn)(const char *, const char *, const char *, int, const char *,
-    void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_WD_THEME];
-	int		 rc, ret;
-
-	sqlite3_bind_int(st, 1, year);
-	rc = sqlite3_step(st);
-	ret = fn(rc == SQLITE_ROW ? col_text(st, 0) : NULL, NULL, NULL, NR,
-	    NULL, arg);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "reading the World Day");
-	if (ret == -1)
-		return -1;
-	st = s->st[S_WD_EVENTS];
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(NULL, col_text(st, 0), col_text(st, 1),
-		    col_nr(st, 2), col_text_or_null(st, 3), arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the World Day");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_mechanism_add(struct store *base, const struct mechanism *m)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MECH_ADD];
-
-	sqlite3_bind_int(st, 1, m->country);
-	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m->kind, -1, SQLITE_STATIC);
-	bind_text(st, 4, m->mandate);
-	bind_text(st, 5, m->office);
-	return run(s, S_MECH_ADD);
-}
-
-static int
-sq_mechanism_each(struct store *base,
-    int (*fn)(const struct mechanism *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MECH_EACH];
-	struct mechanism m;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		m.id = sqlite3_column_int64(st, 0);
-		m.country = sqlite3_column_int(st, 1);
-		m.name = col_text(st, 2);
-		m.kind = col_text(st, 3);
-		m.mandate = col_text(st, 4);
-		m.office = col_text(st, 5);
-		if ((ret = fn(&m, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading mechanisms");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_practice_add(struct store *base, const struct practice *p)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PRACTICE_ADD];
-
-	sqlite3_bind_int(st, 1, p->country);
-	sqlite3_bind_int(st, 2, p->pillar);
-	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, p->tags, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, p->summary, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, p->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, p->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, p->source, -1, SQLITE_STATIC);
-	return run(s, S_PRACTICE_ADD);
-}
-
-static int
-sq_practice_search(struct store *base, const char *match,
-    int (*fn)(const struct practice *, const char *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL;
-	sqlite3_stmt	*st = s->st[i];
-	struct practice	 p;
-	int		 rc, ret = 0;
-
-	if (match)
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(st, 0);
-		p.country = sqlite3_column_int(st, 1);
-		p.pillar = sqlite3_column_int(st, 2);
-		p.title = col_text(st, 3);
-		p.tags = col_text(st, 4);
-		p.summary = col_text(st, 5);
-		p.body = col_text(st, 6);
-		p.date = col_text(st, 7);
-		p.source = col_text(st, 8);
-		if ((ret = fn(&p, col_text(st, 9), arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "searching practices");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return ret;
-}
-
-static int
-sq_plan_objective_each(struct store *base,
-    int (*fn)(const char *, const char *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_OBJ_EACH];
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(col_text(st, 0), col_text(st, 1), arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's objectives");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_plan_action_put(struct store *base, struct plan_action *a)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = a->id ? S_PLAN_UPDATE : S_PLAN_ADD;
-	sqlite3_stmt	*st = s->st[i];
-	char		 now[21];
-
-	sqlite3_bind_int(st, 1, a->actor_kind);
-	sqlite3_bind_text(st, 2, a->actor, -1, SQLITE_STATIC);
-	bind_nr(st, 3, a->country);
-	sqlite3_bind_text(st, 4, a->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, a->description ? a->description : "", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, a->pillars);
-	sqlite3_bind_int(st, 7, a->objectives);
-	bind_text(st, 8, a->start);
-	bind_text(st, 9, a->due);
-	sqlite3_bind_int(st, 10, a->status);
-	bind_nr(st, 11, a->horizon);
-	sqlite3_bind_text(st, 12, a->source, -1, SQLITE_STATIC);
-	if (a->id)
-		sqlite3_bind_int64(st, 13, a->id);
-	else {
-		time_iso(now);
-		sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-	}
-	if (run(s, i) == -1)
-		return -1;
-	if (a->id == 0)
-		a->id = sqlite3_last_insert_rowid(s->db);
-	else if (sqlite3_changes(s->db) == 0)
-		return error("no action %lld", (long long)a->id);
-	return 0;
-}
-
-static int
-sq_plan_action_each(struct store *base,
-    int (*fn)(const struct plan_action *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_EACH];
-	struct plan_action a;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(st, 0);
-		a.actor_kind = sqlite3_column_int(st, 1);
-		a.actor = col_text(st, 2);
-		a.country = col_nr(st, 3);
-		a.title = col_text(st, 4);
-		a.description = col_text(st, 5);
-		a.pillars = sqlite3_column_int(st, 6);
-		a.objectives = sqlite3_column_int(st, 7);
-		a.start = col_text_or_null(st, 8);
-		a.due = col_text_or_null(st, 9);
-		a.status = sqlite3_column_int(st, 10);
-		a.horizon = col_nr(st, 11);
-		a.source = col_text(st, 12);
-		if ((ret = fn(&a, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's actions");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_plan_item_put(struct store *base, const struct plan_item *it)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = it->kind == PC_NOTE ? S_PLAN_NOTE_ADD :
-			    it->kind == PC_INDICATOR ? S_PLAN_IND_PUT :
-			    S_PLAN_EVID_ADD;
-	sqlite3_stmt	*st = s->st[i];
-
-	sqlite3_bind_int64(st, 1, it->action);
-	if (it->kind == PC_NOTE) {
-		sqlite3_bind_text(st, 2, it->date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, it->text, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_text(st, 2, it->text, -1, SQLITE_STATIC);
-		if (it->kind == PC_INDICATOR) {
-			if (it->target == NR)
-				sqlite3_bind_null(st, 3);
-			else
-				sqlite3_bind_int64(st, 3, it->target);
-			if (it->actual == NR)
-				sqlite3_bind_null(st, 4);
-			else
-				sqlite3_bind_int64(st, 4, it->actual);
-		}
-	}
-	return run(s, i);
-}
-
-static int
-sq_plan_item_each(struct store *base,
-    int (*fn)(const struct plan_item *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_ITEMS];
-	struct plan_item it;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		it.action = sqlite3_column_int64(st, 0);
-		it.kind = (enum plan_child)sqlite3_column_int(st, 1);
-		it.text = col_text(st, 2);
-		it.date = col_text_or_null(st, 3);
-		it.target = sqlite3_column_type(st, 4) == SQLITE_NULL ? NR :
-		    sqlite3_column_int64(st, 4);
-		it.actual = sqlite3_column_type(st, 5) == SQLITE_NULL ? NR :
-		    sqlite3_column_int64(st, 5);
-		if ((ret = fn(&it, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's notes and indicators");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
-sq_icat_member_add(struct store *base, const char *name)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-
-	sqlite3_bind_text(s->st[S_ICAT_MEMBER_ADD], 1, name, -1,
-	    SQLITE_STATIC);
-	return run(s, S_ICAT_MEMBER_ADD);
-}
-
-static int
-sq_icat_cochair_put(struct store *base, int year, const char *member,
-    int *found)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_COCHAIR];
-
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_text(st, 2, member, -1, SQLITE_STATIC);
-	if (run(s, S_ICAT_COCHAIR) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
-	return 0;
-}
-
-static int
-sq_icat_meeting_add(struct store *base, const char *date, const char *title,
-    const char *place, int64_t *id)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_MEETING_ADD];
-
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, place ? place : "", -1, SQLITE_STATIC);
-	if (run(s, S_ICAT_MEETING_ADD) == -1)
-		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
-}
-
-static int
-sq_icat_attendee_add(struct store *base, int64_t meeting, const char *kind,
-    const char *name, int *found)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_ATTEND];
-
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, meeting);
-	if (run(s, S_ICAT_ATTEND) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
-	return 0;
-}
-
-static int
-sq_icat_each(struct store *base, int table,
-    int (*fn)(const char *const *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	static const enum stmt tables[] = { S_ICAT_MEMBERS, S_ICAT_COCHAIRS,
-	    S_ICAT_MEETINGS, S_ICAT_ATTENDEES };
-	sqlite3_stmt	*st;
-	const char	*v[4];
-	int		 rc, ret = 0, n;
-
-	if (table < 0 || table > 3)
-		return error("icat: no such table");
-	st = s->st[tables[table]];
-	n = sqlite3_column_count(st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < n && i < 4; i++)
-			v[i] = col_text(st, i);
-		if ((ret = fn(v, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading ICAT");
-	sqlite3_reset(st);
-	return ret;
-}
-
-static int
 sq_clone(struct store *base, struct store **out)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
@@ -1488,6 +965,8 @@ const struct store_ops store_sqlite_ops = {
 	.icat_meeting_add = sq_icat_meeting_add,
 	.icat_attendee_add = sq_icat_attendee_add,
 	.icat_each = sq_icat_each,
+	.crim_put = sq_crim_put,
+	.crim_each = sq_crim_each,
 	.clone = sq_clone,
 };
 
