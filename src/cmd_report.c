@@ -272,8 +272,9 @@ report_country(const struct ropts *o, const char *which)
 	return ret;
 }
 
+/* The appraisal, or with sg the Secretary-General's report. */
 static int
-report_appraisal(const struct ropts *o)
+report_appraisal(const struct ropts *o, int sg)
 {
 	struct store	*st;
 	struct report	*r;
@@ -281,22 +282,24 @@ report_appraisal(const struct ropts *o)
 	int		 ret = EXIT_STORE;
 
 	if (o->year == NULL || parse_int(o->year, 1900, 2200, &y) == -1)
-		return usage_error("report", "appraisal needs --year YEAR");
-	if (appraisal_year_check((int)y) == -1)
+		return usage_error("report", "%s needs --year YEAR", sg ? "sg" :
+		    "appraisal");
+	if (!sg && appraisal_year_check((int)y) == -1)
 		return EXIT_USAGE;
 	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
-	r = appraisal_report(st, (int)y);
+	r = sg ? sg_report(st, (int)y) : appraisal_report(st, (int)y);
 	st->ops->close(st);
 	if (r != NULL) {
-		json_t	*m = json_pack("{s:s, s:I}", "kind", "appraisal",
-		    "year", (json_int_t)y);
+		json_t	*m = json_pack("{s:s, s:I}", "kind", sg ? "sg" :
+		    "appraisal", "year", (json_int_t)y);
 
 		r->json_meta = json_dumps(m, JSON_COMPACT);
 		json_decref(m);
 		if (write_outputs(r, o->out) == 0) {
-			fprintf(stderr, "%s: wrote the appraisal of %lld to "
-			    "%s/\n", progname, y, o->out);
+			fprintf(stderr, "%s: wrote the %s of %lld to %s/\n",
+			    progname, sg ? "Secretary-General's report" :
+			    "appraisal", y, o->out);
 			ret = EXIT_DONE;
 		}
 	}
@@ -320,7 +323,9 @@ cmd_report(int argc, char **argv)
 	if (first + 2 == argc && strcmp(argv[first], "country") == 0)
 		return report_country(&o, argv[first + 1]);
 	if (first + 1 == argc && strcmp(argv[first], "appraisal") == 0)
-		return report_appraisal(&o);
+		return report_appraisal(&o, 0);
+	if (first + 1 == argc && strcmp(argv[first], "sg") == 0)
+		return report_appraisal(&o, 1);
 	if (first >= argc || strcmp(argv[first], "global") != 0)
 		return usage_error("report", "say which report: global, "
 		    "country ISO3, or appraisal --year YEAR");

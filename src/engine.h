@@ -140,5 +140,7 @@ void	 global_stats_sections(struct report *, struct store *);
 /* 0 for an appraisal year (2017 and every four years), else -1, said. */
 int	 appraisal_year_check(int year);
 struct report *appraisal_report(struct store *, int year);
+/* The Secretary-General's report on a year. */
+struct report *sg_report(struct store *, int year);
 
 #endif

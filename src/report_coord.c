@@ -30,6 +30,10 @@ struct coord {
 	/* official statistics: per year, countries and forms with data */
 	unsigned char		 stat_country[256][NCOUNTRIES];
 	unsigned char		 stat_form[256][FORM__MAX];
+	/* totals of detected victims and convictions, per year */
+	int64_t			 lo[256][2], hi[256][2];
+	/* criminalisation: states by form and status */
+	int			 crim[FORM__MAX][3];
 };
 
 static char *
@@ -109,6 +113,29 @@ keep_stat(const struct stat_rec *r, void *arg)
 	if ((k = country_index(r->country)) >= 0)
 		c->stat_country[y][k] = 1;
 	c->stat_form[y][r->form] = 1;
+	if ((r->indicator == IND_DETECTED || r->indicator == IND_CONVICTED) &&
+	    r->sex == SEX_TOTAL && r->age == AGEG_TOTAL && r->form ==
+	    FORM_TOTAL && r->origin_dim == ODIM_NONE) {
+		k = r->indicator == IND_DETECTED ? 0 : 1;
+		c->lo[y][k] += r->low;
+		c->hi[y][k] += r->high;
+	}
+	return 0;
+}
+
+static int
+keep_crim(int country, int form, const char *status, const char *law,
+    const char *date, void *arg)
+{
+	struct coord	*c = arg;
+	static const char *const st[3] = { "full", "partial", "none" };
+
+	(void)country;
+	(void)law;
+	(void)date;
+	for (int i = 0; i < 3; i++)
+		if (strcmp(status, st[i]) == 0 && form > 0 && form < FORM__MAX)
+			c->crim[form][i]++;
 	return 0;
 }
 
@@ -386,6 +413,207 @@ appraisal_report(struct store *st, int year)
 			if (r->tables[i]->cells[k].kind == CELL_TEXT)
 				r->tables[i]->cells[k].text = report_strdup(r,
 				    r->tables[i]->cells[k].text);
+out:
+	coord_free(c);
+	return r;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The Secretary-General's report (op. 18) */
+
+struct sg_rows {
+	struct report	*r;
+	struct table	*t;
+	const char	*year;
+	int		 n;
+};
+
+static int
+sg_cochair(const char *const *v, void *arg)
+{
+	struct sg_rows	*g = arg;
+	struct cell	*row;
+
+	if (strcmp(v[0], g->year) != 0)
+		return 0;
+	row = table_row(g->r, g->t);
+	cell_text(&row[0], "Co-chair");
+	cell_text(&row[1], report_strdup(g->r, v[1]));
+	return 0;
+}
+
+static int
+sg_meeting(const char *const *v, void *arg)
+{
+	struct sg_rows	*g = arg;
+	struct cell	*row;
+
+	if (strncmp(v[1], g->year, 4) != 0)
+		return 0;
+	row = table_row(g->r, g->t);
+	cell_text(&row[0], report_printf(g->r, "Meeting, %s", v[1]));
+	cell_text(&row[1], report_printf(g->r, "%s%s%s", v[2], *v[3] ?
+	    ", " : "", v[3]));
+	g->n++;
+	return 0;
+}
+
+static int
+sg_worldday(const char *theme, const char *title, const char *organiser,
+    int country, const char *date, void *arg)
+{
+	struct sg_rows	*g = arg;
+	struct cell	*row = table_row(g->r, g->t);
+	const struct country *ct = country == NR ? NULL :
+	    country_by_numeric(country);
+
+	if (title == NULL) {
+		cell_text(&row[0], "Theme");
+		cell_text(&row[1], theme ? report_strdup(g->r, theme) :
+		    "None recorded");
+		return 0;
+	}
+	cell_text(&row[0], report_printf(g->r, "Event%s%s", date ? ", " : "",
+	    date ? date : ""));
+	cell_text(&row[1], report_printf(g->r, "%s (%s%s%s)", title,
+	    organiser, ct ? ", " : "", ct ? ct->name : ""));
+	return 0;
+}
+
+struct report *
+sg_report(struct store *st, int year)
+{
+	static const char *const icols[] = { "Instrument", "Parties",
+	    "Became party in the year" };
+	static const char *const ccols[] = { "Form of exploitation",
+	    "Criminalised fully", "In part", "Not" };
+	static const char *const pcols[] = { "Actor", "Planned", "Under way",
+	    "Done", "Dropped" };
+	static const char *const fcols[] = { "Figure", "Value" };
+	struct coord	*c = xcalloc(1, sizeof(*c));
+	struct report	*r = NULL;
+	struct section	*sec;
+	struct table	*t;
+	struct cell	*row;
+	struct sg_rows	 g;
+	char		 from[24], to[24], ys[16];
+
+	snprintf(from, sizeof(from), "%d-01-01", year);
+	snprintf(to, sizeof(to), "%d-12-31", year);
+	snprintf(ys, sizeof(ys), "%d", year);
+	if (st->ops->plan_action_each(st, keep_action, c) == -1 ||
+	    st->ops->instrument_each(st, keep_instrument, c) == -1 ||
+	    st->ops->action_each(st, keep_treaty, c) == -1 ||
+	    st->ops->stat_each(st, keep_stat, c) == -1 ||
+	    st->ops->crim_each(st, keep_crim, c) == -1)
+		goto out;
+	r = report_new("Report of the Secretary-General");
+	r->title = report_printf(r, "Improving the coordination of efforts "
+	    "against trafficking in persons: report of the Secretary-General, "
+	    "%d", year);
+	r->subtitle = report_printf(r, "The year %d, from palermo's registers "
+	    "and statistics", year);
+
+	sec = report_section(r, "ratification", "Ratification and "
+	    "criminalisation");
+	section_para(r, sec, "From the register of instruments and of "
+	    "criminalisation (palermo instruments, palermo criminalisation).");
+	t = table_new(r, sec, "sg_ratification", report_printf(r, "Parties to "
+	    "the instruments at the end of %d", year), 3, icols);
+	for (size_t k = 0; k < c->ninst; k++) {
+		int	 all = 0, new = 0;
+
+		for (int i = 0; i < country_count(); i++) {
+			const char *since = party_since(c, c->iids[k],
+			    country_at(i)->numeric);
+
+			all += since != NULL && strcmp(since, to) <= 0;
+			new += in_period(since, from, to);
+		}
+		row = table_row(r, t);
+		cell_text(&row[0], c->inames[k]);
+		cell_int(&row[1], all);
+		cell_int(&row[2], new);
+	}
+	t = table_new(r, sec, "sg_criminalisation", "States by how their law "
+	    "criminalises each form", 4, ccols);
+	for (int f = 1; f < FORM__MAX; f++) {
+		row = table_row(r, t);
+		cell_text(&row[0], code_lists[CL_FORM].codes[f].label);
+		for (int i = 0; i < 3; i++)
+			cell_int(&row[i + 1], c->crim[f][i]);
+	}
+
+	sec = report_section(r, "implementation", "Implementation of the "
+	    "Global Plan of Action");
+	section_para(r, sec, "The actions of the register of the plan (palermo "
+	    "plan), by who carries them out, in their present status.");
+	t = table_new(r, sec, "sg_plan", "Actions by actor and status", 5,
+	    pcols);
+	for (int k = 0; k < ACTOR__MAX; k++) {
+		int	 n[AS__MAX] = { 0 };
+
+		for (size_t i = 0; i < c->na; i++)
+			if (c->a[i].actor_kind == k)
+				n[c->a[i].status]++;
+		row = table_row(r, t);
+		cell_text(&row[0], code_lists[CL_ACTOR_KIND].codes[k].label);
+		for (int s = 0; s < AS__MAX; s++)
+			cell_int(&row[s + 1], n[s]);
+	}
+
+	sec = report_section(r, "fund", "The Trust Fund");
+	section_para(r, sec, "No accounts of the United Nations Voluntary "
+	    "Trust Fund for Victims of Trafficking in Persons are kept in "
+	    "palermo yet; this section is filled in when they are.");
+
+	sec = report_section(r, "figures", "The latest figures");
+	section_para(r, sec, "Official statistics (palermo import stats): "
+	    "totals of the countries that reported; ranges come from counts "
+	    "published as <5.");
+	t = table_new(r, sec, "sg_figures", report_printf(r, "Official "
+	    "statistics for %d", year), 2, fcols);
+	row = table_row(r, t);
+	cell_text(&row[0], "Detected victims");
+	if (year - 1900 >= 0 && year - 1900 < 256)
+		cell_range(&row[1], c->lo[year - 1900][0],
+		    c->hi[year - 1900][0]);
+	row = table_row(r, t);
+	cell_text(&row[0], "Persons convicted");
+	if (year - 1900 >= 0 && year - 1900 < 256)
+		cell_range(&row[1], c->lo[year - 1900][1],
+		    c->hi[year - 1900][1]);
+
+	sec = report_section(r, "icat", "The work of ICAT");
+	section_para(r, sec, "From the register of ICAT (palermo icat).");
+	t = table_new(r, sec, "sg_icat", report_printf(r, "ICAT in %d", year),
+	    2, fcols);
+	memset(&g, 0, sizeof(g));
+	g.r = r;
+	g.t = t;
+	g.year = ys;
+	if (st->ops->icat_each(st, 1, sg_cochair, &g) == -1 ||
+	    st->ops->icat_each(st, 2, sg_meeting, &g) == -1)
+		goto fail;
+
+	sec = report_section(r, "awareness", "Raising awareness");
+	section_para(r, sec, report_printf(r, "The World Day against "
+	    "Trafficking in Persons, 30 July %d (palermo worldday).", year));
+	g.t = table_new(r, sec, "sg_worldday", report_printf(r, "The World "
+	    "Day, %d", year), 2, fcols);
+	if (year >= 2014 && st->ops->worldday_each(st, year, sg_worldday, &g)
+	    == -1)
+		goto fail;
+	for (int i = 0; i < r->ntables; i++)
+		for (int k = 0; k < r->tables[i]->nrows * r->tables[i]->ncols;
+		    k++)
+			if (r->tables[i]->cells[k].kind == CELL_TEXT)
+				r->tables[i]->cells[k].text = report_strdup(r,
+				    r->tables[i]->cells[k].text);
+	goto out;
+fail:
+	report_free(r);
+	r = NULL;
 out:
 	coord_free(c);
 	return r;

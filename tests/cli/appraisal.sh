@@ -39,3 +39,19 @@ if [ -z "${PALERMO_VALGRIND:-}" ]; then
 	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok appraisal page: /; s/^FAIL /FAIL appraisal page: /'
 	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "appraisal page" "$out"
 fi
+
+# the Secretary-General's report
+P criminalisation set DEU sexual full --db "$db"
+P criminalisation set MDA sexual partial --db "$db"
+P worldday theme 2016 "A theme" --db "$db"
+id=$(P icat meeting 2016-05-02 "Principals" --db "$db")
+P icat cochair 2016 IOM --db "$db"
+expect "sg report" 0 "wrote the Secretary-General's report of 2016" P report sg --year 2016 --db "$db" --out "$T/sg"
+expect "sg needs a year" 2 "sg needs --year" P report sg --db "$db" --out "$T/x"
+sg() { sqlite3 -batch ":memory:" ".import --csv $T/sg/tables/$1.csv t" "SELECT * FROM t"; }
+same "sg ratification" "$(sg sg_ratification)" \
+    "$(q "$db" "WITH p AS (SELECT instrument_id, country, min(date) AS d FROM instrument_actions WHERE action > 0 GROUP BY 1, 2) SELECT i.code, (SELECT count(*) FROM p WHERE p.instrument_id = i.id AND d <= '2016-12-31'), (SELECT count(*) FROM p WHERE p.instrument_id = i.id AND d BETWEEN '2016-01-01' AND '2016-12-31') FROM instruments i ORDER BY i.id")"
+same "sg plan by actor" "$(sg sg_plan | head -2)" \
+    "$(q "$db" "SELECT o.label || '|' || sum(a.status = 0) || '|' || sum(a.status = 1) || '|' || sum(a.status = 2) || '|' || sum(a.status = 3) FROM codes o LEFT JOIN plan_actions a ON a.actor_kind = o.code WHERE o.list = 'actor_kind' AND o.code < 2 GROUP BY o.code ORDER BY o.code" | sed 's/||||$/|0|0|0|0/')"
+same "sg criminalisation" "$(sg sg_criminalisation | head -1)" "Sexual exploitation|1|1|0"
+grep -q "Principals" "$T/sg/index.html" && grep -q "IOM" "$T/sg/index.html" && grep -q "A theme" "$T/sg/index.html" && ok "sg: ICAT and the World Day" || nok "sg: ICAT and the World Day" "missing"
