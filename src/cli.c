@@ -209,10 +209,15 @@ const struct command commands[] = {
 	{ "mechanisms", cmd_mechanisms, "national coordination mechanisms",
 	    "palermo mechanisms [list] [--country C] [--db PATH]\n"
 	    "palermo mechanisms add --country C --name NAME --kind KIND\n"
-	    "                   [--mandate TEXT] [--office TEXT] [--db PATH]\n\n"
+	    "                   [--mandate TEXT] [--office TEXT] [--db PATH]\n"
+	    "palermo mechanisms meeting DATE [--place P] [--topics T]\n"
+	    "palermo mechanisms join MEETING MECHANISM\n"
+	    "palermo mechanisms meetings\n\n"
 	    "The register of national coordination mechanisms and rapporteurs:\n"
 	    "offices, never private persons.  KIND is coordination, rapporteur\n"
-	    "or equivalent.\n\n" DB_OPTS },
+	    "or equivalent.  meeting records a meeting of mechanisms (and\n"
+	    "prints its id), join who took part, meetings lists them.\n\n"
+	    DB_OPTS },
 	{ "practices", cmd_practices, "practices the mechanisms share",
 	    "palermo practices search QUERY [--country C] [--pillar P] "
 	    "[--tag T]\n"

@@ -19,11 +19,12 @@ static const char *const mechanism_kinds[] = {
 struct popts {
 	const char	*db, *country, *pillar, *title, *summary, *text, *tags;
 	const char	*date, *source, *tag, *name, *kind, *mandate, *office;
-	const char	*limit;
+	const char	*limit, *place, *topics;
 };
 
 enum { P_DB = 1, P_COUNTRY, P_PILLAR, P_TITLE, P_SUMMARY, P_TEXT, P_TAGS,
-    P_DATE, P_SOURCE, P_TAG, P_NAME, P_KIND, P_MANDATE, P_OFFICE, P_LIMIT };
+    P_DATE, P_SOURCE, P_TAG, P_NAME, P_KIND, P_MANDATE, P_OFFICE, P_LIMIT,
+    P_PLACE, P_TOPICS };
 
 static int
 parse(const char *cmd, int argc, char **argv, struct popts *o, int *first)
@@ -44,18 +45,21 @@ parse(const char *cmd, int argc, char **argv, struct popts *o, int *first)
 		{ "mandate", required_argument, NULL, P_MANDATE },
 		{ "office", required_argument, NULL, P_OFFICE },
 		{ "limit", required_argument, NULL, P_LIMIT },
+		{ "place", required_argument, NULL, P_PLACE },
+		{ "topics", required_argument, NULL, P_TOPICS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char	**slot[] = { NULL, &o->db, &o->country, &o->pillar,
 	    &o->title, &o->summary, &o->text, &o->tags, &o->date, &o->source,
-	    &o->tag, &o->name, &o->kind, &o->mandate, &o->office, &o->limit };
+	    &o->tag, &o->name, &o->kind, &o->mandate, &o->office, &o->limit,
+	    &o->place, &o->topics };
 	int		 ch;
 
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch < P_DB || ch > P_LIMIT)
+		if (ch < P_DB || ch > P_TOPICS)
 			return option_error(cmd, ch, argv);
 		*slot[ch] = optarg;
 	}
@@ -348,9 +352,60 @@ print_mechanism(const struct mechanism *m, void *arg)
 
 	if (*country != NR && m->country != *country)
 		return 0;
-	printf("%s\t%s\t%s\t%s\t%s\n", c ? c->alpha3 : "?", m->kind, m->name,
-	    m->mandate, m->office);
+	printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)m->id,
+	    c ? c->alpha3 : "?", m->kind, m->name, m->mandate, m->office);
 	return 0;
+}
+
+static int
+print_meeting(const char *const *v, void *arg)
+{
+	(void)arg;
+	printf("%s  %s  (meeting %s)\n    topics: %s\n    mechanisms: %s\n",
+	    v[1], v[2], v[0], *v[3] ? v[3] : "-", *v[4] ? v[4] :
+	    "none recorded");
+	return 0;
+}
+
+/* meeting DATE, join MEETING MECHANISM, meetings. */
+static int
+mechanism_meetings(const struct popts *o, const char *what, int argc,
+    char **argv)
+{
+	struct store	*st;
+	long long	 a, b;
+	int64_t		 id;
+	int		 ret = EXIT_STORE, found;
+
+	if ((strcmp(what, "meeting") == 0 && (argc != 1 ||
+	    !date_valid(argv[0]))) || (strcmp(what, "join") == 0 && (argc != 2
+	    || parse_int(argv[0], 1, INT64_MAX, &a) == -1 || parse_int(argv[1],
+	    1, INT64_MAX, &b) == -1)) || (strcmp(what, "meetings") == 0 &&
+	    argc != 0))
+		return usage_error("mechanisms", "meeting takes a date "
+		    "(YYYY-MM-DD), join a meeting id and a mechanism id");
+	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
+		return EXIT_STORE;
+	if (strcmp(what, "meeting") == 0) {
+		if (st->ops->mech_meeting_add(st, argv[0], o->place, o->topics,
+		    &id) == 0) {
+			printf("%lld\n", (long long)id);
+			ret = out_close(stdout, NULL);
+		}
+	} else if (strcmp(what, "join") == 0) {
+		if (st->ops->mech_participant_add(st, a, b, &found) == 0) {
+			ret = EXIT_DONE;
+			if (!found) {
+				error("no meeting %lld or no mechanism %lld (see "
+				    "'palermo mechanisms'), or joined already",
+				    a, b);
+				ret = EXIT_REJECTED;
+			}
+		}
+	} else if (st->ops->mech_meeting_each(st, print_meeting, NULL) == 0)
+		ret = out_close(stdout, NULL);
+	st->ops->close(st);
+	return ret;
 }
 
 int
@@ -365,9 +420,14 @@ cmd_mechanisms(int argc, char **argv)
 	if ((ret = parse("mechanisms", argc, argv, &o, &first)) != EXIT_DONE)
 		return ret;
 	what = first < argc ? argv[first] : "list";
+	if (strcmp(what, "meeting") == 0 || strcmp(what, "join") == 0 ||
+	    strcmp(what, "meetings") == 0)
+		return mechanism_meetings(&o, what, argc - first - 1,
+		    argv + first + 1);
 	if (first + 1 < argc || (strcmp(what, "list") != 0 &&
 	    strcmp(what, "add") != 0))
-		return usage_error("mechanisms", "say list or add");
+		return usage_error("mechanisms", "say list, add, meeting, join "
+		    "or meetings");
 	if (o.country) {
 		if (country_resolve(o.country, &c) != COUNTRY_FOUND)
 			return usage_error("mechanisms", "'%s' is not a "
@@ -392,7 +452,7 @@ cmd_mechanisms(int argc, char **argv)
 		if (st->ops->mechanism_add(st, &m) == 0)
 			ret = EXIT_DONE;
 	} else {
-		printf("country\tkind\tname\tmandate\toffice\n");
+		printf("id\tcountry\tkind\tname\tmandate\toffice\n");
 		if (st->ops->mechanism_each(st, print_mechanism, &country) == 0)
 			ret = out_close(stdout, NULL);
 	}

@@ -180,6 +180,15 @@ struct store_ops {
 	int	(*practice_search)(struct store *, const char *match,
 		    int (*fn)(const struct practice *, const char *snippet,
 		    void *), void *);
+	/* Meetings of mechanisms: add one (its id in *id), add a mechanism
+	 * to it (*found 0 when either is missing), and list them: fn gets
+	 * (id, date, place, topics, participants as "A; B"). */
+	int	(*mech_meeting_add)(struct store *, const char *date,
+		    const char *place, const char *topics, int64_t *id);
+	int	(*mech_participant_add)(struct store *, int64_t meeting,
+		    int64_t mechanism, int *found);
+	int	(*mech_meeting_each)(struct store *,
+		    int (*fn)(const char *const *, void *), void *);
 	/* The Global Plan of Action: objectives, actions and their items. */
 	int	(*plan_objective_each)(struct store *,
 		    int (*fn)(const char *code, const char *summary, void *),

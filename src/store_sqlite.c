@@ -159,6 +159,17 @@ const char *const stmt_sql[S__MAX] = {
 	    "date = excluded.date",
 	[S_CRIM_EACH] = "SELECT country, form, status, law, coalesce(date, '') "
 	    "FROM criminalisation ORDER BY country, form",
+	[S_MMEET_ADD] = "INSERT INTO mechanism_meetings (date, place, topics) "
+	    "VALUES (?, ?, ?)",
+	[S_MMEET_PART] = "INSERT OR IGNORE INTO mechanism_participants "
+	    "(meeting_id, mechanism_id) SELECT g.id, m.id FROM "
+	    "mechanism_meetings g, mechanisms m WHERE g.id = ? AND m.id = ?",
+	[S_MMEET_EACH] = "SELECT g.id, g.date, g.place, g.topics, "
+	    "coalesce((SELECT group_concat(k.alpha3 || ' ' || m.name, '; ') "
+	    "FROM mechanism_participants p JOIN mechanisms m ON "
+	    "m.id = p.mechanism_id JOIN countries k ON k.numeric = m.country "
+	    "WHERE p.meeting_id = g.id), '') FROM mechanism_meetings g "
+	    "ORDER BY g.date, g.id",
 };
 
 
@@ -967,6 +978,9 @@ const struct store_ops store_sqlite_ops = {
 	.icat_each = sq_icat_each,
 	.crim_put = sq_crim_put,
 	.crim_each = sq_crim_each,
+	.mech_meeting_add = sq_mech_meeting_add,
+	.mech_participant_add = sq_mech_participant_add,
+	.mech_meeting_each = sq_mech_meeting_each,
 	.clone = sq_clone,
 };
 

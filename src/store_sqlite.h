@@ -71,6 +71,9 @@ enum stmt {
 	S_ICAT_ATTENDEES,
 	S_CRIM_PUT,
 	S_CRIM_EACH,
+	S_MMEET_ADD,
+	S_MMEET_PART,
+	S_MMEET_EACH,
 	S__MAX
 };
 
@@ -101,6 +104,11 @@ int	 col_nr(sqlite3_stmt *, int);
 const char *col_text_or_null(sqlite3_stmt *, int);
 
 /* store_sqlite_coord.c: the coordination registers. */
+int	 sq_mech_meeting_add(struct store *, const char *, const char *,
+	    const char *, int64_t *);
+int	 sq_mech_participant_add(struct store *, int64_t, int64_t, int *);
+int	 sq_mech_meeting_each(struct store *,
+	    int (*)(const char *const *, void *), void *);
 int	 sq_instrument_each(struct store *base, int (*fn)(const struct instrument *, void *), void *arg);
 int	 sq_instrument_add(struct store *base, const struct instrument *in);
 int	 sq_action_put(struct store *base, const struct treaty_action *a);

@@ -506,3 +506,55 @@ sq_crim_each(struct store *base, int (*fn)(int, int, const char *,
 	return ret;
 }
 
+
+int
+sq_mech_meeting_add(struct store *base, const char *date, const char *place,
+    const char *topics, int64_t *id)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_MMEET_ADD];
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, place ? place : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, topics ? topics : "", -1, SQLITE_STATIC);
+	if (run(s, S_MMEET_ADD) == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+sq_mech_participant_add(struct store *base, int64_t meeting,
+    int64_t mechanism, int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_MMEET_PART];
+
+	sqlite3_bind_int64(st, 1, meeting);
+	sqlite3_bind_int64(st, 2, mechanism);
+	if (run(s, S_MMEET_PART) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+int
+sq_mech_meeting_each(struct store *base,
+    int (*fn)(const char *const *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = s->st[S_MMEET_EACH];
+	const char	*v[5];
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 5; i++)
+			v[i] = col_text(st, i);
+		if ((ret = fn(v, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading mechanisms' meetings");
+	sqlite3_reset(st);
+	return ret;
+}

@@ -50,4 +50,12 @@ expect "add a mechanism" 0 "" P mechanisms add --country MDA --name "Permanent S
 expect "a rapporteur" 0 "" P mechanisms add --country NLD --name "National Rapporteur" --kind rapporteur --db "$db"
 expect "unknown kind" 2 "add needs --country, --name and --kind" P mechanisms add --country NLD --name X --kind person --db "$db"
 run P mechanisms --country MDA --db "$db"
-same "mechanisms by country" "$(tail -n +2 "$T/stdout" | cut -f1-3)" "MDA	coordination	Permanent Secretariat"
+same "mechanisms by country" "$(tail -n +2 "$T/stdout" | cut -f2-4)" "MDA	coordination	Permanent Secretariat"
+mda=$(tail -n +2 "$T/stdout" | cut -f1)
+meet=$(P mechanisms meeting 2023-10-18 --place Chisinau --topics "referral; data" --db "$db")
+same "a meeting of mechanisms" "$meet" "1"
+expect "a mechanism joins" 0 "" P mechanisms join "$meet" "$mda" --db "$db"
+expect "no such mechanism" 1 "no meeting 1 or no mechanism 99" P mechanisms join "$meet" 99 --db "$db"
+expect "meeting needs a date" 2 "meeting takes a date" P mechanisms meeting 2023-02-30 --db "$db"
+run P mechanisms meetings --db "$db"
+grep -q "mechanisms: MDA Permanent Secretariat" "$T/stdout" && grep -q "topics: referral; data" "$T/stdout" && ok "meetings listed" || nok "meetings listed" "$(cat "$T/stdout")"
