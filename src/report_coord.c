@@ -362,7 +362,8 @@ appraisal_report(struct store *st, int year)
 		    a->status].label);
 	}
 	{
-		int	 with = 0, forms = 0;
+		struct buf	 none = BUF_INIT;
+		int		 with = 0, forms = 0;
 
 		for (int k = 0; k < country_count(); k++) {
 			int	 any = 0;
@@ -377,12 +378,17 @@ appraisal_report(struct store *st, int year)
 			for (int y = y0; y <= year; y++)
 				any |= c->stat_form[y - 1900][f];
 			forms += any;
+			if (!any)
+				buf_addf(&none, "%s%s", none.len ? ", " : "",
+				    code_lists[CL_FORM].codes[f].label);
 		}
 		section_para(r, sec, report_printf(r, "Official statistics for "
-		    "the period exist for %d of %d countries and areas; %d of "
-		    "the %d forms of exploitation palermo distinguishes have "
-		    "any; organ removal is the form most often without data.",
-		    with, country_count(), forms, FORM__MAX - 1));
+		    "the period exist for %d of %d countries and areas, and for "
+		    "%d of the %d forms of exploitation palermo distinguishes.%s"
+		    "%s%s", with, country_count(), forms, FORM__MAX - 1,
+		    none.len ? " Without any data: " : "", none.s,
+		    none.len ? "." : ""));
+		buf_release(&none);
 	}
 
 	/* challenges */
@@ -535,6 +541,8 @@ sg_report(struct store *st, int year)
 		cell_int(&row[1], all);
 		cell_int(&row[2], new);
 	}
+	t->chart = CHART_BARS;
+	t->chart_col = 1;
 	t = table_new(r, sec, "sg_criminalisation", "States by how their law "
 	    "criminalises each form", 4, ccols);
 	for (int f = 1; f < FORM__MAX; f++) {
