@@ -107,6 +107,7 @@ bench: deps
 	bench/import
 	bench/report
 	bench/stats
+	bench/practices
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c

@@ -187,9 +187,10 @@ print_practice(const struct practice *p, const char *snippet, void *arg)
 
 	if ((pr->country != NR && p->country != pr->country) ||
 	    (pr->pillar != NR && p->pillar != pr->pillar) ||
-	    (pr->o->tag && !has_tag(p->tags, pr->o->tag)) ||
-	    pr->n >= pr->limit)
+	    (pr->o->tag && !has_tag(p->tags, pr->o->tag)))
 		return 0;
+	if (pr->n >= pr->limit)
+		return 1;
 	pr->n++;
 	printf("%lld  %s  %s  %s  %s\n", (long long)p->id, p->date,
 	    c ? c->alpha3 : "?", code_name(CL_PILLAR, p->pillar), p->title);

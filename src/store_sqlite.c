@@ -106,11 +106,14 @@ const char *const stmt_sql[S__MAX] = {
 	    "mechanisms ORDER BY country, name",
 	[S_PRACTICE_ADD] = "INSERT INTO practices (country, pillar, title, "
 	    "tags, summary, body, date, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_PRACTICE_SEARCH] = "SELECT p.id, p.country, p.pillar, p.title, "
+	/* rank first, cheaply; read each hit and its snippet only when used */
+	[S_PRACTICE_SEARCH] = "SELECT rowid FROM practices_fts WHERE "
+	    "practices_fts MATCH ? ORDER BY bm25(practices_fts), rowid",
+	[S_PRACTICE_HIT] = "SELECT p.id, p.country, p.pillar, p.title, "
 	    "p.tags, p.summary, p.body, p.date, p.source, "
 	    "snippet(practices_fts, -1, '[', ']', '...', 12) "
 	    "FROM practices_fts JOIN practices p ON p.id = practices_fts.rowid "
-	    "WHERE practices_fts MATCH ? ORDER BY bm25(practices_fts), p.id",
+	    "WHERE practices_fts MATCH ?1 AND practices_fts.rowid = ?2",
 	[S_PRACTICE_ALL] = "SELECT id, country, pillar, title, tags, summary, "
 	    "body, date, source, summary FROM practices ORDER BY date DESC, id",
 	[S_PLAN_OBJ_EACH] = "SELECT code, summary FROM plan_objectives "

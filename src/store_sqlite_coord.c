@@ -220,26 +220,42 @@ sq_practice_search(struct store *base, const char *match,
     int (*fn)(const struct practice *, const char *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL;
-	sqlite3_stmt	*st = s->st[i];
+	sqlite3_stmt	*st = s->st[match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL];
+	sqlite3_stmt	*row = st;
 	struct practice	 p;
-	int		 rc, ret = 0;
+	int		 rc, hrc = SQLITE_ROW, ret = 0;
 
 	if (match)
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(st, 0);
-		p.country = sqlite3_column_int(st, 1);
-		p.pillar = sqlite3_column_int(st, 2);
-		p.title = col_text(st, 3);
-		p.tags = col_text(st, 4);
-		p.summary = col_text(st, 5);
-		p.body = col_text(st, 6);
-		p.date = col_text(st, 7);
-		p.source = col_text(st, 8);
-		if ((ret = fn(&p, col_text(st, 9), arg)) == -1)
+		if (match) {
+			row = s->st[S_PRACTICE_HIT];
+			sqlite3_bind_text(row, 1, match, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(row, 2, sqlite3_column_int64(st, 0));
+			if ((hrc = sqlite3_step(row)) != SQLITE_ROW) {
+				sqlite3_reset(row);
+				break;
+			}
+		}
+		p.id = sqlite3_column_int64(row, 0);
+		p.country = sqlite3_column_int(row, 1);
+		p.pillar = sqlite3_column_int(row, 2);
+		p.title = col_text(row, 3);
+		p.tags = col_text(row, 4);
+		p.summary = col_text(row, 5);
+		p.body = col_text(row, 6);
+		p.date = col_text(row, 7);
+		p.source = col_text(row, 8);
+		ret = fn(&p, col_text(row, 9), arg);
+		if (match)
+			sqlite3_reset(row);
+		if (ret != 0)
 			break;
 	}
+	if (ret == 1)		/* the caller has all it wants */
+		ret = 0;
+	if (hrc != SQLITE_ROW)
+		rc = hrc;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_error(s, "searching practices");
 	sqlite3_reset(st);
