@@ -25,7 +25,7 @@ LDFLAGS	+= -fsanitize=$(SANITIZE)
 endif
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild
-LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter -lcrypto -lzip -lexpat) -lcsv -pthread
+LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter -lcrypto -lzip -lexpat) -lcsv -lm -pthread
 
 B	 = build
 SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \

@@ -334,8 +334,10 @@ cmd_practices(int argc, char **argv)
 		} else if (st->ops->practice_add(st, &p) == 0)
 			ret = EXIT_DONE;
 		errlist_release(&el);
-	} else if (st->ops->practice_search(st, match, print_practice, &pr) ==
-	    0) {
+	} else if (st->ops->practice_search(st, match,
+	    /* the filters are applied here, so the store cannot stop early */
+	    pr.country == NR && pr.pillar == NR && o.tag == NULL ? pr.limit :
+	    -1, print_practice, &pr) == 0) {
 		fprintf(stderr, "%s: %d practice%s\n", progname, pr.n,
 		    pr.n == 1 ? "" : "s");
 		ret = out_close(stdout, NULL);

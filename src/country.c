@@ -163,14 +163,28 @@ load(const char *name, csv_record_fn fn)
 	fclose(fp);
 }
 
-void
-country_init(void)
+/* The list and its numeric index: all that looking up by number needs. */
+static void
+country_list(void)
 {
 	if (countries != NULL)
 		return;
 	load("data/countries.csv", country_row);
-	for (int i = 0; i < ncountries; i++) {
+	for (int i = 0; i < ncountries; i++)
 		by_num[countries[i].numeric] = (short)(i + 1);
+}
+
+/* The list, and the table of names, codes and aliases too. */
+void
+country_init(void)
+{
+	static int	 named;
+
+	country_list();
+	if (named)
+		return;
+	named = 1;
+	for (int i = 0; i < ncountries; i++) {
 		table_put(countries[i].alpha2, i);
 		table_put(countries[i].alpha3, i);
 		table_put(countries[i].name, i);
@@ -182,21 +196,21 @@ country_init(void)
 int
 country_count(void)
 {
-	country_init();
+	country_list();
 	return ncountries;
 }
 
 const struct country *
 country_at(int i)
 {
-	country_init();
+	country_list();
 	return i >= 0 && i < ncountries ? &countries[i] : NULL;
 }
 
 int
 country_index(int num)
 {
-	country_init();
+	country_list();
 	if (num < 0 || num > 999)
 		return -1;
 	return by_num[num] - 1;
@@ -205,7 +219,7 @@ country_index(int num)
 const struct country *
 country_by_numeric(int num)
 {
-	country_init();
+	country_list();
 	if (num < 0 || num > 999 || by_num[num] == 0)
 		return NULL;
 	return &countries[by_num[num] - 1];

@@ -176,9 +176,11 @@ struct store_ops {
 	int	(*practice_add)(struct store *, const struct practice *);
 	/* The practices matching an FTS5 expression, best first, with a
 	 * snippet of the match ([ ] around the words); every practice,
-	 * newest first, when match is NULL.  fn returns 0 for the next
-	 * one, 1 to stop there, -1 on error. */
+	 * newest first, when match is NULL.  At most limit of them (-1:
+	 * no limit), so that only those are ranked in full.  fn returns 0
+	 * for the next one, 1 to stop there, -1 on error. */
 	int	(*practice_search)(struct store *, const char *match,
+		    long long limit,
 		    int (*fn)(const struct practice *, const char *snippet,
 		    void *), void *);
 	/* Meetings of mechanisms: add one (its id in *id), add a mechanism

@@ -106,16 +106,19 @@ const char *const stmt_sql[S__MAX] = {
 	    "mechanisms ORDER BY country, name",
 	[S_PRACTICE_ADD] = "INSERT INTO practices (country, pillar, title, "
 	    "tags, summary, body, date, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	/* rank first, cheaply; read each hit and its snippet only when used */
+	/* rank first, cheaply; read each hit and its snippet only when used
+	 * (practice_rank is in store_sqlite_coord.c) */
 	[S_PRACTICE_SEARCH] = "SELECT rowid FROM practices_fts WHERE "
-	    "practices_fts MATCH ? ORDER BY bm25(practices_fts), rowid",
+	    "practices_fts MATCH ?1 ORDER BY practice_rank(practices_fts), "
+	    "rowid LIMIT ?2",
 	[S_PRACTICE_HIT] = "SELECT p.id, p.country, p.pillar, p.title, "
 	    "p.tags, p.summary, p.body, p.date, p.source, "
 	    "snippet(practices_fts, -1, '[', ']', '...', 12) "
 	    "FROM practices_fts JOIN practices p ON p.id = practices_fts.rowid "
 	    "WHERE practices_fts MATCH ?1 AND practices_fts.rowid = ?2",
 	[S_PRACTICE_ALL] = "SELECT id, country, pillar, title, tags, summary, "
-	    "body, date, source, summary FROM practices ORDER BY date DESC, id",
+	    "body, date, source, summary FROM practices ORDER BY date DESC, id "
+	    "LIMIT ?1",
 	[S_PLAN_OBJ_EACH] = "SELECT code, summary FROM plan_objectives "
 	    "ORDER BY code",
 	[S_PLAN_ADD] = "INSERT INTO plan_actions (actor_kind, actor, country, "
@@ -186,10 +189,10 @@ db_error(struct sqlite_store *s, const char *what)
 int
 run(struct sqlite_store *s, enum stmt i)
 {
-	int	 rc = sqlite3_step(s->st[i]);
+	int	 rc = sqlite3_step(stmt(s, i));
 
-	sqlite3_reset(s->st[i]);
-	sqlite3_clear_bindings(s->st[i]);
+	sqlite3_reset(stmt(s, i));
+	sqlite3_clear_bindings(stmt(s, i));
 	if (rc != SQLITE_DONE)
 		return db_error(s, stmt_sql[i] ? stmt_sql[i] : "statement");
 	return 0;
@@ -199,11 +202,11 @@ run(struct sqlite_store *s, enum stmt i)
 int
 run_int(struct sqlite_store *s, enum stmt i, int64_t *out)
 {
-	int	 rc = sqlite3_step(s->st[i]);
+	int	 rc = sqlite3_step(stmt(s, i));
 
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s->st[i], 0) : 0;
-	sqlite3_reset(s->st[i]);
-	sqlite3_clear_bindings(s->st[i]);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt(s, i), 0) : 0;
+	sqlite3_reset(stmt(s, i));
+	sqlite3_clear_bindings(stmt(s, i));
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, stmt_sql[i]);
 	return 0;
@@ -240,47 +243,51 @@ exec(struct sqlite_store *s, const char *sql)
 	return 0;
 }
 
-static int
-prepare(struct sqlite_store *s, enum stmt i, const char *sql)
-{
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->st[i], NULL) != SQLITE_OK)
-		return db_error(s, "preparing a statement");
-	return 0;
-}
-
-static int
-prepare_all(struct sqlite_store *s)
+/* The text of a statement the case schema shapes; the caller frees it. */
+static char *
+case_sql(enum stmt i)
 {
 	struct buf	 b = BUF_INIT;
-	int		 rc = -1;
 
-	for (int i = 0; i < S__MAX; i++)
-		if (stmt_sql[i] != NULL && prepare(s, i, stmt_sql[i]) == -1)
-			goto out;
+	if (i == S_CASE_ADD) {
+		buf_adds(&b, "INSERT INTO cases (submission_id, line");
+		for (int f = 0; f < CF__MAX; f++)
+			buf_addf(&b, ", %s", case_fields[f].name);
+		buf_adds(&b, ") VALUES (?, ?");
+		for (int f = 0; f < CF__MAX; f++)
+			buf_adds(&b, ", ?");
+		buf_adds(&b, ")");
+	} else {
+		buf_adds(&b, "SELECT ");
+		for (int f = 0; f < CF__MAX; f++)
+			buf_addf(&b, "%s%s", f ? ", " : "",
+			    case_fields[f].name);
+		buf_adds(&b, ", submission_id FROM cases WHERE id BETWEEN ? "
+		    "AND ? ORDER BY id");
+	}
+	return buf_detach(&b);
+}
 
-	buf_adds(&b, "INSERT INTO cases (submission_id, line");
-	for (int f = 0; f < CF__MAX; f++)
-		buf_addf(&b, ", %s", case_fields[f].name);
-	buf_adds(&b, ") VALUES (?, ?");
-	for (int f = 0; f < CF__MAX; f++)
-		buf_adds(&b, ", ?");
-	buf_adds(&b, ")");
-	if (prepare(s, S_CASE_ADD, b.s) == -1)
-		goto out;
+/*
+ * Statement i, prepared the first time it is asked for: a command uses a
+ * few of them, and preparing them all would cost more than most commands'
+ * own work.  A statement that cannot be prepared is reported here and
+ * comes back NULL, which SQLite's calls then refuse with SQLITE_MISUSE.
+ */
+sqlite3_stmt *
+stmt(struct sqlite_store *s, enum stmt i)
+{
+	char	*built = NULL;
 
-	buf_reset(&b);
-	buf_adds(&b, "SELECT ");
-	for (int f = 0; f < CF__MAX; f++)
-		buf_addf(&b, "%s%s", f ? ", " : "", case_fields[f].name);
-	buf_adds(&b, ", submission_id FROM cases WHERE id BETWEEN ? AND ? "
-	    "ORDER BY id");
-	if (prepare(s, S_CASE_EACH, b.s) == -1)
-		goto out;
-	rc = 0;
-out:
-	buf_release(&b);
-	return rc;
+	if (s->st[i] != NULL)
+		return s->st[i];
+	if (stmt_sql[i] == NULL)
+		built = case_sql(i);
+	if (sqlite3_prepare_v3(s->db, built ? built : stmt_sql[i], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
+		db_error(s, "preparing a statement");
+	free(built);
+	return s->st[i];
 }
 
 /* Upsert the reference tables from the compiled-in data. */
@@ -297,7 +304,7 @@ reference_refresh(struct sqlite_store *s)
 	sqlite3_stmt	*st;
 
 	/* regions first, from the world down: countries refer to them */
-	st = s->st[S_REGION_PUT];
+	st = stmt(s, S_REGION_PUT);
 	sqlite3_bind_int(st, 1, 1);
 	sqlite3_bind_text(st, 2, "world", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, "World", -1, SQLITE_STATIC);
@@ -315,7 +322,7 @@ reference_refresh(struct sqlite_store *s)
 		for (int k = 0; k < 3; k++) {
 			if (code[k] == 0)
 				continue;
-			st = s->st[S_REGION_PUT];
+			st = stmt(s, S_REGION_PUT);
 			sqlite3_bind_int(st, 1, code[k]);
 			sqlite3_bind_text(st, 2, region_kinds[k + 1], -1,
 			    SQLITE_STATIC);
@@ -329,7 +336,7 @@ reference_refresh(struct sqlite_store *s)
 	for (int i = 0; i < country_count(); i++) {
 		const struct country *c = country_at(i);
 
-		st = s->st[S_COUNTRY_PUT];
+		st = stmt(s, S_COUNTRY_PUT);
 		sqlite3_bind_int(st, 1, c->numeric);
 		sqlite3_bind_text(st, 2, c->alpha2, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, c->alpha3, -1, SQLITE_STATIC);
@@ -343,7 +350,7 @@ reference_refresh(struct sqlite_store *s)
 	}
 	for (int l = 1; l < CL__MAX; l++)
 		for (int i = 0; i < code_lists[l].count; i++) {
-			st = s->st[S_CODE_PUT];
+			st = stmt(s, S_CODE_PUT);
 			sqlite3_bind_text(st, 1, code_lists[l].name, -1,
 			    SQLITE_STATIC);
 			sqlite3_bind_int(st, 2, i);
@@ -355,7 +362,7 @@ reference_refresh(struct sqlite_store *s)
 				return -1;
 		}
 	for (int f = 0; f < CF__MAX; f++) {
-		st = s->st[S_FIELD_PUT];
+		st = stmt(s, S_FIELD_PUT);
 		sqlite3_bind_int(st, 1, f + 1);
 		sqlite3_bind_text(st, 2, case_fields[f].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, kinds[case_fields[f].kind], -1,
@@ -430,7 +437,7 @@ migrate(struct sqlite_store *s)
 		return error("%s: schema version %d is newer than this palermo "
 		    "knows (%d); use a newer palermo", s->path, have, latest);
 	if (have == latest)
-		return prepare_all(s);
+		return 0;
 
 	time_iso(now);
 	if (exec(s, "BEGIN IMMEDIATE") == -1)
@@ -450,16 +457,14 @@ migrate(struct sqlite_store *s)
 		if (exec(s, e->data) == -1)
 			goto fail;
 	}
-	if (prepare_all(s) == -1)
-		goto fail;
 	for (int v = have + 1; v <= latest; v++) {
 		char	 name[32];
 
 		snprintf(name, sizeof(name), "%04d", v);
-		sqlite3_bind_int(s->st[S_VERSION_ADD], 1, v);
-		sqlite3_bind_text(s->st[S_VERSION_ADD], 2, name, -1,
+		sqlite3_bind_int(stmt(s, S_VERSION_ADD), 1, v);
+		sqlite3_bind_text(stmt(s, S_VERSION_ADD), 2, name, -1,
 		    SQLITE_TRANSIENT);
-		sqlite3_bind_text(s->st[S_VERSION_ADD], 3, now, -1,
+		sqlite3_bind_text(stmt(s, S_VERSION_ADD), 3, now, -1,
 		    SQLITE_TRANSIENT);
 		if (run(s, S_VERSION_ADD) == -1)
 			goto fail;
@@ -512,12 +517,18 @@ sq_open(struct store **out, const char *path, enum store_open_mode mode)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
+	/* Leave the log and its index in place when done, the log emptied
+	 * (any journal_size_limit empties it at close): making and removing
+	 * them again costs each short command a good share of its time. */
+	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+	    &(int){ 1 });
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA foreign_keys = ON") == -1)
 		goto fail;
 	/* Reading the journal mode leaves the file alone; only a database
 	 * that is not in WAL mode yet (a new one) is switched. */
-	if (exec(s, "PRAGMA synchronous = NORMAL") == -1)
+	if (exec(s, "PRAGMA synchronous = NORMAL") == -1 ||
+	    exec(s, "PRAGMA journal_size_limit = 67108864") == -1)
 		goto fail;
 	{
 		sqlite3_stmt	*st;
@@ -578,14 +589,14 @@ sq_source_ensure(struct store *base, const char *name, int64_t *id)
 	struct sqlite_store *s = (struct sqlite_store *)base;
 	char	 now[21];
 
-	sqlite3_bind_text(s->st[S_SOURCE_GET], 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt(s, S_SOURCE_GET), 1, name, -1, SQLITE_STATIC);
 	if (run_int(s, S_SOURCE_GET, id) == -1)
 		return -1;
 	if (*id)
 		return 0;
 	time_iso(now);
-	sqlite3_bind_text(s->st[S_SOURCE_ADD], 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s->st[S_SOURCE_ADD], 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt(s, S_SOURCE_ADD), 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt(s, S_SOURCE_ADD), 2, now, -1, SQLITE_TRANSIENT);
 	if (run(s, S_SOURCE_ADD) == -1)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -599,11 +610,11 @@ sq_submission_find(struct store *base, int64_t source, const char *kind,
 	struct sqlite_store *s = (struct sqlite_store *)base;
 	enum stmt	 i = sha256 ? S_SUB_FIND_SHA : S_SUB_FIND_NAME;
 
-	sqlite3_bind_int64(s->st[i], 1, source);
-	sqlite3_bind_text(s->st[i], 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s->st[i], 3, sha256 ? sha256 : file_name, -1,
+	sqlite3_bind_int64(stmt(s, i), 1, source);
+	sqlite3_bind_text(stmt(s, i), 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt(s, i), 3, sha256 ? sha256 : file_name, -1,
 	    SQLITE_STATIC);
-	sqlite3_bind_int64(s->st[i], 4, except);
+	sqlite3_bind_int64(stmt(s, i), 4, except);
 	return run_int(s, i, id);
 }
 
@@ -611,7 +622,7 @@ static int
 sq_submission_add(struct store *base, int64_t source, struct submission *sub)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_SUB_ADD];
+	sqlite3_stmt	*st = stmt(s, S_SUB_ADD);
 
 	sqlite3_bind_int64(st, 1, source);
 	sqlite3_bind_text(st, 2, sub->kind, -1, SQLITE_STATIC);
@@ -632,7 +643,7 @@ sq_submission_finish(struct store *base, int64_t id, const char *format,
     const char *sha256, int64_t rows)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_SUB_FINISH];
+	sqlite3_stmt	*st = stmt(s, S_SUB_FINISH);
 
 	sqlite3_bind_text(st, 1, format, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
@@ -646,7 +657,7 @@ sq_submission_remove(struct store *base, int64_t id, int *found)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 
-	sqlite3_bind_int64(s->st[S_SUB_REMOVE], 1, id);
+	sqlite3_bind_int64(stmt(s, S_SUB_REMOVE), 1, id);
 	if (run(s, S_SUB_REMOVE) == -1)
 		return -1;
 	*found = sqlite3_changes(s->db) > 0;
@@ -666,7 +677,7 @@ sq_submission_each(struct store *base,
     int (*fn)(const struct submission *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_SUB_EACH];
+	sqlite3_stmt	*st = stmt(s, S_SUB_EACH);
 	struct submission sub;
 	int		 rc, ret = 0;
 
@@ -696,7 +707,7 @@ sq_case_add(struct store *base, int64_t submission, unsigned long line,
     const struct case_rec *c)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_CASE_ADD];
+	sqlite3_stmt	*st = stmt(s, S_CASE_ADD);
 	int		 rc;
 
 	sqlite3_bind_int64(st, 1, submission);
@@ -718,7 +729,7 @@ static int
 sq_case_range(struct store *base, int64_t *lo, int64_t *hi)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_CASE_RANGE];
+	sqlite3_stmt	*st = stmt(s, S_CASE_RANGE);
 	int		 rc = sqlite3_step(st);
 
 	*lo = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -734,8 +745,8 @@ sq_case_count(struct store *base, int64_t lo, int64_t hi, int64_t *n)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 
-	sqlite3_bind_int64(s->st[S_CASE_COUNT], 1, lo);
-	sqlite3_bind_int64(s->st[S_CASE_COUNT], 2, hi);
+	sqlite3_bind_int64(stmt(s, S_CASE_COUNT), 1, lo);
+	sqlite3_bind_int64(stmt(s, S_CASE_COUNT), 2, hi);
 	return run_int(s, S_CASE_COUNT, n);
 }
 
@@ -753,7 +764,7 @@ sq_stat_add(struct store *base, int64_t submission, unsigned long line,
     const struct stat_rec *r)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_STAT_ADD];
+	sqlite3_stmt	*st = stmt(s, S_STAT_ADD);
 	int		 rc;
 
 	sqlite3_bind_int64(st, 1, submission);
@@ -801,7 +812,7 @@ sq_stat_each(struct store *base, int (*fn)(const struct stat_rec *, void *),
     void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_STAT_EACH];
+	sqlite3_stmt	*st = stmt(s, S_STAT_EACH);
 	struct stat_rec	 r;
 	int		 rc, ret = 0;
 
@@ -834,7 +845,7 @@ sq_pop_add(struct store *base, int64_t submission, unsigned long line,
     const struct pop_rec *r)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_POP_ADD];
+	sqlite3_stmt	*st = stmt(s, S_POP_ADD);
 
 	sqlite3_bind_int64(st, 1, submission);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)line);
@@ -851,7 +862,7 @@ sq_pop_each(struct store *base, int (*fn)(const struct pop_rec *, void *),
     void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_POP_EACH];
+	sqlite3_stmt	*st = stmt(s, S_POP_EACH);
 	struct pop_rec	 r;
 	int		 rc, ret = 0;
 
@@ -874,7 +885,7 @@ static int
 sq_origin_put(struct store *base, const char *text, int kind, int code)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ORIGIN_PUT];
+	sqlite3_stmt	*st = stmt(s, S_ORIGIN_PUT);
 
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, kind);
@@ -887,7 +898,7 @@ sq_origin_each(struct store *base,
     int (*fn)(const char *, int, int, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ORIGIN_EACH];
+	sqlite3_stmt	*st = stmt(s, S_ORIGIN_EACH);
 	int		 rc, ret = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -913,7 +924,7 @@ sq_case_each(struct store *base, int64_t lo, int64_t hi,
     int (*fn)(const struct case_rec *, int64_t, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_CASE_EACH];
+	sqlite3_stmt	*st = stmt(s, S_CASE_EACH);
 	struct case_rec	 c;
 	int		 rc, ret = 0;
 

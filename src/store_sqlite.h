@@ -83,10 +83,13 @@ struct sqlite_store {
 	sqlite3		*db;
 	sqlite3_stmt	*st[S__MAX];
 	const char	*path;
+	int		 ranking;	/* practice_rank is registered */
 };
 
 extern const char *const stmt_sql[S__MAX];
 
+/* Statement i, prepared on first use (NULL, reported, if it cannot be). */
+sqlite3_stmt *stmt(struct sqlite_store *, enum stmt);
 /* Report the connection's error about what, and return -1. */
 int	 db_error(struct sqlite_store *, const char *what);
 /* Step a statement that returns no rows, and reset it; 0 or -1. */
@@ -121,7 +124,7 @@ int	 sq_worldday_each(struct store *base, int year, int (*fn)(const char *, cons
 int	 sq_mechanism_add(struct store *base, const struct mechanism *m);
 int	 sq_mechanism_each(struct store *base, int (*fn)(const struct mechanism *, void *), void *arg);
 int	 sq_practice_add(struct store *base, const struct practice *p);
-int	 sq_practice_search(struct store *base, const char *match, int (*fn)(const struct practice *, const char *, void *), void *arg);
+int	 sq_practice_search(struct store *base, const char *match, long long limit, int (*fn)(const struct practice *, const char *, void *), void *arg);
 int	 sq_plan_objective_each(struct store *base, int (*fn)(const char *, const char *, void *), void *arg);
 int	 sq_plan_action_put(struct store *base, struct plan_action *a);
 int	 sq_plan_action_each(struct store *base, int (*fn)(const struct plan_action *, void *), void *arg);

@@ -4,6 +4,7 @@
  * World Day, mechanisms and practices, the Global Plan of Action, ICAT and
  * criminalisation.  Their SQL is in store_sqlite.c with the rest.
  */
+#include <math.h>
 #include <string.h>
 
 #include "palermo.h"
@@ -14,7 +15,7 @@ sq_instrument_each(struct store *base,
     int (*fn)(const struct instrument *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_INSTR_EACH];
+	sqlite3_stmt	*st = stmt(s, S_INSTR_EACH);
 	struct instrument in;
 	int		 rc, ret = 0;
 
@@ -38,7 +39,7 @@ int
 sq_instrument_add(struct store *base, const struct instrument *in)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_INSTR_ADD];
+	sqlite3_stmt	*st = stmt(s, S_INSTR_ADD);
 
 	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, in->name, -1, SQLITE_STATIC);
@@ -51,7 +52,7 @@ int
 sq_action_put(struct store *base, const struct treaty_action *a)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_PUT];
+	sqlite3_stmt	*st = stmt(s, S_ACTION_PUT);
 	char		 now[21];
 
 	time_iso(now);
@@ -69,7 +70,7 @@ sq_action_remove(struct store *base, int64_t instrument, int country,
     int action, int *found)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_REMOVE];
+	sqlite3_stmt	*st = stmt(s, S_ACTION_REMOVE);
 
 	sqlite3_bind_int64(st, 1, instrument);
 	sqlite3_bind_int(st, 2, country);
@@ -85,7 +86,7 @@ sq_action_each(struct store *base,
     int (*fn)(const struct treaty_action *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ACTION_EACH];
+	sqlite3_stmt	*st = stmt(s, S_ACTION_EACH);
 	struct treaty_action a;
 	int		 rc, ret = 0;
 
@@ -109,8 +110,8 @@ sq_worldday_theme_put(struct store *base, int year, const char *theme)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 
-	sqlite3_bind_int(s->st[S_WD_THEME_PUT], 1, year);
-	sqlite3_bind_text(s->st[S_WD_THEME_PUT], 2, theme, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt(s, S_WD_THEME_PUT), 1, year);
+	sqlite3_bind_text(stmt(s, S_WD_THEME_PUT), 2, theme, -1, SQLITE_STATIC);
 	return run(s, S_WD_THEME_PUT);
 }
 
@@ -119,7 +120,7 @@ sq_worldday_event_add(struct store *base, int year, const char *title,
     const char *organiser, int country, const char *date)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_WD_EVENT_ADD];
+	sqlite3_stmt	*st = stmt(s, S_WD_EVENT_ADD);
 
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
@@ -135,7 +136,7 @@ sq_worldday_each(struct store *base, int year,
     void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_WD_THEME];
+	sqlite3_stmt	*st = stmt(s, S_WD_THEME);
 	int		 rc, ret;
 
 	sqlite3_bind_int(st, 1, year);
@@ -147,7 +148,7 @@ sq_worldday_each(struct store *base, int year,
 		return db_error(s, "reading the World Day");
 	if (ret == -1)
 		return -1;
-	st = s->st[S_WD_EVENTS];
+	st = stmt(s, S_WD_EVENTS);
 	sqlite3_bind_int(st, 1, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((ret = fn(NULL, col_text(st, 0), col_text(st, 1),
@@ -163,7 +164,7 @@ int
 sq_mechanism_add(struct store *base, const struct mechanism *m)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MECH_ADD];
+	sqlite3_stmt	*st = stmt(s, S_MECH_ADD);
 
 	sqlite3_bind_int(st, 1, m->country);
 	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
@@ -178,7 +179,7 @@ sq_mechanism_each(struct store *base,
     int (*fn)(const struct mechanism *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MECH_EACH];
+	sqlite3_stmt	*st = stmt(s, S_MECH_EACH);
 	struct mechanism m;
 	int		 rc, ret = 0;
 
@@ -202,7 +203,7 @@ int
 sq_practice_add(struct store *base, const struct practice *p)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PRACTICE_ADD];
+	sqlite3_stmt	*st = stmt(s, S_PRACTICE_ADD);
 
 	sqlite3_bind_int(st, 1, p->country);
 	sqlite3_bind_int(st, 2, p->pillar);
@@ -215,21 +216,126 @@ sq_practice_add(struct store *base, const struct practice *p)
 	return run(s, S_PRACTICE_ADD);
 }
 
+/*
+ * practice_rank(practices_fts): how well a practice matches, lower is
+ * better, for ORDER BY.  It is Okapi BM25 (k1 = 1.2) over the columns
+ * weighted by where a word is found: the title counts 4, the tags 3, the
+ * summary 2, the text 1.  Unlike FTS5's own bm25() it does not divide by
+ * the practice's length (BM25 with b = 0): that needs each hit's column
+ * sizes, a look-up per hit that makes ranking a common word's thousands
+ * of hits ten times slower, and practices are of much the same length.
+ * Each phrase's weight (idf) is computed once a query and kept with it.
+ */
+static const double	column_weight[] = { 4, 2, 1, 3 };	/* fts columns */
+
+static int
+count_row(const Fts5ExtensionApi *x, Fts5Context *c, void *arg)
+{
+	(void)x;
+	(void)c;
+	(*(sqlite3_int64 *)arg)++;
+	return SQLITE_OK;
+}
+
+static void
+practice_rank(const Fts5ExtensionApi *x, Fts5Context *c,
+    sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int		 nphrase = x->xPhraseCount(c), rc = SQLITE_OK;
+	double		*idf = x->xGetAuxdata(c, 0), score = 0;
+
+	(void)argc;
+	(void)argv;
+	if (idf == NULL) {
+		sqlite3_int64	 rows, hits;
+
+		if ((idf = sqlite3_malloc64(sizeof(*idf) *
+		    (size_t)(nphrase + 1))) == NULL) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		/* one phrase's weight scales every score alike: it would not
+		 * change the order, and counting its hits costs a pass */
+		idf[0] = 1;
+		rc = x->xRowCount(c, &rows);
+		for (int p = 0; nphrase > 1 && p < nphrase && rc == SQLITE_OK;
+		    p++) {
+			hits = 0;
+			rc = x->xQueryPhrase(c, p, &hits, count_row);
+			idf[p] = log(((double)(rows - hits) + 0.5) /
+			    ((double)hits + 0.5));
+			if (idf[p] <= 0)	/* in most practices: still counts */
+				idf[p] = 1e-6;
+		}
+		if (rc == SQLITE_OK)
+			rc = x->xSetAuxdata(c, idf, sqlite3_free);
+		else
+			sqlite3_free(idf);
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+	}
+	for (int p = 0; p < nphrase; p++) {
+		Fts5PhraseIter	 it;
+		int		 col, off;
+		double		 tf = 0;
+
+		if ((rc = x->xPhraseFirst(c, p, &it, &col, &off)) != SQLITE_OK)
+			break;
+		for (; col >= 0; x->xPhraseNext(c, &it, &col, &off))
+			if ((size_t)col < sizeof(column_weight) /
+			    sizeof(column_weight[0]))
+				tf += column_weight[col];
+		score += idf[p] * tf * 2.2 / (tf + 1.2);
+	}
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_double(ctx, -score);
+}
+
+/* Register practice_rank with the connection's FTS5, once. */
+static int
+ranking(struct sqlite_store *s)
+{
+	sqlite3_stmt	*st;
+	fts5_api	*api = NULL;
+
+	if (s->ranking)
+		return 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(s, "finding full-text search");
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->xCreateFunction(api, "practice_rank", NULL,
+	    practice_rank, NULL) != SQLITE_OK)
+		return error("%s: this SQLite has no full-text search (FTS5)",
+		    s->path);
+	s->ranking = 1;
+	return 0;
+}
+
 int
-sq_practice_search(struct store *base, const char *match,
+sq_practice_search(struct store *base, const char *match, long long limit,
     int (*fn)(const struct practice *, const char *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL];
-	sqlite3_stmt	*row = st;
+	sqlite3_stmt	*st, *row;
 	struct practice	 p;
 	int		 rc, hrc = SQLITE_ROW, ret = 0;
 
+	if (match && ranking(s) == -1)
+		return -1;
+	row = st = stmt(s, match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL);
 	if (match)
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, match ? 2 : 1, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (match) {
-			row = s->st[S_PRACTICE_HIT];
+			row = stmt(s, S_PRACTICE_HIT);
 			sqlite3_bind_text(row, 1, match, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(row, 2, sqlite3_column_int64(st, 0));
 			if ((hrc = sqlite3_step(row)) != SQLITE_ROW) {
@@ -268,7 +374,7 @@ sq_plan_objective_each(struct store *base,
     int (*fn)(const char *, const char *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_OBJ_EACH];
+	sqlite3_stmt	*st = stmt(s, S_PLAN_OBJ_EACH);
 	int		 rc, ret = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -285,7 +391,7 @@ sq_plan_action_put(struct store *base, struct plan_action *a)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 	enum stmt	 i = a->id ? S_PLAN_UPDATE : S_PLAN_ADD;
-	sqlite3_stmt	*st = s->st[i];
+	sqlite3_stmt	*st = stmt(s, i);
 	char		 now[21];
 
 	sqlite3_bind_int(st, 1, a->actor_kind);
@@ -321,7 +427,7 @@ sq_plan_action_each(struct store *base,
     int (*fn)(const struct plan_action *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_EACH];
+	sqlite3_stmt	*st = stmt(s, S_PLAN_EACH);
 	struct plan_action a;
 	int		 rc, ret = 0;
 
@@ -355,7 +461,7 @@ sq_plan_item_put(struct store *base, const struct plan_item *it)
 	enum stmt	 i = it->kind == PC_NOTE ? S_PLAN_NOTE_ADD :
 			    it->kind == PC_INDICATOR ? S_PLAN_IND_PUT :
 			    S_PLAN_EVID_ADD;
-	sqlite3_stmt	*st = s->st[i];
+	sqlite3_stmt	*st = stmt(s, i);
 
 	sqlite3_bind_int64(st, 1, it->action);
 	if (it->kind == PC_NOTE) {
@@ -382,7 +488,7 @@ sq_plan_item_each(struct store *base,
     int (*fn)(const struct plan_item *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_PLAN_ITEMS];
+	sqlite3_stmt	*st = stmt(s, S_PLAN_ITEMS);
 	struct plan_item it;
 	int		 rc, ret = 0;
 
@@ -409,7 +515,7 @@ sq_icat_member_add(struct store *base, const char *name)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 
-	sqlite3_bind_text(s->st[S_ICAT_MEMBER_ADD], 1, name, -1,
+	sqlite3_bind_text(stmt(s, S_ICAT_MEMBER_ADD), 1, name, -1,
 	    SQLITE_STATIC);
 	return run(s, S_ICAT_MEMBER_ADD);
 }
@@ -419,7 +525,7 @@ sq_icat_cochair_put(struct store *base, int year, const char *member,
     int *found)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_COCHAIR];
+	sqlite3_stmt	*st = stmt(s, S_ICAT_COCHAIR);
 
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_text(st, 2, member, -1, SQLITE_STATIC);
@@ -434,7 +540,7 @@ sq_icat_meeting_add(struct store *base, const char *date, const char *title,
     const char *place, int64_t *id)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_MEETING_ADD];
+	sqlite3_stmt	*st = stmt(s, S_ICAT_MEETING_ADD);
 
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
@@ -450,7 +556,7 @@ sq_icat_attendee_add(struct store *base, int64_t meeting, const char *kind,
     const char *name, int *found)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_ICAT_ATTEND];
+	sqlite3_stmt	*st = stmt(s, S_ICAT_ATTEND);
 
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -474,7 +580,7 @@ sq_icat_each(struct store *base, int table,
 
 	if (table < 0 || table > 3)
 		return error("icat: no such table");
-	st = s->st[tables[table]];
+	st = stmt(s, tables[table]);
 	n = sqlite3_column_count(st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < n && i < 4; i++)
@@ -493,7 +599,7 @@ sq_crim_put(struct store *base, int country, int form, const char *status,
     const char *law, const char *date)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_CRIM_PUT];
+	sqlite3_stmt	*st = stmt(s, S_CRIM_PUT);
 
 	sqlite3_bind_int(st, 1, country);
 	sqlite3_bind_int(st, 2, form);
@@ -508,7 +614,7 @@ sq_crim_each(struct store *base, int (*fn)(int, int, const char *,
     const char *, const char *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_CRIM_EACH];
+	sqlite3_stmt	*st = stmt(s, S_CRIM_EACH);
 	int		 rc, ret = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -528,7 +634,7 @@ sq_mech_meeting_add(struct store *base, const char *date, const char *place,
     const char *topics, int64_t *id)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MMEET_ADD];
+	sqlite3_stmt	*st = stmt(s, S_MMEET_ADD);
 
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, place ? place : "", -1, SQLITE_STATIC);
@@ -544,7 +650,7 @@ sq_mech_participant_add(struct store *base, int64_t meeting,
     int64_t mechanism, int *found)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MMEET_PART];
+	sqlite3_stmt	*st = stmt(s, S_MMEET_PART);
 
 	sqlite3_bind_int64(st, 1, meeting);
 	sqlite3_bind_int64(st, 2, mechanism);
@@ -559,7 +665,7 @@ sq_mech_meeting_each(struct store *base,
     int (*fn)(const char *const *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = s->st[S_MMEET_EACH];
+	sqlite3_stmt	*st = stmt(s, S_MMEET_EACH);
 	const char	*v[5];
 	int		 rc, ret = 0;
 

@@ -62,3 +62,26 @@ expect "no such mechanism" 1 "no meeting 1 or no mechanism 99" P mechanisms join
 expect "meeting needs a date" 2 "meeting takes a date" P mechanisms meeting 2023-02-30 --db "$db"
 run P mechanisms meetings --db "$db"
 grep -q "mechanisms: MDA Permanent Secretariat" "$T/stdout" && grep -q "topics: referral; data" "$T/stdout" && ok "meetings listed" || nok "meetings listed" "$(cat "$T/stdout")"
+
+# Ranking: where the words are found and how often decide the order (title
+# 4, tags 3, summary 2, text 1), and the rarer of two words counts for more.
+rdb="$T/rank.db"
+fresh "$rdb"
+cat >"$T/rank.csv" <<'CSV'
+country,pillar,title,tags,summary,text,date
+MDA,protection,Village meetings,,Talks with families.,A bondage case was raised once.,2020-01-01
+NPL,protection,Debt bondage in kilns,bondage,Bondage ends when debts are cancelled.,Inspectors free workers held in bondage.,2020-01-02
+THA,prosecution,Fishing fleets,bondage,Crews are checked.,Checks at port.,2020-01-03
+BRA,protection,Day service,,A service for victims.,The shelter and the shelter garden take callers of the hotline.,2020-01-04
+ROU,protection,Night service,,A service for victims.,The hotline answers and the hotline refers callers to a shelter.,2020-01-05
+UKR,protection,Shelter one,,Beds.,A shelter in the capital.,2020-01-06
+DEU,protection,Shelter two,,Beds.,A shelter in the north.,2020-01-07
+PHL,protection,Shelter three,,Beds.,A shelter in the south.,2020-01-08
+CSV
+expect "import ranking fixture" 0 "recorded 8 practices" P practices import "$T/rank.csv" --source test --db "$rdb"
+ranked() { P practices search "$@" --db "$rdb" 2>/dev/null | awk '/^[0-9]/ { print $1 }' | tr '\n' ' '; }
+same "the best match first: title, tags, summary and text" "$(ranked bondage)" "2 3 1 "
+same "--limit keeps the best, not the first stored" "$(ranked bondage --limit 1)" "2 "
+same "the rarer word weighs more" "$(ranked 'shelter hotline')" "5 4 "
+same "the same with the words the other way round" "$(ranked 'hotline shelter')" "5 4 "
+same "equal matches in the order they were recorded" "$(ranked beds)" "6 7 8 "
