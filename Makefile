@@ -10,7 +10,9 @@
 
 VERSION	 = 0.1.0
 CC	?= cc
-PKGS	 = sqlite3 jansson libsodium xlsxwriter libcrypto libzip expat
+PKGS	 = sqlite3 jansson libsodium expat
+# loaded when first needed (src/dynlib.c), by the names of their files
+DYNLIBS	 = xlsxwriter libcrypto libzip
 CFLAGS	?= -O2 -g
 WARN	 = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
@@ -23,12 +25,18 @@ ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS	+= -fsanitize=$(SANITIZE)
 endif
+# the file name (SONAME) of the installed lib$(1).so
+LIBDIR	:= $(or $(shell pkg-config --variable=libdir libzip 2>/dev/null),/usr/lib)
+soname	 = $(or $(shell objdump -p $(LIBDIR)/lib$(1).so 2>/dev/null | \
+	   awk '$$1 == "SONAME" { print $$2 }'),lib$(1).so)
+SONAMES	:= -DSO_XLSXWRITER='"$(call soname,xlsxwriter)"' \
+	   -DSO_CRYPTO='"$(call soname,crypto)"' -DSO_ZIP='"$(call soname,zip)"'
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild
-LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lxlsxwriter -lcrypto -lzip -lexpat) -lcsv -lm -pthread
+	    -DPALERMO_VERSION='"$(VERSION)"' -Isrc -Ibuild $(SONAMES)
+LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lexpat) -lcsv -lm -pthread
 
 B	 = build
-SRCS	 = buf.c casedef.c cli.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
+SRCS	 = buf.c casedef.c cli.c dynlib.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
 	   cmd_init.c cmd_instruments.c cmd_plan.c cmd_practices.c cmd_report.c cmd_statsio.c cmd_submissions.c cmd_worldday.c country.c csvin.c \
 	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c store_sqlite_coord.c svg.c table.c tables.c \
 	   util.c xlsx.c xlsx_par.c xlsx_sheet.c xmalloc.c xml.c
@@ -65,7 +73,7 @@ $(B):
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/unit.h $(OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -o $@ $< \
-	    $(OBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+	    $(OBJS) $(LDFLAGS) $(LDLIBS) -lzip -lcmocka
 
 # the fuzz driver: built with gcc for make check (over the corpus), and
 # with clang and libFuzzer for make fuzz

@@ -53,6 +53,28 @@ const char *operator_name(void);
 /* Lower-case ASCII copy of s into b, folding spaces; for name look-ups. */
 void	 key_fold(struct buf *, const char *);
 
+/*
+ * dynlib.c: a shared library loaded when first needed.  Its functions
+ * are listed once, as FUNCS(X, v) calling X(v, name) for each; then
+ *	struct lib_fns { FUNCS(DYNLIB_MEMBER, _) };
+ * declares pointers of the functions' own types, and a struct dynlib
+ * with names from DYNLIB_NAME and the pointers' addresses from
+ * DYNLIB_ADDR (v the struct lib_fns variable) loads them.  dynlib_load
+ * returns 0, or -1 with the error said (it tries again when called
+ * again).  Load before starting threads that use the library.
+ */
+#define DYNLIB_MEMBER(v, f)	__typeof__(f) *f;
+#define DYNLIB_NAME(v, f)	#f,
+#define DYNLIB_ADDR(v, f)	(void *)&(v).f,
+struct dynlib {
+	const char		*soname;	/* the file dlopen looks for */
+	const char *const	*names;
+	void *const		*fns;		/* where each address goes */
+	size_t			 count;
+	int			 loaded;
+};
+int	 dynlib_load(struct dynlib *);
+
 /* embed.c (generated): files compiled into the binary. */
 struct embedded {
 	const char	*name;

@@ -285,6 +285,26 @@ out:
 /* ---------------------------------------------------------------------- */
 /* XLSX: a workbook with an "about" sheet, then one sheet per table. */
 
+/* The functions of libxlsxwriter used here, loaded when first needed
+ * (see dynlib.c). */
+#define XLSXWRITER_FUNCS(X, v) X(v, workbook_new_opt) \
+	X(v, workbook_set_properties) X(v, workbook_add_format) \
+	X(v, workbook_add_worksheet) X(v, workbook_close) \
+	X(v, format_set_bold) X(v, format_set_font_size) \
+	X(v, format_set_bottom) X(v, format_set_num_format) \
+	X(v, format_set_italic) X(v, format_set_underline) \
+	X(v, format_set_font_color) X(v, worksheet_set_column) \
+	X(v, worksheet_freeze_panes) X(v, worksheet_write_string) \
+	X(v, worksheet_write_number) X(v, worksheet_write_blank) \
+	X(v, worksheet_write_url) X(v, lxw_strerror)
+static struct xlsxwriter_fns {
+	XLSXWRITER_FUNCS(DYNLIB_MEMBER, _)
+} xw;
+static const char *const xw_names[] = { XLSXWRITER_FUNCS(DYNLIB_NAME, xw) };
+static void *const xw_addrs[] = { XLSXWRITER_FUNCS(DYNLIB_ADDR, xw) };
+static struct dynlib xw_lib = { SO_XLSXWRITER, xw_names, xw_addrs,
+    sizeof(xw_names) / sizeof(xw_names[0]), 0 };
+
 struct xlsx {
 	const char	*path;
 	lxw_workbook	*wb;
@@ -304,7 +324,7 @@ static void
 xlsx_string(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     const char *s, lxw_format *fmt)
 {
-	xlsx_check(x, worksheet_write_string(ws, row, col, s, fmt));
+	xlsx_check(x, xw.worksheet_write_string(ws, row, col, s, fmt));
 }
 
 /* Characters in the longest line of a UTF-8 text, for column widths. */
@@ -405,7 +425,7 @@ table_widths(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 			w = clamp(w + 2, WIDTH_LABEL_MIN, WIDTH_LABEL_MAX);
 		else
 			w = clamp(w + 2, WIDTH_MIN, WIDTH_MAX);
-		xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)j,
+		xlsx_check(x, xw.worksheet_set_column(ws, (lxw_col_t)j,
 		    (lxw_col_t)j, w, NULL));
 	}
 }
@@ -425,7 +445,7 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 	    x->title);
 	for (int j = 0; j < t->ncols; j++)
 		xlsx_string(x, ws, 1, (lxw_col_t)j, t->cols[j], x->head);
-	worksheet_freeze_panes(ws, 2, 0);
+	xw.worksheet_freeze_panes(ws, 2, 0);
 	for (int i = 0; i < t->nrows; i++) {
 		row = (lxw_row_t)i + 2;
 		for (int j = 0; j < t->ncols; j++) {
@@ -436,16 +456,16 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 				xlsx_string(x, ws, row, col, cell_str(c), NULL);
 				break;
 			case CELL_INT:
-				xlsx_check(x, worksheet_write_number(ws, row,
+				xlsx_check(x, xw.worksheet_write_number(ws, row,
 				    col, (double)c->n, x->count));
 				break;
 			case CELL_PCT:
 				if (c->d > 0)
-					xlsx_check(x, worksheet_write_number(ws,
+					xlsx_check(x, xw.worksheet_write_number(ws,
 					    row, col, (double)c->n /
 					    (double)c->d, x->pct));
 				else
-					xlsx_check(x, worksheet_write_blank(ws,
+					xlsx_check(x, xw.worksheet_write_blank(ws,
 					    row, col, x->pct));
 				break;
 			case CELL_RANGE: {
@@ -488,7 +508,7 @@ about_sheet(struct xlsx *x, lxw_worksheet *ws, const struct report *r,
 		const char *name = names[i + 1], *title = r->tables[i]->title;
 
 		snprintf(url, sizeof(url), "internal:'%s'!A1", name);
-		xlsx_check(x, worksheet_write_url(ws, row, 0, url, x->link));
+		xlsx_check(x, xw.worksheet_write_url(ws, row, 0, url, x->link));
 		/* the link shows the sheet's name, as the docs advise */
 		xlsx_string(x, ws, row, 0, name, x->link);
 		xlsx_string(x, ws, row, 1, title != NULL ? title : "", NULL);
@@ -499,8 +519,8 @@ about_sheet(struct xlsx *x, lxw_worksheet *ws, const struct report *r,
 	xlsx_string(x, ws, row, 0, "Each percentage is of the count in the "
 	    "column before it; a blank percentage has no cases to count.",
 	    x->note);
-	xlsx_check(x, worksheet_set_column(ws, 0, 0, w + 2, NULL));
-	xlsx_check(x, worksheet_set_column(ws, 1, 1, WIDTH_LABEL_MAX, NULL));
+	xlsx_check(x, xw.worksheet_set_column(ws, 0, 0, w + 2, NULL));
+	xlsx_check(x, xw.worksheet_set_column(ws, 1, 1, WIDTH_LABEL_MAX, NULL));
 }
 
 /* The report's "YYYY-MM-DDTHH:MM:SSZ" as a time, or 0 (now) if not one. */
@@ -542,6 +562,8 @@ report_write_xlsx(const struct report *r, const char *path)
 	 */
 	memset(&x, 0, sizeof(x));
 	x.path = path;
+	if (dynlib_load(&xw_lib) == -1)
+		goto out;
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
 	buf_addf(&tmp, "%s/palermo-xlsx-XXXXXX", tmpdir);
@@ -553,7 +575,7 @@ report_write_xlsx(const struct report *r, const char *path)
 	close(fd);
 
 	memset(&opts, 0, sizeof(opts));
-	if ((x.wb = workbook_new_opt(tmp.s, &opts)) == NULL) {
+	if ((x.wb = xw.workbook_new_opt(tmp.s, &opts)) == NULL) {
 		error("%s: cannot start a workbook", path);
 		goto out;
 	}
@@ -564,23 +586,23 @@ report_write_xlsx(const struct report *r, const char *path)
 	props.subject = subject;
 	/* a fixed time makes the same report the same file, byte for byte */
 	props.created = generated_time(r->generated);
-	xlsx_check(&x, workbook_set_properties(x.wb, &props));
+	xlsx_check(&x, xw.workbook_set_properties(x.wb, &props));
 
-	x.title = workbook_add_format(x.wb);
-	format_set_bold(x.title);
-	format_set_font_size(x.title, 13);
-	x.head = workbook_add_format(x.wb);
-	format_set_bold(x.head);
-	format_set_bottom(x.head, LXW_BORDER_THIN);
-	x.count = workbook_add_format(x.wb);
-	format_set_num_format(x.count, "#,##0");
-	x.pct = workbook_add_format(x.wb);
-	format_set_num_format(x.pct, "0.0%");
-	x.note = workbook_add_format(x.wb);
-	format_set_italic(x.note);
-	x.link = workbook_add_format(x.wb);
-	format_set_underline(x.link, LXW_UNDERLINE_SINGLE);
-	format_set_font_color(x.link, LXW_COLOR_BLUE);
+	x.title = xw.workbook_add_format(x.wb);
+	xw.format_set_bold(x.title);
+	xw.format_set_font_size(x.title, 13);
+	x.head = xw.workbook_add_format(x.wb);
+	xw.format_set_bold(x.head);
+	xw.format_set_bottom(x.head, LXW_BORDER_THIN);
+	x.count = xw.workbook_add_format(x.wb);
+	xw.format_set_num_format(x.count, "#,##0");
+	x.pct = xw.workbook_add_format(x.wb);
+	xw.format_set_num_format(x.pct, "0.0%");
+	x.note = xw.workbook_add_format(x.wb);
+	xw.format_set_italic(x.note);
+	x.link = xw.workbook_add_format(x.wb);
+	xw.format_set_underline(x.link, LXW_UNDERLINE_SINGLE);
+	xw.format_set_font_color(x.link, LXW_COLOR_BLUE);
 
 	names = xcalloc((size_t)r->ntables + 1, sizeof(*names));
 	memcpy(names[0], "about", sizeof("about"));
@@ -596,13 +618,13 @@ report_write_xlsx(const struct report *r, const char *path)
 		sheet_name(names, i + 1, t->id != NULL ? t->id : "");
 	}
 
-	if ((ws = workbook_add_worksheet(x.wb, names[0])) == NULL) {
+	if ((ws = xw.workbook_add_worksheet(x.wb, names[0])) == NULL) {
 		error("%s: cannot add the sheet %s", path, names[0]);
 		goto out;
 	}
 	about_sheet(&x, ws, r, names);
 	for (int i = 0; i < r->ntables && x.err == LXW_NO_ERROR; i++) {
-		if ((ws = workbook_add_worksheet(x.wb, names[i + 1])) == NULL) {
+		if ((ws = xw.workbook_add_worksheet(x.wb, names[i + 1])) == NULL) {
 			error("%s: cannot add the sheet %s", path,
 			    names[i + 1]);
 			goto out;
@@ -610,14 +632,14 @@ report_write_xlsx(const struct report *r, const char *path)
 		table_sheet(&x, ws, r->tables[i]);
 	}
 	if (x.err != LXW_NO_ERROR) {
-		error("%s: %s", path, lxw_strerror(x.err));
+		error("%s: %s", path, xw.lxw_strerror(x.err));
 		goto out;
 	}
 
-	err = workbook_close(x.wb);
+	err = xw.workbook_close(x.wb);
 	x.wb = NULL;
 	if (err != LXW_NO_ERROR) {
-		error("%s: %s", path, lxw_strerror(err));
+		error("%s: %s", path, xw.lxw_strerror(err));
 		goto out;
 	}
 	if (file_get(tmp.s, &b) == -1 || file_put(path, b.s, b.len) == -1)
@@ -626,7 +648,7 @@ report_write_xlsx(const struct report *r, const char *path)
 out:
 	/* closing is the only way to free a workbook; it writes the file */
 	if (x.wb != NULL)
-		workbook_close(x.wb);
+		xw.workbook_close(x.wb);
 	if (tmp.len)
 		unlink(tmp.s);
 	buf_release(&tmp);

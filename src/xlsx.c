@@ -255,13 +255,13 @@ part_open(struct xlsx *x, const char *part)
 	zip_int64_t	 idx;
 	zip_file_t	*f;
 
-	if ((idx = zip_name_locate(x->zip, part, ZIP_FL_NOCASE)) < 0) {
+	if ((idx = zl.zip_name_locate(x->zip, part, ZIP_FL_NOCASE)) < 0) {
 		errlist_add(x->el, 0, 0, NULL, "not an xlsx file: no part %s",
 		    part);
 		return NULL;
 	}
-	if ((f = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
-		zip_fail(x, part, zip_strerror(x->zip));
+	if ((f = zl.zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
+		zip_fail(x, part, zl.zip_strerror(x->zip));
 	return f;
 }
 
@@ -279,8 +279,8 @@ part_parse(struct xlsx *x, const char *part, XML_Parser p)
 	do {
 		if ((b = XML_GetBuffer(p, CHUNK)) == NULL)
 			die("out of memory");
-		if ((n = zip_fread(f, b, CHUNK)) < 0) {
-			zip_fail(x, part, zip_file_strerror(f));
+		if ((n = zl.zip_fread(f, b, CHUNK)) < 0) {
+			zip_fail(x, part, zl.zip_file_strerror(f));
 			goto out;
 		}
 		if (XML_ParseBuffer(p, (int)n, n == 0) != XML_STATUS_OK) {
@@ -290,7 +290,7 @@ part_parse(struct xlsx *x, const char *part, XML_Parser p)
 	} while (n > 0);
 	rc = 0;
 out:
-	zip_fclose(f);
+	zl.zip_fclose(f);
 	return rc;
 }
 
@@ -424,7 +424,7 @@ workbook_read(struct xlsx *x, const char *sheet)
 	memset(&w, 0, sizeof(w));
 	buf_init(&list, 0);
 	w.x = x;
-	if (zip_name_locate(x->zip, "xl/workbook.xml", ZIP_FL_NOCASE) < 0) {
+	if (zl.zip_name_locate(x->zip, "xl/workbook.xml", ZIP_FL_NOCASE) < 0) {
 		errlist_add(x->el, 0, 0, NULL, "not an xlsx file: no workbook");
 		goto out;
 	}
@@ -596,7 +596,7 @@ sst_read(struct xlsx *x)
 
 	if (x->sstpart == NULL)
 		x->sstpart = xstrdup("xl/sharedStrings.xml");
-	if (zip_name_locate(x->zip, x->sstpart, ZIP_FL_NOCASE) < 0)
+	if (zl.zip_name_locate(x->zip, x->sstpart, ZIP_FL_NOCASE) < 0)
 		return 0;
 	memset(&s, 0, sizeof(s));
 	s.x = x;
@@ -618,6 +618,12 @@ sst_read(struct xlsx *x)
 /* ---------------------------------------------------------------------- */
 /* Opening the archive, and xlsx_read. */
 
+struct zip_fns zl;
+static const char *const zip_names[] = { ZIP_FUNCS(DYNLIB_NAME, zl) };
+static void *const zip_addrs[] = { ZIP_FUNCS(DYNLIB_ADDR, zl) };
+static struct dynlib zip_lib = { SO_ZIP, zip_names, zip_addrs,
+    sizeof(zip_names) / sizeof(zip_names[0]), 0 };
+
 /* Open the archive, telling a truncated zip from a file of another kind. */
 static int
 zip_start(struct xlsx *x)
@@ -627,6 +633,11 @@ zip_start(struct xlsx *x)
 	char		 magic[4];
 	int		 err, pk;
 
+	if (dynlib_load(&zip_lib) == -1) {
+		errlist_add(x->el, 0, 0, NULL, "xlsx cannot be read without "
+		    "libzip");
+		return -1;
+	}
 	if ((fp = fopen(x->path, "rb")) == NULL) {
 		errlist_add(x->el, 0, 0, NULL, "cannot open: %s",
 		    strerror(errno));
@@ -634,19 +645,19 @@ zip_start(struct xlsx *x)
 	}
 	pk = fread(magic, 1, 4, fp) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
 	fclose(fp);
-	if ((x->zip = zip_open(x->path, ZIP_RDONLY, &err)) != NULL)
+	if ((x->zip = zl.zip_open(x->path, ZIP_RDONLY, &err)) != NULL)
 		return 0;
-	zip_error_init_with_code(&ze, err);
+	zl.zip_error_init_with_code(&ze, err);
 	if (err == ZIP_ER_NOZIP && !pk)
 		errlist_add(x->el, 0, 0, NULL, "not an xlsx file: not a zip "
 		    "archive");
 	else if (err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS)
 		errlist_add(x->el, 0, 0, NULL, "truncated or corrupt zip "
-		    "archive: %s", zip_error_strerror(&ze));
+		    "archive: %s", zl.zip_error_strerror(&ze));
 	else
 		errlist_add(x->el, 0, 0, NULL, "cannot open: %s",
-		    zip_error_strerror(&ze));
-	zip_error_fini(&ze);
+		    zl.zip_error_strerror(&ze));
+	zl.zip_error_fini(&ze);
 	return -1;
 }
 
@@ -682,7 +693,7 @@ xlsx_read(const char *path, const char *sheet, csv_record_fn fn, void *arg,
 	rc = el->count > count0 ? -1 : 0;
 out:
 	if (x.zip != NULL)
-		zip_discard(x.zip);
+		zl.zip_discard(x.zip);
 	for (size_t i = 0; i < x.nsheets; i++) {
 		free(x.names[i]);
 		free(x.rids[i]);

@@ -14,6 +14,17 @@
 
 #include "palermo.h"
 
+/* The functions of libzip the reader calls, through zl (see dynlib.c). */
+#define ZIP_FUNCS(X, v) X(v, zip_open) X(v, zip_discard) \
+	X(v, zip_name_locate) X(v, zip_fopen_index) X(v, zip_fread) \
+	X(v, zip_fclose) X(v, zip_strerror) X(v, zip_file_strerror) \
+	X(v, zip_error_init_with_code) X(v, zip_error_strerror) \
+	X(v, zip_error_fini)
+struct zip_fns {
+	ZIP_FUNCS(DYNLIB_MEMBER, _)
+};
+extern struct zip_fns zl;
+
 #define CHUNK		(64 * 1024)	/* read from the zip at a time */
 #define TEXT_MAX	(1024 * 1024)	/* one cell or shared string */
 #define STACK_MAX	32		/* deeper elements are ignored */

@@ -411,8 +411,8 @@ sheet_seq(struct xlsx *x, struct sheetp *p0, zip_file_t *f,
 	do {
 		if ((b = XML_GetBuffer(p0->p, CHUNK)) == NULL)
 			die("out of memory");
-		if ((n = zip_fread(f, b, CHUNK)) < 0) {
-			zip_fail(x, x->part, zip_file_strerror(f));
+		if ((n = zl.zip_fread(f, b, CHUNK)) < 0) {
+			zip_fail(x, x->part, zl.zip_file_strerror(f));
 			return -1;
 		}
 		*total += (uint64_t)n;
@@ -451,8 +451,8 @@ sheet_read(struct xlsx *x)
 			rc = sheet_seq(x, &p0, f, &pend, &total);
 			goto out;
 		}
-		if ((n = zip_fread(f, chunk, CHUNK)) < 0) {
-			zip_fail(x, x->part, zip_file_strerror(f));
+		if ((n = zl.zip_fread(f, chunk, CHUNK)) < 0) {
+			zip_fail(x, x->part, zl.zip_file_strerror(f));
 			goto out;
 		}
 		if (n == 0)
@@ -492,7 +492,7 @@ sheet_read(struct xlsx *x)
 	rc = p0_feed(x, &p0, pend.s, pend.len, 1);
 out:
 	if (f != NULL)
-		zip_fclose(f);
+		zl.zip_fclose(f);
 	pool_free(pool);
 	batch_release(p0.out);
 	free(p0.out);
