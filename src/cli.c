@@ -165,6 +165,7 @@ const struct command commands[] = {
 	    DB_OPTS },
 	{ "plan", cmd_plan, "the Global Plan of Action and its actions",
 	    "palermo plan objectives\n"
+	    "palermo plan objective a|b|c|d|e|f TEXT\n"
 	    "palermo plan [list] [--actor-kind K] [--actor A] [--pillar P]\n"
 	    "             [--objective O] [--status S] [--overdue]\n"
 	    "palermo plan add --actor-kind K --actor A --title T --pillars P[;P]\n"

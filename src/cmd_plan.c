@@ -640,6 +640,11 @@ cmd_plan(int argc, char **argv)
 	what = first < argc ? argv[first] : "list";
 	argc -= first + (first < argc);
 	argv += first + 1;
+	if (strcmp(what, "objective") == 0 && (argc != 2 ||
+	    strlen(argv[0]) != 1 || *argv[0] < 'a' || *argv[0] > 'f' ||
+	    *argv[1] == '\0' || !utf8_valid(argv[1], strlen(argv[1]))))
+		return usage_error("plan", "objective takes a letter, a to f, "
+		    "and its wording");
 	if ((strcmp(what, "edit") == 0 || strcmp(what, "note") == 0 ||
 	    strcmp(what, "indicator") == 0 || strcmp(what, "evidence") == 0) &&
 	    (argc < 1 || parse_int(argv[0], 1, INT64_MAX, &id) == -1))
@@ -657,6 +662,19 @@ cmd_plan(int argc, char **argv)
 				    code_lists[CL_PILLAR].codes[k].label);
 			ret = out_close(stdout, NULL);
 		}
+	} else if (strcmp(what, "objective") == 0) {
+		int	 found;
+
+		/* the six are reference data: one is missing only if the
+		 * database was changed by hand */
+		if (st->ops->plan_objective_set(st, argv[0], argv[1], &found) ==
+		    -1)
+			;
+		else if (!found)
+			error("%s: objective (%s) is missing", db_path(o.db),
+			    argv[0]);
+		else
+			ret = EXIT_DONE;
 	} else if ((strcmp(what, "list") == 0 || strcmp(what, "export") ==
 	    0) && argc == 0)
 		ret = do_list(st, &o, strcmp(what, "export") == 0);

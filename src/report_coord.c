@@ -45,6 +45,23 @@ keep(struct coord *c, const char *s)
 	return c->strs[c->nstrs++] = xstrdup(s);
 }
 
+/* The objectives as the register words them, a row each. */
+struct objective_rows {
+	struct report	*r;
+	struct table	*t;
+};
+
+static int
+keep_objective(const char *code, const char *wording, void *arg)
+{
+	struct objective_rows *ow = arg;
+	struct cell	*row = table_row(ow->r, ow->t);
+
+	cell_text(&row[0], report_printf(ow->r, "(%s)", code));
+	cell_text(&row[1], report_printf(ow->r, "%s", wording));
+	return 0;
+}
+
 static int
 keep_action(const struct plan_action *a, void *arg)
 {
@@ -195,6 +212,8 @@ appraisal_year_check(int year)
 struct report *
 appraisal_report(struct store *st, int year)
 {
+	static const char *const ocols_words[] = { "Objective", "Wording" };
+	struct objective_rows ow;
 	static const char *const acols[] = { "Pillar", "Objective",
 	    "Actions done in the period", "Actions recorded" };
 	static const char *const pcols[] = { "Instrument", "State", "Party "
@@ -228,6 +247,14 @@ appraisal_report(struct store *st, int year)
 	r->title = report_printf(r, "Appraisal of the United Nations Global "
 	    "Plan of Action to Combat Trafficking in Persons, %d", year);
 	r->subtitle = report_printf(r, "The period %s to %s", from, to);
+
+	/* what the plan sets out to do, in the register's words */
+	sec = report_section(r, "objectives", "The plan's objectives");
+	ow.r = r;
+	ow.t = table_new(r, sec, "objectives", "The objectives (a) to (f), "
+	    "as worded in this register", 2, ocols_words);
+	if (st->ops->plan_objective_each(st, keep_objective, &ow) == -1)
+		goto out;
 
 	/* achievements */
 	sec = report_section(r, "achievements", "Achievements");

@@ -196,6 +196,9 @@ struct store_ops {
 	int	(*plan_objective_each)(struct store *,
 		    int (*fn)(const char *code, const char *summary, void *),
 		    void *);
+	/* Reword objective code ("a" to "f"); *found 0 if there is none. */
+	int	(*plan_objective_set)(struct store *, const char *code,
+		    const char *text, int *found);
 	/* Add (id 0, then set) or replace (id set) an action. */
 	int	(*plan_action_put)(struct store *, struct plan_action *);
 	int	(*plan_action_each)(struct store *,

@@ -119,6 +119,8 @@ const char *const stmt_sql[S__MAX] = {
 	[S_PRACTICE_ALL] = "SELECT id, country, pillar, title, tags, summary, "
 	    "body, date, source, summary FROM practices ORDER BY date DESC, id "
 	    "LIMIT ?1",
+	[S_PLAN_OBJ_SET] = "UPDATE plan_objectives SET summary = ? "
+	    "WHERE code = ?",
 	[S_PLAN_OBJ_EACH] = "SELECT code, summary FROM plan_objectives "
 	    "ORDER BY code",
 	[S_PLAN_ADD] = "INSERT INTO plan_actions (actor_kind, actor, country, "
@@ -981,6 +983,7 @@ const struct store_ops store_sqlite_ops = {
 	.practice_add = sq_practice_add,
 	.practice_search = sq_practice_search,
 	.plan_objective_each = sq_plan_objective_each,
+	.plan_objective_set = sq_plan_objective_set,
 	.plan_action_put = sq_plan_action_put,
 	.plan_action_each = sq_plan_action_each,
 	.plan_item_put = sq_plan_item_put,

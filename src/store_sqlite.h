@@ -55,6 +55,7 @@ enum stmt {
 	S_PRACTICE_HIT,
 	S_PRACTICE_ALL,
 	S_PLAN_OBJ_EACH,
+	S_PLAN_OBJ_SET,
 	S_PLAN_ADD,
 	S_PLAN_UPDATE,
 	S_PLAN_EACH,
@@ -125,6 +126,7 @@ int	 sq_mechanism_add(struct store *base, const struct mechanism *m);
 int	 sq_mechanism_each(struct store *base, int (*fn)(const struct mechanism *, void *), void *arg);
 int	 sq_practice_add(struct store *base, const struct practice *p);
 int	 sq_practice_search(struct store *base, const char *match, long long limit, int (*fn)(const struct practice *, const char *, void *), void *arg);
+int	 sq_plan_objective_set(struct store *base, const char *code, const char *text, int *found);
 int	 sq_plan_objective_each(struct store *base, int (*fn)(const char *, const char *, void *), void *arg);
 int	 sq_plan_action_put(struct store *base, struct plan_action *a);
 int	 sq_plan_action_each(struct store *base, int (*fn)(const struct plan_action *, void *), void *arg);

@@ -370,6 +370,21 @@ sq_practice_search(struct store *base, const char *match, long long limit,
 }
 
 int
+sq_plan_objective_set(struct store *base, const char *code, const char *text,
+    int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_PLAN_OBJ_SET);
+
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	if (run(s, S_PLAN_OBJ_SET) == -1)
+		return -1;
+	*found = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+int
 sq_plan_objective_each(struct store *base,
     int (*fn)(const char *, const char *, void *), void *arg)
 {

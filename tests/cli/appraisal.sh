@@ -31,6 +31,8 @@ same "overdue at the end" "$(csv overdue)" \
     "$(q "$db" "SELECT id, actor, title, due, CASE status WHEN 0 THEN 'Planned' ELSE 'Under way' END FROM plan_actions WHERE due <= '$to' AND status NOT IN (2, 3) ORDER BY id")"
 same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" \
     "$(q "$db" "SELECT sum(status = 2 AND coalesce(due, start) BETWEEN '$from' AND '$to') || '|' || count(*) FROM plan_actions WHERE pillars & 1 AND objectives & 2")"
+same "the objectives as the register words them" "$(csv objectives)" \
+    "$(q "$db" "SELECT '(' || code || ')|' || summary FROM plan_objectives ORDER BY code")"
 same "notes of the period only" "$(csv progress_notes | cut -d'|' -f4)" "Funding delayed"
 grep -q "Without any data: Sexual exploitation, Forced labour, Other forms of exploitation, Forced marriage, Forced military, Organ removal" "$T/ap/index.html" && ok "forms without data named" || nok "forms without data" "$(grep -o 'Official statistics for the period[^<]*' "$T/ap/index.html")"
 grep -q "Without any recorded action: objective (a), objective (d), objective (e), objective (f)." "$T/ap/index.html" && ok "pillars and objectives without actions" || nok "without actions" "$(grep -o 'Without any[^<]*' "$T/ap/index.html")"

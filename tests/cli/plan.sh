@@ -9,6 +9,14 @@ fresh "$db"
 run P plan objectives --db "$db"
 same "six objectives" "$(grep -c '^([a-f])' "$T/stdout")" "6"
 same "four pillars" "$(sed -n '/^pillars:/,$p' "$T/stdout" | tail -n +2 | awk '{ print $1 }' | tr '\n' ' ')" "prevention protection prosecution partnership "
+expect "reword an objective" 0 "" P plan objective c "Responses that are comprehensive, coordinated and consistent" --db "$db"
+same "the new wording is kept" "$(q "$db" "SELECT summary FROM plan_objectives WHERE code = 'c'")" "Responses that are comprehensive, coordinated and consistent"
+run P plan objectives --db "$db"
+same "and shown" "$(grep '^(c)' "$T/stdout")" "(c)  Responses that are comprehensive, coordinated and consistent"
+h=$(hash "$db")
+expect "no objective g" 2 "objective takes a letter, a to f" P plan objective g "Text" --db "$db"
+expect "no empty wording" 2 "objective takes a letter, a to f" P plan objective a "" --db "$db"
+same "refused rewordings change nothing" "$(hash "$db")" "$h"
 
 add() { P plan add "$@" --db "$db" 2>"$T/stderr"; }
 id1=$(add --actor-kind state --actor Moldova --title "Referral system" --pillars "protection;prevention" --objectives "b;c" --start 2014-01-01 --due 2016-12-31 --status under_way)
