@@ -36,13 +36,16 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lexpat) -lcsv -lm -pthread
 
 B	 = build
-SRCS	 = buf.c casedef.c cli.c dynlib.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
+SRCS	 = buf.c casedef.c cli.c dynlib.c fund.c fund_sum.c cmd_fund.c \
+	   report_fund.c sample_fund.c store_sqlite_fund.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
 	   cmd_init.c cmd_instruments.c cmd_plan.c cmd_practices.c cmd_report.c cmd_statsio.c cmd_submissions.c cmd_worldday.c country.c csvin.c \
 	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c store_sqlite_coord.c svg.c table.c tables.c \
 	   util.c xlsx.c xlsx_par.c xlsx_sheet.c xmalloc.c xml.c
 OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
 EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \
 	   $(sort $(wildcard src/migrations/*.sql))
+# ISO 4217 currencies, from Debian's iso-codes (scripts/install-deps)
+ISO4217	 = /usr/share/iso-codes/json/iso_4217.json
 TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
 all: palermo
@@ -56,14 +59,16 @@ $(B)/flags: FORCE | $(B)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 
 $(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
-    src/engine.h src/stats.h src/statfmt.h src/store_sqlite.h src/xlsx.h $(B)/flags | $(B)
+    src/engine.h src/stats.h src/statfmt.h src/store_sqlite.h src/xlsx.h \
+    src/fund.h $(B)/flags | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/embed: tools/embed.c | $(B)
 	$(CC) -O2 -o $@ $<
 
-$(B)/embed.c: $(B)/embed $(EMBED) Makefile
-	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f))
+$(B)/embed.c: $(B)/embed $(EMBED) $(ISO4217) Makefile
+	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f)) \
+	    iso_4217.json=$(ISO4217)
 
 $(B)/embed.o: $(B)/embed.c src/palermo.h $(B)/flags
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -86,10 +86,11 @@ parse(const char *cmd, int argc, char **argv, struct wopts *o, int *rest)
 		}
 	if (optind >= argc || (strcmp(argv[optind], "cases") != 0 &&
 	    strcmp(argv[optind], strcmp(cmd, "export") == 0 ? "stats" :
-	    "coordination") != 0) || optind + 1 != argc) {
+	    "coordination") != 0 && (strcmp(cmd, "export") == 0 ||
+	    strcmp(argv[optind], "fund") != 0)) || optind + 1 != argc) {
 		usage_error(cmd, "say what to %s: %s", cmd,
 		    strcmp(cmd, "export") == 0 ? "cases or stats" :
-		    "cases or coordination");
+		    "cases, coordination or fund");
 		return -1;
 	}
 	*rest = optind;
@@ -162,6 +163,10 @@ cmd_sample(int argc, char **argv)
 		return o.format || o.out || o.count ? usage_error("sample",
 		    "coordination takes --seed and --db only") :
 		    sample_coordination(db_path(o.db), (uint64_t)seed);
+	if (strcmp(argv[rest], "fund") == 0)
+		return o.format || o.out ? usage_error("sample", "fund takes "
+		    "--count, --seed and --db only") : sample_fund(db_path(o.db),
+		    (uint64_t)seed, o.count ? count : 1000);
 	if ((ret = writer_open("sample", &o, &w)) != EXIT_DONE)
 		return ret;
 	rng_seed(&r, (uint64_t)seed);

@@ -272,34 +272,44 @@ report_country(const struct ropts *o, const char *which)
 	return ret;
 }
 
-/* The appraisal, or with sg the Secretary-General's report. */
+/* The reports on one year of a register. */
+static const struct {
+	const char	*name, *what;
+	struct report	*(*build)(struct store *, int year);
+} yearly[] = {
+	{ "appraisal", "appraisal", appraisal_report },
+	{ "sg", "Secretary-General's report", sg_report },
+	{ "fund", "Trust Fund's report", fund_report },
+};
+
 static int
-report_appraisal(const struct ropts *o, int sg)
+report_yearly(const struct ropts *o, const char *name)
 {
 	struct store	*st;
 	struct report	*r;
 	long long	 y;
+	size_t		 k;
 	int		 ret = EXIT_STORE;
 
+	for (k = 0; strcmp(yearly[k].name, name) != 0; k++)
+		;
 	if (o->year == NULL || parse_int(o->year, 1900, 2200, &y) == -1)
-		return usage_error("report", "%s needs --year YEAR", sg ? "sg" :
-		    "appraisal");
-	if (!sg && appraisal_year_check((int)y) == -1)
+		return usage_error("report", "%s needs --year YEAR", name);
+	if (k == 0 && appraisal_year_check((int)y) == -1)
 		return EXIT_USAGE;
 	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
-	r = sg ? sg_report(st, (int)y) : appraisal_report(st, (int)y);
+	r = yearly[k].build(st, (int)y);
 	st->ops->close(st);
 	if (r != NULL) {
-		json_t	*m = json_pack("{s:s, s:I}", "kind", sg ? "sg" :
-		    "appraisal", "year", (json_int_t)y);
+		json_t	*m = json_pack("{s:s, s:I}", "kind", name, "year",
+		    (json_int_t)y);
 
 		r->json_meta = json_dumps(m, JSON_COMPACT);
 		json_decref(m);
 		if (write_outputs(r, o->out) == 0) {
 			fprintf(stderr, "%s: wrote the %s of %lld to %s/\n",
-			    progname, sg ? "Secretary-General's report" :
-			    "appraisal", y, o->out);
+			    progname, yearly[k].what, y, o->out);
 			ret = EXIT_DONE;
 		}
 	}
@@ -322,13 +332,13 @@ cmd_report(int argc, char **argv)
 		return usage_error("report", "--out DIR is required");
 	if (first + 2 == argc && strcmp(argv[first], "country") == 0)
 		return report_country(&o, argv[first + 1]);
-	if (first + 1 == argc && strcmp(argv[first], "appraisal") == 0)
-		return report_appraisal(&o, 0);
-	if (first + 1 == argc && strcmp(argv[first], "sg") == 0)
-		return report_appraisal(&o, 1);
+	for (size_t k = 0; k < sizeof(yearly) / sizeof(yearly[0]); k++)
+		if (first + 1 == argc && strcmp(argv[first], yearly[k].name) ==
+		    0)
+			return report_yearly(&o, yearly[k].name);
 	if (first >= argc || strcmp(argv[first], "global") != 0)
 		return usage_error("report", "say which report: global, "
-		    "country ISO3, or appraisal --year YEAR");
+		    "country ISO3, or appraisal, sg or fund --year YEAR");
 	if (first + 1 != argc)
 		return usage_error("report", "unexpected argument '%s'",
 		    argv[first + 1]);

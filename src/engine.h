@@ -143,4 +143,11 @@ struct report *appraisal_report(struct store *, int year);
 /* The Secretary-General's report on a year. */
 struct report *sg_report(struct store *, int year);
 
+/* report_fund.c: the Trust Fund's report on a year, and its section of
+ * the Secretary-General's report (0 or -1). */
+struct section;
+struct report *fund_report(struct store *, int year);
+int	 fund_sg_section(struct report *, struct section *, struct store *,
+	    int year);
+
 #endif

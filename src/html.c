@@ -137,6 +137,7 @@ column_numeric(const struct table *t, int col)
 		case CELL_INT:
 		case CELL_PCT:
 		case CELL_RANGE:
+		case CELL_MONEY:
 			num = 1;
 			break;
 		default:
@@ -178,6 +179,13 @@ cell_put(struct buf *b, const struct table *t, const struct cell *c,
 
 		range_format(c->n, c->d, r);
 		buf_adds(b, r);
+		break;
+	}
+	case CELL_MONEY: {
+		char	 m[40];
+
+		money_text(c->n, 1, m);
+		buf_adds(b, m);
 		break;
 	}
 	default:
@@ -239,6 +247,11 @@ table_narrow(const struct table *t)
 
 				range_format(c->n, c->d, r);
 				cw = strlen(r) - 2;
+			} else if (c->kind == CELL_MONEY) {
+				char	 m[40];
+
+				money_text(c->n, 1, m);
+				cw = strlen(m);
 			}
 			if (cw > w)
 				w = cw;

@@ -463,6 +463,7 @@ int	 cmd_instruments(int, char **);
 int	 cmd_worldday(int, char **);
 int	 cmd_practices(int, char **);
 int	 cmd_plan(int, char **);
+int	 cmd_fund(int, char **);
 int	 cmd_icat(int, char **);
 int	 cmd_criminalisation(int, char **);
 int	 cmd_mechanisms(int, char **);
@@ -484,5 +485,8 @@ uint32_t rng_below(struct rng *, uint32_t);
 void	 sample_case(struct rng *, struct case_rec *);
 /* sample_coord.c: generated coordination data into a database. */
 int	 sample_coordination(const char *db, uint64_t seed);
+/* sample_fund.c: a generated history of the Trust Fund, about this many
+ * journal entries. */
+int	 sample_fund(const char *db, uint64_t seed, int64_t entries);
 
 #endif

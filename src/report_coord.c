@@ -598,9 +598,8 @@ sg_report(struct store *st, int year)
 	}
 
 	sec = report_section(r, "fund", "The Trust Fund");
-	section_para(r, sec, "No accounts of the United Nations Voluntary "
-	    "Trust Fund for Victims of Trafficking in Persons are kept in "
-	    "palermo yet; this section is filled in when they are.");
+	if (fund_sg_section(r, sec, st, year) == -1)
+		goto fail;
 
 	sec = report_section(r, "figures", "The latest figures");
 	section_para(r, sec, "Official statistics (palermo import stats): "

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "fund.h"
 #include "palermo.h"
 #include "stats.h"
 
@@ -227,6 +228,44 @@ struct store_ops {
 		    const char *status, const char *law, const char *date);
 	int	(*crim_each)(struct store *, int (*fn)(int, int, const char *,
 		    const char *, const char *, void *), void *);
+	/*
+	 * The Trust Fund (fund.h).  The get ops set *found to 0 when there is
+	 * none; what they return holds no strings but its arrays (a grant's
+	 * grantee and an entry's memo are NULL).  fund_post writes an entry
+	 * with its lines, and the pledge or grant it makes (else NULL),
+	 * setting their ids; lines whose ref is FUND_REF_NEW get the new
+	 * pledge's or grant's.  entry_each gives every entry with its lines,
+	 * in the order posted; balance_each every account's balance by ref.
+	 */
+	int	(*fund_donor_add)(struct store *, struct fund_donor *);
+	int	(*fund_donor_find)(struct store *, const char *name,
+		    struct fund_donor *, int *found);
+	int	(*fund_donor_each)(struct store *,
+		    int (*fn)(const struct fund_donor *, void *), void *);
+	int	(*fund_pledge_get)(struct store *, int64_t id,
+		    struct fund_pledge *, int *found);
+	int	(*fund_pledge_each)(struct store *,
+		    int (*fn)(const struct fund_pledge *, void *), void *);
+	int	(*fund_grant_get)(struct store *, int64_t id,
+		    struct fund_grant *, int *found);
+	int	(*fund_grant_each)(struct store *,
+		    int (*fn)(const struct fund_grant *, void *), void *);
+	int	(*fund_entry_get)(struct store *, int64_t id,
+		    struct fund_entry *, int *found);
+	int	(*fund_entry_each)(struct store *,
+		    int (*fn)(const struct fund_entry *, void *), void *);
+	int	(*fund_balance_get)(struct store *, int account, int64_t ref,
+		    int64_t *amount, int64_t *usd);
+	int	(*fund_balance_each)(struct store *, int (*fn)(int account,
+		    int64_t ref, int64_t amount, int64_t usd, void *), void *);
+	int	(*fund_post)(struct store *, struct fund_entry *,
+		    struct fund_pledge *, struct fund_grant *);
+	/* Victims assisted under a grant, as reported; each gives every
+	 * report, the latest of a grant last. */
+	int	(*fund_victims_add)(struct store *, int64_t grant,
+		    const char *date, int64_t victims);
+	int	(*fund_victims_each)(struct store *, int (*fn)(int64_t grant,
+		    const char *date, int64_t victims, void *), void *);
 	/* Open another connection to the same database, for a second
 	 * thread; close it with its close op. */
 	int	(*clone)(struct store *, struct store **);

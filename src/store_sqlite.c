@@ -178,6 +178,59 @@ const char *const stmt_sql[S__MAX] = {
 	    "m.id = p.mechanism_id JOIN countries k ON k.numeric = m.country "
 	    "WHERE p.meeting_id = g.id), '') FROM mechanism_meetings g "
 	    "ORDER BY g.date, g.id",
+	/* the Trust Fund: pledges, grants and entries are only ever added */
+	[S_FUND_DONOR_ADD] = "INSERT INTO fund_donors (name, kind, country, "
+	    "posted_by, posted_at) VALUES (?, ?, ?, ?, ?)",
+	[S_FUND_DONOR_FIND] = "SELECT id, name, kind, country FROM fund_donors "
+	    "WHERE name = ?",
+	[S_FUND_DONOR_EACH] = "SELECT id, name, kind, country FROM fund_donors "
+	    "ORDER BY id",
+	[S_FUND_PLEDGE_ADD] = "INSERT INTO fund_pledges (entry_id, donor_id, "
+	    "currency, amount, rate, date, period_from, period_to) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FUND_PLEDGE_GET] = "SELECT id, entry_id, donor_id, currency, "
+	    "amount, rate, date, period_from, period_to FROM fund_pledges "
+	    "WHERE id = ?",
+	[S_FUND_PLEDGE_EACH] = "SELECT id, entry_id, donor_id, currency, "
+	    "amount, rate, date, period_from, period_to FROM fund_pledges "
+	    "ORDER BY id",
+	[S_FUND_GRANT_ADD] = "INSERT INTO fund_grants (entry_id, cycle, "
+	    "window, grantee, country, amount, start, end) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FUND_GRANT_GET] = "SELECT g.id, g.entry_id, g.cycle, g.window, "
+	    "g.grantee, g.country, g.amount, g.start, g.end, e.date "
+	    "FROM fund_grants g JOIN fund_entries e ON e.id = g.entry_id "
+	    "WHERE g.id = ?",
+	[S_FUND_GRANT_EACH] = "SELECT g.id, g.entry_id, g.cycle, g.window, "
+	    "g.grantee, g.country, g.amount, g.start, g.end, e.date "
+	    "FROM fund_grants g JOIN fund_entries e ON e.id = g.entry_id "
+	    "ORDER BY g.id",
+	[S_FUND_ENTRY_ADD] = "INSERT INTO fund_entries (date, kind, currency, "
+	    "rate, donor_id, pledge_id, grant_id, reverses, memo, posted_by, "
+	    "posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FUND_LINE_ADD] = "INSERT INTO fund_lines (entry_id, account, ref, "
+	    "amount, usd) VALUES (?, ?, ?, ?, ?)",
+	[S_FUND_ENTRY_GET] = "SELECT e.id, e.date, e.kind, e.currency, e.rate, "
+	    "e.donor_id, e.pledge_id, e.grant_id, e.reverses, "
+	    "(SELECT r.id FROM fund_entries r WHERE r.reverses = e.id), "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM fund_entries e WHERE e.id = ?",
+	[S_FUND_LINES_GET] = "SELECT account, ref, amount, usd FROM fund_lines "
+	    "WHERE entry_id = ? ORDER BY rowid",
+	/* one pass, in the order posted, each entry's lines together */
+	[S_FUND_ENTRY_EACH] = "SELECT e.id, e.date, e.kind, e.currency, e.rate, "
+	    "e.donor_id, e.pledge_id, e.grant_id, e.reverses, NULL, e.memo, "
+	    "e.posted_by, e.posted_at, l.account, l.ref, l.amount, l.usd "
+	    "FROM fund_entries e JOIN fund_lines l ON l.entry_id = e.id "
+	    "ORDER BY e.id, l.rowid",
+	[S_FUND_BAL_GET] = "SELECT amount, usd FROM fund_balances "
+	    "WHERE account = ? AND ref = ?",
+	[S_FUND_BAL_EACH] = "SELECT account, ref, amount, usd "
+	    "FROM fund_balances ORDER BY account, ref",
+	[S_FUND_VICTIMS_ADD] = "INSERT INTO fund_victims (grant_id, date, "
+	    "victims, posted_by, posted_at) VALUES (?, ?, ?, ?, ?)",
+	[S_FUND_VICTIMS_EACH] = "SELECT grant_id, date, victims FROM "
+	    "fund_victims ORDER BY grant_id, date, id",
 };
 
 
@@ -998,6 +1051,20 @@ const struct store_ops store_sqlite_ops = {
 	.mech_meeting_add = sq_mech_meeting_add,
 	.mech_participant_add = sq_mech_participant_add,
 	.mech_meeting_each = sq_mech_meeting_each,
+	.fund_donor_add = sq_fund_donor_add,
+	.fund_donor_find = sq_fund_donor_find,
+	.fund_donor_each = sq_fund_donor_each,
+	.fund_pledge_get = sq_fund_pledge_get,
+	.fund_pledge_each = sq_fund_pledge_each,
+	.fund_grant_get = sq_fund_grant_get,
+	.fund_grant_each = sq_fund_grant_each,
+	.fund_entry_get = sq_fund_entry_get,
+	.fund_entry_each = sq_fund_entry_each,
+	.fund_balance_get = sq_fund_balance_get,
+	.fund_balance_each = sq_fund_balance_each,
+	.fund_post = sq_fund_post,
+	.fund_victims_add = sq_fund_victims_add,
+	.fund_victims_each = sq_fund_victims_each,
 	.clone = sq_clone,
 };
 

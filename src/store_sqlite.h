@@ -76,6 +76,24 @@ enum stmt {
 	S_MMEET_ADD,
 	S_MMEET_PART,
 	S_MMEET_EACH,
+	S_FUND_DONOR_ADD,
+	S_FUND_DONOR_FIND,
+	S_FUND_DONOR_EACH,
+	S_FUND_PLEDGE_ADD,
+	S_FUND_PLEDGE_GET,
+	S_FUND_PLEDGE_EACH,
+	S_FUND_GRANT_ADD,
+	S_FUND_GRANT_GET,
+	S_FUND_GRANT_EACH,
+	S_FUND_ENTRY_ADD,
+	S_FUND_LINE_ADD,
+	S_FUND_ENTRY_GET,
+	S_FUND_LINES_GET,
+	S_FUND_ENTRY_EACH,
+	S_FUND_BAL_GET,
+	S_FUND_BAL_EACH,
+	S_FUND_VICTIMS_ADD,
+	S_FUND_VICTIMS_EACH,
 	S__MAX
 };
 
@@ -107,6 +125,32 @@ const char *col_text(sqlite3_stmt *, int);
 int	 col_nr(sqlite3_stmt *, int);
 /* A column as text, NULL for NULL. */
 const char *col_text_or_null(sqlite3_stmt *, int);
+
+/* store_sqlite_fund.c: the Trust Fund's ledger. */
+int	 sq_fund_donor_add(struct store *, struct fund_donor *);
+int	 sq_fund_donor_find(struct store *, const char *, struct fund_donor *,
+	    int *);
+int	 sq_fund_donor_each(struct store *,
+	    int (*)(const struct fund_donor *, void *), void *);
+int	 sq_fund_pledge_get(struct store *, int64_t, struct fund_pledge *,
+	    int *);
+int	 sq_fund_pledge_each(struct store *,
+	    int (*)(const struct fund_pledge *, void *), void *);
+int	 sq_fund_grant_get(struct store *, int64_t, struct fund_grant *, int *);
+int	 sq_fund_grant_each(struct store *,
+	    int (*)(const struct fund_grant *, void *), void *);
+int	 sq_fund_entry_get(struct store *, int64_t, struct fund_entry *, int *);
+int	 sq_fund_entry_each(struct store *,
+	    int (*)(const struct fund_entry *, void *), void *);
+int	 sq_fund_balance_get(struct store *, int, int64_t, int64_t *,
+	    int64_t *);
+int	 sq_fund_balance_each(struct store *,
+	    int (*)(int, int64_t, int64_t, int64_t, void *), void *);
+int	 sq_fund_post(struct store *, struct fund_entry *, struct fund_pledge *,
+	    struct fund_grant *);
+int	 sq_fund_victims_add(struct store *, int64_t, const char *, int64_t);
+int	 sq_fund_victims_each(struct store *,
+	    int (*)(int64_t, const char *, int64_t, void *), void *);
 
 /* store_sqlite_coord.c: the coordination registers. */
 int	 sq_mech_meeting_add(struct store *, const char *, const char *,

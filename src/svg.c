@@ -140,7 +140,7 @@ static int
 has_value(const struct cell *c)
 {
 	return c->kind == CELL_INT || c->kind == CELL_RANGE ||
-	    (c->kind == CELL_PCT && c->d > 0);
+	    c->kind == CELL_MONEY || (c->kind == CELL_PCT && c->d > 0);
 }
 
 /*
@@ -154,6 +154,8 @@ cell_value(const struct cell *c)
 
 	if (c->kind == CELL_INT)
 		v = (double)c->n;
+	else if (c->kind == CELL_MONEY)		/* a bar's length only */
+		v = (double)c->n / 100;
 	else if (c->kind == CELL_RANGE)		/* the middle of the range */
 		v = ((double)c->n + (double)c->d) / 2;
 	else if (c->kind == CELL_PCT && c->d > 0)
@@ -180,7 +182,8 @@ value_label(const struct cell *c, char out[40])
 
 		range_format(c->n, c->d, r);
 		snprintf(out, 40, "%.39s", r);
-	}
+	} else if (c->kind == CELL_MONEY)
+		money_text(c->n, 1, out);
 }
 
 /*

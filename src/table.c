@@ -178,6 +178,28 @@ cell_pct(struct cell *c, int64_t n, int64_t d)
 }
 
 void
+cell_money(struct cell *c, int64_t cents)
+{
+	c->kind = CELL_MONEY;
+	c->n = cents;
+}
+
+void
+money_text(int64_t cents, int separators, char buf[40])
+{
+	uint64_t	 u = cents < 0 ? -(uint64_t)cents : (uint64_t)cents;
+	char		 whole[32];
+
+	if (separators)
+		int_format((int64_t)(u / 100), whole);
+	else
+		snprintf(whole, sizeof(whole), "%llu",
+		    (unsigned long long)(u / 100));
+	snprintf(buf, 40, "%s%s.%02u", cents < 0 ? "-" : "", whole,
+	    (unsigned)(u % 100));
+}
+
+void
 cell_range(struct cell *c, int64_t lo, int64_t hi)
 {
 	c->kind = lo == hi ? CELL_INT : CELL_RANGE;

@@ -27,6 +27,7 @@ enum cell_kind {
 	CELL_INT,	/* a count: n */
 	CELL_PCT,	/* n of d, shown as a percentage; empty when d == 0 */
 	CELL_RANGE,	/* a count known to lie from n to d, as "212–224" */
+	CELL_MONEY,	/* n US cents, as "1,234.56": exact, never a float */
 };
 
 struct cell {
@@ -103,6 +104,10 @@ void	 range_format(int64_t lo, int64_t hi, char buf[64]);
 void	 pct_format(int64_t n, int64_t d, char buf[32]);
 /* "1,234,567" into buf of 32. */
 void	 int_format(int64_t, char buf[32]);
+void	 cell_money(struct cell *, int64_t cents);
+/* Cents as "1,234,567.89" (with separators) or "1234567.89" (without)
+ * into buf of 40. */
+void	 money_text(int64_t cents, int separators, char buf[40]);
 
 /* xml.c: the escaping writer for HTML, SVG and XML. */
 /* The code point at s and its byte length in *n; -1 for malformed UTF-8. */

@@ -244,6 +244,13 @@ table_csv(struct buf *b, const struct table *t)
 				buf_addf(b, "%" PRId64 "\xe2\x80\x93%" PRId64,
 				    c->n, c->d);
 				break;
+			case CELL_MONEY: {
+				char	 m[40];
+
+				money_text(c->n, 0, m);
+				buf_adds(b, m);
+				break;
+			}
 			case CELL_EMPTY:
 				break;
 			}
@@ -308,7 +315,7 @@ static struct dynlib xw_lib = { SO_XLSXWRITER, xw_names, xw_addrs,
 struct xlsx {
 	const char	*path;
 	lxw_workbook	*wb;
-	lxw_format	*title, *head, *count, *pct, *note, *link;
+	lxw_format	*title, *head, *count, *pct, *money, *note, *link;
 	lxw_error	 err;	/* the first error of a write, kept */
 };
 
@@ -417,6 +424,10 @@ table_widths(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 				if (w < 16)
 					w = 16;
 				break;
+			case CELL_MONEY:
+				if (w < 16)
+					w = 16;
+				break;
 			case CELL_EMPTY:
 				break;
 			}
@@ -473,6 +484,16 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 
 				range_format(c->n, c->d, r);
 				xlsx_string(x, ws, row, col, r, NULL);
+				break;
+			}
+			case CELL_MONEY: {
+				char	 m[40];
+
+				/* a spreadsheet's numbers are doubles: the
+				 * nearest to the exact decimal, as if typed */
+				money_text(c->n, 0, m);
+				xlsx_check(x, xw.worksheet_write_number(ws, row,
+				    col, strtod(m, NULL), x->money));
 				break;
 			}
 			case CELL_EMPTY:
@@ -598,6 +619,8 @@ report_write_xlsx(const struct report *r, const char *path)
 	xw.format_set_num_format(x.count, "#,##0");
 	x.pct = xw.workbook_add_format(x.wb);
 	xw.format_set_num_format(x.pct, "0.0%");
+	x.money = xw.workbook_add_format(x.wb);
+	xw.format_set_num_format(x.money, "#,##0.00");
 	x.note = xw.workbook_add_format(x.wb);
 	xw.format_set_italic(x.note);
 	x.link = xw.workbook_add_format(x.wb);
@@ -716,6 +739,16 @@ cell_json(const struct cell *c, int *bad)
 		jset(o, "low", jnew(json_integer(c->n)));
 		jset(o, "high", jnew(json_integer(c->d)));
 		return o;
+	case CELL_MONEY: {
+		char	 m[40];
+
+		/* exact: the decimal as a string, and the cents */
+		money_text(c->n, 0, m);
+		o = jnew(json_object());
+		jset(o, "usd", jstr(m, bad));
+		jset(o, "cents", jnew(json_integer(c->n)));
+		return o;
+	}
 	case CELL_PCT:
 		o = jnew(json_object());
 		jset(o, "n", jnew(json_integer(c->n)));
