@@ -121,6 +121,7 @@ bench: deps
 	bench/report
 	bench/stats
 	bench/practices
+	bench/fund
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c

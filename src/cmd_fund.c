@@ -94,7 +94,7 @@ record(struct store *st, enum fund_op op, struct fopts *o, int argc,
 		errlist_release(&el);
 		return EXIT_STORE;
 	}
-	rc = fund_apply(st, op, o->f, &el, 0, NULL, &id);
+	rc = fund_apply(st, op, o->f, &el, 0, NULL, &id, NULL);
 	if (rc == 0 && st->ops->commit(st) == 0) {
 		printf("%lld\n", (long long)id);
 		errlist_release(&el);
@@ -118,7 +118,8 @@ struct fimport {
 	unsigned long	 rows;
 	struct ref {
 		char	*name;
-		int64_t	 id;
+		int64_t	 id;		/* the donor, pledge, grant or entry */
+		int64_t	 entry;		/* the entry it posted, 0 if none */
 	}		*refs;
 	size_t		 nrefs;
 };
@@ -129,7 +130,7 @@ import_row(const struct csv_record *r, void *arg)
 	struct fimport	*im = arg;
 	const char	*f[FF__MAX] = { NULL };
 	char		 ids[3][24];
-	int64_t		 id;
+	int64_t		 id, entry;
 	int		 op = -1, rc;
 
 	if (r->line == 1) {
@@ -182,17 +183,20 @@ import_row(const struct csv_record *r, void *arg)
 			    "the ref of a row above", f[fl]);
 			return 0;
 		}
-		snprintf(ids[k], sizeof(ids[k]), "%lld",
-		    (long long)im->refs[i].id);
+		/* a ref names what its row made; in the entry column, the
+		 * entry the row posted */
+		snprintf(ids[k], sizeof(ids[k]), "%lld", (long long)(fl ==
+		    FF_ENTRY ? im->refs[i].entry : im->refs[i].id));
 		f[fl] = ids[k];
 	}
-	if ((rc = fund_apply(im->st, op, f, im->el, r->line, im->col, &id)) ==
-	    -1)
+	if ((rc = fund_apply(im->st, op, f, im->el, r->line, im->col, &id,
+	    &entry)) == -1)
 		return -1;
 	if (rc == 0 && f[FF_REF] && *f[FF_REF]) {
 		im->refs = xreallocarray(im->refs, im->nrefs + 1,
 		    sizeof(*im->refs));
 		im->refs[im->nrefs].name = xstrdup(f[FF_REF]);
+		im->refs[im->nrefs].entry = entry;
 		im->refs[im->nrefs++].id = id;
 	}
 	return 0;
@@ -401,7 +405,8 @@ cmd_fund(int argc, char **argv)
 	else if (strcmp(what, "balance") == 0)
 		ret = balance(st, &o);
 	else if (strcmp(what, "journal") == 0) {
-		if (st->ops->fund_entry_each(st, print_entry, &o) == 0)
+		if (st->ops->fund_entry_each(st, o.f[FF_TO], 1, print_entry,
+		    &o) == 0)
 			ret = out_close(stdout, NULL);
 	} else {
 		char	 from[11] = "", to[11] = "";

@@ -265,12 +265,15 @@ rate_parse(const char *s, struct rate *r, struct buf *why)
 int
 usd_cents(int64_t amount, int exp, const struct rate *r, int64_t *out)
 {
-	__int128	 num = (__int128)amount * r->num, den = 1, q, rem;
+	__int128	 num, den = 1, q, rem;
 
-	/* cents = amount / 10^exp * num / 10^scale * 100 */
+	/* cents = amount / 10^exp * num / 10^scale * 100; an amount near
+	 * the int64 limit at a large rate overflows even 128 bits */
+	if (__builtin_mul_overflow((__int128)amount, (__int128)r->num, &num) ||
+	    __builtin_mul_overflow(num, (__int128)100, &num))
+		return -1;
 	for (int i = 0; i < r->scale + exp; i++)
 		den *= 10;
-	num *= 100;
 	q = num / den;
 	rem = num % den;
 	if (rem < 0)
@@ -309,6 +312,7 @@ struct apply {
 	const int		*cols;
 	int			 bad;
 	char			 today[11];
+	int64_t			 entry;		/* the entry posted */
 };
 
 static void
@@ -651,6 +655,7 @@ post(struct apply *a, struct fund_entry *e, const struct currency *c,
 	e->memo = given(a, FF_MEMO);
 	if (a->st->ops->fund_post(a->st, e, p, g) == -1)
 		return -1;
+	a->entry = e->id;
 	*id = p ? p->id : g ? g->id : e->id;
 	return 0;
 }
@@ -963,7 +968,8 @@ op_victims(struct apply *a, int64_t *id)
 
 int
 fund_apply(struct store *st, enum fund_op op, const char *const f[FF__MAX],
-    struct errlist *el, unsigned long line, const int *cols, int64_t *id)
+    struct errlist *el, unsigned long line, const int *cols, int64_t *id,
+    int64_t *entry)
 {
 	struct apply	 a;
 	unsigned long	 before = el->count;
@@ -1007,5 +1013,7 @@ fund_apply(struct store *st, enum fund_op op, const char *const f[FF__MAX],
 	}
 	if (rc == 0 && el->count > before)	/* said, yet made: impossible */
 		rc = 1;
+	if (entry != NULL)
+		*entry = rc == 0 ? a.entry : 0;
 	return rc;
 }

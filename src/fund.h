@@ -171,12 +171,14 @@ extern const char *const fund_field_names[FF__MAX];
  * Check the operation and, when it is sound, write it: one balanced entry
  * (and the pledge, grant or donor it makes), in the caller's transaction.
  * Problems go to el at line, each at the column cols[field] (cols may be
- * NULL: no columns).  Returns 0 with the id of what was made in *id, 1
- * when the operation was refused (nothing written), -1 on a store error.
+ * NULL: no columns).  Returns 0 with the id of what was made in *id and
+ * of the entry posted in *entry (0 for a donor or victims; entry may be
+ * NULL), 1 when the operation was refused (nothing written), -1 on a
+ * store error.
  */
 int	 fund_apply(struct store *, enum fund_op, const char *const f[FF__MAX],
 	    struct errlist *el, unsigned long line, const int *cols,
-	    int64_t *id);
+	    int64_t *id, int64_t *entry);
 
 /* Today as YYYY-MM-DD, or $PALERMO_TODAY; 0 or -1 (said). */
 int	 fund_today(char out[11]);

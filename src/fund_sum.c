@@ -210,7 +210,7 @@ fund_summarise(struct store *st, const char *from, const char *to,
 	if (fund_today(t->today) == -1)
 		return -1;
 	rc = st->ops->fund_grant_each(st, no_victims, t) == -1 ||
-	    st->ops->fund_entry_each(st, sum_entry, &ps) == -1 ||
+	    st->ops->fund_entry_each(st, to, 0, sum_entry, &ps) == -1 ||
 	    st->ops->fund_victims_each(st, sum_victims, &ps) == -1 ? -1 : 0;
 	free(ps.approvals);
 	return rc;

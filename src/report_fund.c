@@ -149,6 +149,12 @@ counts(struct fund_doc *doc, const struct fund_grant *g)
 	    0 && (s == NULL || !s->cancelled);
 }
 
+/* The sums of the grants of one country and window. */
+struct cw {
+	int64_t		 n, usd, victims;
+	int		 reported;
+};
+
 static void
 grants(struct fund_doc *doc, int year)
 {
@@ -164,7 +170,11 @@ grants(struct fund_doc *doc, int year)
 	struct section	*sec;
 	struct table	*t;
 	struct cell	*row;
+	struct cw	*cw = xcalloc((size_t)country_count() * GW__MAX,
+	    sizeof(*cw));
+	struct cw	*cy = NULL;
 	int		 maxcycle = 0;
+	char		*in = xcalloc(doc->ngrants + 1, 1);
 
 	sec = report_section(r, "grants", "Grant cycles and grants");
 	section_para(r, sec, report_printf(r, "The grants approved in %d "
@@ -173,36 +183,32 @@ grants(struct fund_doc *doc, int year)
 	    "to a year, medium-term grants up to two), with the number of "
 	    "victims assisted as each grantee last reported it.", year));
 	for (size_t i = 0; i < doc->ngrants; i++)
-		if (counts(doc, &doc->grants[i]) &&
+		if ((in[i] = (char)counts(doc, &doc->grants[i])) &&
 		    doc->grants[i].cycle > maxcycle)
 			maxcycle = doc->grants[i].cycle;
-	t = table_new(r, sec, "fund_cycles", report_printf(r, "Grant cycles, "
-	    "%d", year), 3, ccols);
-	for (int cy = 1; cy <= maxcycle; cy++) {
-		int64_t	 n = 0, usd = 0;
-
-		for (size_t i = 0; i < doc->ngrants; i++)
-			if (counts(doc, &doc->grants[i]) &&
-			    doc->grants[i].cycle == cy) {
-				n++;
-				usd += doc->grants[i].amount;
-			}
-		if (n == 0)
-			continue;
-		row = table_row(r, t);
-		cell_int(&row[0], cy);
-		cell_int(&row[1], n);
-		cell_money(&row[2], usd);
-	}
+	cy = xcalloc((size_t)maxcycle + 1, sizeof(*cy));
 	t = table_new(r, sec, "fund_grants", report_printf(r, "Grants "
 	    "approved in %d", year), 9, gcols);
 	for (size_t i = 0; i < doc->ngrants; i++) {
 		const struct fund_grant	*g = &doc->grants[i];
 		struct grant_sum	*s = fund_grant_sum(&doc->t, g->id);
 		const struct country	*c = country_by_numeric(g->country);
+		int			 ci = country_index(g->country);
 
-		if (!counts(doc, g))
+		if (!in[i])
 			continue;
+		cy[g->cycle].n++;
+		cy[g->cycle].usd += g->amount;
+		if (ci >= 0) {
+			struct cw *w = &cw[ci * GW__MAX + g->window];
+
+			w->n++;
+			w->usd += g->amount;
+			if (s && s->victims >= 0) {
+				w->victims += s->victims;
+				w->reported = 1;
+			}
+		}
 		row = table_row(r, t);
 		cell_int(&row[0], g->id);
 		cell_int(&row[1], g->cycle);
@@ -216,44 +222,38 @@ grants(struct fund_doc *doc, int year)
 		if (s && s->victims >= 0)
 			cell_int(&row[8], s->victims);
 	}
+	t = table_new(r, sec, "fund_cycles", report_printf(r, "Grant cycles, "
+	    "%d", year), 3, ccols);
+	for (int k = 1; k <= maxcycle; k++) {
+		if (cy[k].n == 0)
+			continue;
+		row = table_row(r, t);
+		cell_int(&row[0], k);
+		cell_int(&row[1], cy[k].n);
+		cell_money(&row[2], cy[k].usd);
+	}
 	t = table_new(r, sec, "fund_grants_by_country", report_printf(r,
 	    "Grants approved in %d by country and window", year), 5, wcols);
-	for (int ci = 0; ci < country_count(); ci++) {
-		const struct country *c = country_at(ci);
-
+	for (int ci = 0; ci < country_count(); ci++)
 		for (int w = 0; w < GW__MAX; w++) {
-			int64_t	 n = 0, usd = 0, victims = 0;
-			int	 reported = 0;
+			const struct cw *x = &cw[ci * GW__MAX + w];
 
-			for (size_t i = 0; i < doc->ngrants; i++) {
-				const struct fund_grant *g = &doc->grants[i];
-				struct grant_sum *s = fund_grant_sum(&doc->t,
-				    g->id);
-
-				if (!counts(doc, g) || g->country !=
-				    c->numeric || g->window != w)
-					continue;
-				n++;
-				usd += g->amount;
-				if (s && s->victims >= 0) {
-					victims += s->victims;
-					reported = 1;
-				}
-			}
-			if (n == 0)
+			if (x->n == 0)
 				continue;
 			row = table_row(r, t);
-			cell_text(&row[0], c->name);
+			cell_text(&row[0], country_at(ci)->name);
 			cell_text(&row[1], grant_window_labels[w]);
-			cell_int(&row[2], n);
-			cell_money(&row[3], usd);
-			if (reported)
-				cell_int(&row[4], victims);
+			cell_int(&row[2], x->n);
+			cell_money(&row[3], x->usd);
+			if (x->reported)
+				cell_int(&row[4], x->victims);
 		}
-	}
 	t->chart = CHART_BARS;
 	t->chart_col = 3;
 	t->chart_desc = "US dollars approved, by country and window";
+	free(cw);
+	free(cy);
+	free(in);
 }
 
 /* Income, expenditure and balances, as the fund's accounts give them. */

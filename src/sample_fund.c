@@ -42,7 +42,7 @@ apply(struct gen *g, enum fund_op op, const char *f[FF__MAX], int64_t *id)
 
 	f[FF_MEMO] = f[FF_MEMO] ? f[FF_MEMO] : MEMO;
 	errlist_init(&g->el, "sample");
-	rc = fund_apply(g->st, op, f, &g->el, 0, NULL, id);
+	rc = fund_apply(g->st, op, f, &g->el, 0, NULL, id, NULL);
 	errlist_release(&g->el);
 	if (rc == 0 && op != FO_DONOR && op != FO_VICTIMS)
 		g->made++;

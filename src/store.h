@@ -234,7 +234,7 @@ struct store_ops {
 	 * grantee and an entry's memo are NULL).  fund_post writes an entry
 	 * with its lines, and the pledge or grant it makes (else NULL),
 	 * setting their ids; lines whose ref is FUND_REF_NEW get the new
-	 * pledge's or grant's.  entry_each gives every entry with its lines,
+	 * pledge's or grant's.  entry_each gives entries with their lines,
 	 * in the order posted; balance_each every account's balance by ref.
 	 */
 	int	(*fund_donor_add)(struct store *, struct fund_donor *);
@@ -252,7 +252,9 @@ struct store_ops {
 		    int (*fn)(const struct fund_grant *, void *), void *);
 	int	(*fund_entry_get)(struct store *, int64_t id,
 		    struct fund_entry *, int *found);
-	int	(*fund_entry_each)(struct store *,
+	/* to: only entries dated up to it (NULL: all); full: with the
+	 * memo and who posted when (else NULL, and faster). */
+	int	(*fund_entry_each)(struct store *, const char *to, int full,
 		    int (*fn)(const struct fund_entry *, void *), void *);
 	int	(*fund_balance_get)(struct store *, int account, int64_t ref,
 		    int64_t *amount, int64_t *usd);

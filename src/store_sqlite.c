@@ -222,7 +222,13 @@ const char *const stmt_sql[S__MAX] = {
 	    "e.donor_id, e.pledge_id, e.grant_id, e.reverses, NULL, e.memo, "
 	    "e.posted_by, e.posted_at, l.account, l.ref, l.amount, l.usd "
 	    "FROM fund_entries e JOIN fund_lines l ON l.entry_id = e.id "
-	    "ORDER BY e.id, l.rowid",
+	    "WHERE e.date <= ?1 ORDER BY e.id, l.rowid",
+	/* the same without the texts, for adding up */
+	[S_FUND_ENTRY_SUMS] = "SELECT e.id, e.date, e.kind, e.currency, "
+	    "e.rate, e.donor_id, e.pledge_id, e.grant_id, e.reverses, NULL, "
+	    "NULL, NULL, NULL, l.account, l.ref, l.amount, l.usd "
+	    "FROM fund_entries e JOIN fund_lines l ON l.entry_id = e.id "
+	    "WHERE e.date <= ?1 ORDER BY e.id, l.rowid",
 	[S_FUND_BAL_GET] = "SELECT amount, usd FROM fund_balances "
 	    "WHERE account = ? AND ref = ?",
 	[S_FUND_BAL_EACH] = "SELECT account, ref, amount, usd "

@@ -90,6 +90,7 @@ enum stmt {
 	S_FUND_ENTRY_GET,
 	S_FUND_LINES_GET,
 	S_FUND_ENTRY_EACH,
+	S_FUND_ENTRY_SUMS,
 	S_FUND_BAL_GET,
 	S_FUND_BAL_EACH,
 	S_FUND_VICTIMS_ADD,
@@ -140,7 +141,7 @@ int	 sq_fund_grant_get(struct store *, int64_t, struct fund_grant *, int *);
 int	 sq_fund_grant_each(struct store *,
 	    int (*)(const struct fund_grant *, void *), void *);
 int	 sq_fund_entry_get(struct store *, int64_t, struct fund_entry *, int *);
-int	 sq_fund_entry_each(struct store *,
+int	 sq_fund_entry_each(struct store *, const char *, int,
 	    int (*)(const struct fund_entry *, void *), void *);
 int	 sq_fund_balance_get(struct store *, int, int64_t, int64_t *,
 	    int64_t *);

@@ -22,11 +22,44 @@ name_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
+/* The account of that name, or -1: one comparison, as the journal is
+ * read a line at a time. */
+static int
+account_index(const char *s)
+{
+	int	 a = -1;
+
+	switch (s[0]) {
+	case 'c':
+		a = s[1] == 'a' ? FA_CASH : FA_INCOME;
+		break;
+	case 'p':
+		a = strlen(s) > 8 && s[8] == 'r' ? FA_PLEDGES : FA_COMMITTED;
+		break;
+	case 'g':
+		a = strlen(s) > 7 && s[7] == 'a' ? FA_APPROVED : s[7] == 'u' ?
+		    FA_UNDISBURSED : FA_EXPENSE;
+		break;
+	case 's':
+		a = FA_SUPPORT;
+		break;
+	default:
+		return -1;
+	}
+	return strcmp(fund_account_names[a], s) == 0 ? a : -1;
+}
+
 /* Copy column col into a fixed array of size n ("" for NULL). */
 static void
 col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
 {
-	snprintf(out, n, "%s", col_text(st, col));
+	const char	*s = col_text(st, col);
+	size_t		 k = strlen(s);
+
+	if (k >= n)
+		k = n - 1;
+	memcpy(out, s, k);
+	out[k] = '\0';
 }
 
 static int64_t
@@ -254,12 +287,12 @@ static int
 line_read(sqlite3_stmt *st, int col, struct fund_entry *e)
 {
 	struct fund_line *l;
+	int		 a = account_index(col_text(st, col));
 
-	if (e->nlines == FUND_LINES_MAX)
+	if (e->nlines == FUND_LINES_MAX || a == -1)
 		return -1;
 	l = &e->lines[e->nlines++];
-	l->account = name_index(fund_account_names, FA__MAX,
-	    col_text(st, col));
+	l->account = a;
 	l->ref = sqlite3_column_int64(st, col + 1);
 	l->amount = sqlite3_column_int64(st, col + 2);
 	l->usd = sqlite3_column_int64(st, col + 3);
@@ -289,8 +322,8 @@ sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (line_read(st, 0, e) == -1) {
-			ret = error("%s: entry %lld has more lines than palermo "
-			    "writes", s->path, (long long)id);
+			ret = error("%s: entry %lld has lines palermo does not "
+			    "write (too many, or an unknown account)", s->path, (long long)id);
 			break;
 		}
 	if (ret == 0 && rc != SQLITE_DONE)
@@ -300,35 +333,39 @@ sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
 }
 
 int
-sq_fund_entry_each(struct store *base,
+sq_fund_entry_each(struct store *base, const char *to, int full,
     int (*fn)(const struct fund_entry *, void *), void *arg)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_ENTRY_EACH);
+	sqlite3_stmt	*st = stmt(s, full ? S_FUND_ENTRY_EACH :
+	    S_FUND_ENTRY_SUMS);
 	struct fund_entry e;
 	struct buf	 memo = BUF_INIT, by = BUF_INIT;
 	char		 at[24];
 	int		 rc, ret = 0;
 
 	e.id = 0;
+	sqlite3_bind_text(st, 1, to ? to : "9999-12-31", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(st, 0) != e.id) {
 			if (e.id != 0 && (ret = fn(&e, arg)) == -1)
 				break;
 			/* the row goes when the next is read: keep its text */
 			entry_read(st, &e);
-			buf_reset(&memo);
-			buf_adds(&memo, col_text(st, 10));
-			buf_reset(&by);
-			buf_adds(&by, col_text(st, 11));
-			col_copy(st, 12, at, sizeof(at));
-			e.memo = memo.s;
-			e.posted_by = by.s;
-			e.posted_at = at;
+			if (full) {
+				buf_reset(&memo);
+				buf_adds(&memo, col_text(st, 10));
+				buf_reset(&by);
+				buf_adds(&by, col_text(st, 11));
+				col_copy(st, 12, at, sizeof(at));
+				e.memo = memo.s;
+				e.posted_by = by.s;
+				e.posted_at = at;
+			}
 		}
 		if (line_read(st, 13, &e) == -1) {
-			ret = error("%s: entry %lld has more lines than palermo "
-			    "writes", s->path, (long long)e.id);
+			ret = error("%s: entry %lld has lines palermo does not "
+			    "write (too many, or an unknown account)", s->path, (long long)e.id);
 			break;
 		}
 	}
@@ -337,6 +374,7 @@ sq_fund_entry_each(struct store *base,
 	else if (ret == 0 && e.id != 0)
 		ret = fn(&e, arg);
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	buf_release(&memo);
 	buf_release(&by);
 	return ret;
@@ -371,8 +409,8 @@ sq_fund_balance_each(struct store *base,
 	int		 rc, ret = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(name_index(fund_account_names, FA__MAX,
-		    col_text(st, 0)), sqlite3_column_int64(st, 1),
+		if ((ret = fn(account_index(col_text(st, 0)),
+		    sqlite3_column_int64(st, 1),
 		    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
 		    arg)) == -1)
 			break;

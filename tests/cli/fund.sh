@@ -1,0 +1,508 @@
+# tests/cli/fund.sh: the Trust Fund's ledger end to end: donors, pledges
+# and contributions in currencies of 0, 2 and 3 decimals converted to US
+# cents half away from zero, grants, tranches, refunds, support costs and
+# reversals; what the rules refuse (with nothing written), the journal's
+# balance and its append-only triggers, balance, pledges, grants, import
+# and the fund's report.  Every expected figure is computed here from the
+# inputs (awk) or from the database (the sqlite3 shell), never taken from
+# palermo's own output.
+. "$(dirname "$0")/../lib.sh"
+export PALERMO_TODAY=2024-06-30
+
+db="$T/fund.db"
+fresh "$db"
+
+# --- helpers ------------------------------------------------------------
+
+# minor AMOUNT EXP: the decimal string AMOUNT in minor units of a currency
+# with EXP decimals.
+minor() {
+	awk -v s="$1" -v e="$2" 'BEGIN {
+		i = index(s, "."); w = i ? substr(s, 1, i - 1) : s
+		f = i ? substr(s, i + 1) : ""
+		while (length(f) < e) f = f "0"
+		printf "%.0f\n", (w f) + 0
+	}'
+}
+
+# cents AMOUNT EXP RATE: AMOUNT (EXP decimals) at RATE dollars per unit, in
+# US cents, rounded half away from zero; exact in integers (all < 2^53).
+cents() {
+	awk -v s="$1" -v e="$2" -v r="$3" '
+	function dec(x, n,   i, w, f) {
+		i = index(x, "."); w = i ? substr(x, 1, i - 1) : x
+		f = i ? substr(x, i + 1) : ""
+		while (length(f) < n) f = f "0"
+		return (w f) + 0
+	}
+	BEGIN {
+		i = index(r, "."); sc = i ? length(r) - i : 0
+		n = dec(s, e) * dec(r, sc) * 100
+		if (n >= 2 ^ 53) { print "too-large-for-awk"; exit }
+		den = 10 ^ (e + sc)
+		rem = n % den; q = (n - rem) / den
+		if (2 * rem >= den) q++
+		printf "%.0f\n", q
+	}'
+}
+
+# dollars CENTS: cents as dollars with two decimals, as palermo prints
+# them without separators; on the digits as text, so exact at any size.
+dollars() {
+	awk -v c="$1" 'BEGIN {
+		s = ""; if (substr(c, 1, 1) == "-") { s = "-"; c = substr(c, 2) }
+		while (length(c) < 3) c = "0" c
+		print s substr(c, 1, length(c) - 2) "." substr(c, length(c) - 1)
+	}'
+}
+
+# addc A B...: the sum of integers (cents or minor units, all < 2^53).
+addc() { awk 'BEGIN { for (i = 1; i < ARGC; i++) t += ARGV[i]; printf "%.0f\n", t }' "$@"; }
+# neg A: minus A.
+neg() { awk -v x="$1" 'BEGIN { printf "%.0f\n", -x }'; }
+
+# rec VAR NAME ARGS...: palermo fund ARGS records; the number it prints
+# goes to VAR.
+rec() {
+	local var=$1 name=$2
+	shift 2
+	run P fund "$@" --db "$db"
+	if [ "$rc" -eq 0 ] && grep -qE '^[0-9]+$' "$T/stdout"; then
+		ok "$name"
+	else
+		nok "$name" "exit $rc: $(head -c 400 "$T/stderr")"
+	fi
+	printf -v "$var" '%s' "$(head -n 1 "$T/stdout")"
+}
+
+# refuse NAME PATTERN ARGS...: palermo fund ARGS exits 1 saying PATTERN,
+# and the database is byte for byte what it was.
+refuse() {
+	local name=$1 pat=$2 h
+	shift 2
+	h=$(hash "$db")
+	expect "$name" 1 "$pat" P fund "$@" --db "$db"
+	same "$name: nothing written" "$(hash "$db")" "$h"
+}
+
+# line ENTRY ACCOUNT: amount|usd of the entry's line on that account (the
+# debit, when there are two).
+line() {
+	q "$db" "SELECT amount || '|' || usd FROM fund_lines WHERE entry_id = $1 AND account = '$2' ORDER BY amount DESC LIMIT 1"
+}
+
+# sumq ACCOUNT [SQL]: the sum of the account's US cents over the lines
+# whose entries pass SQL (an AND clause on e).
+sumq() {
+	q "$db" "SELECT coalesce(sum(l.usd), 0) FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id WHERE l.account = '$1' ${2:-}"
+}
+
+# --- donors -------------------------------------------------------------
+
+rec x "a state donor" donor Norway --kind state --country NOR
+rec x "an intergovernmental donor" donor "European Union" --kind intergovernmental
+rec x "a private-sector donor" donor Acme --kind private_sector
+rec x "an individual donor" donor "Jane Doe" --kind individual
+rec x "a campaign" donor "Blue Heart" --kind campaign
+rec x "a state donor (Japan)" donor Japan --kind state --country JPN
+rec x "a state donor (Kuwait)" donor Kuwait --kind state --country KWT
+same "donors of each kind" "$(q "$db" "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM fund_donors ORDER BY id)")" \
+    "state intergovernmental private_sector individual campaign state state"
+same "a state's country is kept" "$(q "$db" "SELECT country FROM fund_donors WHERE name = 'Japan'")" 392
+refuse "a state without a country" "country: a state donor needs its country" donor Atlantis --kind state
+refuse "a duplicate donor" "donor: donor 'Norway' is already registered" donor Norway --kind state --country NOR
+refuse "an unknown kind of donor" "kind: 'foundation' is not a kind of donor" donor Trust --kind foundation
+
+# --- 2023 ---------------------------------------------------------------
+
+rec c_nor1 "a contribution in dollars" contribute --donor Norway --amount 250000.00 --date 2023-03-01
+same "USD: minor units and cents" "$(line "$c_nor1" cash)" "$(minor 250000.00 2)|$(cents 250000.00 2 1)"
+rec g1 "a medium-term grant" grant --cycle 1 --window medium_term --grantee "La Strada" --country MDA \
+    --amount 120000.00 --start 2023-06-01 --end 2025-05-31 --date 2023-05-15
+rec x "a first tranche" disburse "$g1" --amount 60000.00 --date 2023-06-15
+rec x "support costs" support --amount 5000.00 --date 2023-12-01 --memo "programme support"
+rec p_nor "a pledge in dollars" pledge --donor Norway --amount 1000.00 --date 2023-11-01 --from 2024-01-01 --to 2024-12-31
+
+# --- 2024: pledges and contributions in four currencies -----------------
+
+rec p_eu "a pledge in euros" pledge --donor "European Union" --amount 100000.00 --currency EUR --rate 1.085 --date 2024-01-10
+same "EUR pledge: minor units and cents" \
+    "$(q "$db" "SELECT l.amount || '|' || l.usd FROM fund_lines l JOIN fund_pledges p ON p.entry_id = l.entry_id WHERE p.id = $p_eu AND l.account = 'pledges_receivable'")" \
+    "$(minor 100000.00 2)|$(cents 100000.00 2 1.085)"
+rec p_jp "a pledge in yen" pledge --donor Japan --amount 20000000 --currency JPY --rate 0.0065 --date 2024-01-15
+
+# 12345.00 EUR at 1.085 is 1339432.5 cents: half away from zero is 1339433
+# (half to even would give 1339432, truncation too).
+rec c_eu1 "EUR contribution on a half cent" contribute --donor "European Union" --amount 12345.00 --currency EUR \
+    --rate 1.085 --date 2024-02-01 --pledge "$p_eu"
+same "EUR: minor units and cents, half away from zero" "$(line "$c_eu1" cash)" "$(minor 12345.00 2)|$(cents 12345.00 2 1.085)"
+same "the half cent was rounded up" "$(cents 12345.00 2 1.085)" 1339433
+# the same pledge paid at another rate: the pledge's lines at its own rate
+rec c_eu2 "EUR contribution at the day's rate" contribute --donor "European Union" --amount 20000.00 --currency EUR \
+    --rate 1.0925 --date 2024-03-01 --pledge "$p_eu"
+same "EUR: cash at the day's rate" "$(line "$c_eu2" cash)" "$(minor 20000.00 2)|$(cents 20000.00 2 1.0925)"
+same "EUR: the pledge paid at the pledge's rate" "$(line "$c_eu2" pledges_committed)" \
+    "$(minor 20000.00 2)|$(cents 20000.00 2 1.085)"
+same "the entry names its pledge" "$(q "$db" "SELECT pledge_id FROM fund_entries WHERE id = $c_eu2")" "$p_eu"
+
+# 15001250 JPY at 0.0065 is 9750812.5 cents
+rec c_jp "JPY contribution (no decimals)" contribute --donor Japan --amount 15001250 --currency JPY --rate 0.0065 \
+    --date 2024-02-15 --pledge "$p_jp"
+same "JPY: minor units and cents, half away from zero" "$(line "$c_jp" cash)" "$(minor 15001250 0)|$(cents 15001250 0 0.0065)"
+# 12.340 KWD at 3.25 is 4010.5 cents
+rec c_kw1 "KWD contribution (three decimals)" contribute --donor Kuwait --amount 12.340 --currency KWD --rate 3.25 --date 2024-02-20
+same "KWD: minor units and cents, half away from zero" "$(line "$c_kw1" cash)" "$(minor 12.340 3)|$(cents 12.340 3 3.25)"
+rec c_kw2 "a larger KWD contribution" contribute --donor Kuwait --amount 50000.125 --currency KWD --rate 3.2567 --date 2024-03-20
+same "KWD: 50000.125 at 3.2567" "$(line "$c_kw2" cash)" "$(minor 50000.125 3)|$(cents 50000.125 3 3.2567)"
+same "KWD: the rate is kept exactly as given" "$(q "$db" "SELECT currency || ' ' || rate FROM fund_entries WHERE id = $c_kw2")" "KWD 3.2567"
+
+rec c_nor2 "a contribution beyond its pledge" contribute --donor Norway --amount 1500.00 --date 2024-01-20 --pledge "$p_nor"
+same "it pays the pledge as far as it goes" "$(line "$c_nor2" pledges_committed)" "$(minor 1000.00 2)|$(cents 1000.00 2 1)"
+same "and brings all of it in" "$(line "$c_nor2" cash)" "$(minor 1500.00 2)|$(cents 1500.00 2 1)"
+rec x "a private-sector contribution" contribute --donor Acme --amount 15000.00 --date 2024-03-01
+rec c_jane "an individual's contribution" contribute --donor "Jane Doe" --amount 250.75 --date 2024-04-01
+rec x "a campaign's contribution" contribute --donor "Blue Heart" --amount 1234.56 --date 2024-04-15 --memo "walk"
+
+# --- refused amounts, currencies and dates ------------------------------
+
+refuse "10.005 USD: too many decimals" "amount: '10.005' has more than 2 decimals, for USD" \
+    contribute --donor Acme --amount 10.005 --date 2024-05-01
+refuse "1.5 JPY: too many decimals" "amount: '1.5' has more than 0 decimals, for JPY" \
+    contribute --donor Japan --amount 1.5 --currency JPY --rate 0.0065 --date 2024-05-01
+refuse "1.0001 KWD: too many decimals" "amount: '1.0001' has more than 3 decimals, for KWD" \
+    contribute --donor Kuwait --amount 1.0001 --currency KWD --rate 3.25 --date 2024-05-01
+refuse "an unknown currency" "currency: 'XYZ' is not a currency of ISO 4217" \
+    contribute --donor Acme --amount 10 --currency XYZ --rate 1 --date 2024-05-01
+refuse "gold is not money" "currency: 'XAU' is not a currency of ISO 4217" \
+    contribute --donor Acme --amount 10 --currency XAU --rate 2300 --date 2024-05-01
+refuse "EUR without a rate" "rate: the rate to US dollars on the day is needed for EUR" \
+    contribute --donor "European Union" --amount 10 --currency EUR --date 2024-05-01
+refuse "a pledge in EUR without a rate" "rate: the rate to US dollars on the day is needed for EUR" \
+    pledge --donor "European Union" --amount 10 --currency EUR --date 2024-05-01
+refuse "a USD rate other than 1" "rate: the rate of US dollars is 1, not '1.1'" \
+    contribute --donor Acme --amount 10 --rate 1.1 --date 2024-05-01
+refuse "a contribution dated in the future" "date: 2024-07-01 is in the future" \
+    contribute --donor Acme --amount 10 --date 2024-07-01
+refuse "a pledge dated in the future" "date: 2025-01-01 is in the future" \
+    pledge --donor Acme --amount 10 --date 2025-01-01
+refuse "a negative amount" "amount: '-10' is not an amount" \
+    contribute --donor Acme --amount -10 --date 2024-05-01
+refuse "an unknown donor" "donor: no donor 'Nobody'" \
+    contribute --donor Nobody --amount 10 --date 2024-05-01
+refuse "a contribution to another donor's pledge" "pledge: pledge $p_eu is not Acme's" \
+    contribute --donor Acme --amount 10 --date 2024-05-01 --pledge "$p_eu"
+refuse "a pledge paid in another currency" "currency: pledge $p_eu is in EUR, not USD" \
+    contribute --donor "European Union" --amount 10 --date 2024-05-01 --pledge "$p_eu"
+
+# --- grants, tranches, refunds ------------------------------------------
+
+refuse "a grant without a country" "country: the grantee's country of implementation is needed" \
+    grant --cycle 2 --window emergency --grantee "No Where" --amount 100.00 --start 2024-04-01 --end 2024-12-31 --date 2024-03-15
+refuse "a medium-term grant longer than two years" "end: a medium-term grant lasts up to two years" \
+    grant --cycle 2 --window medium_term --grantee "Too Long" --country PHL --amount 100.00 \
+    --start 2024-05-01 --end 2026-05-01 --date 2024-03-15
+refuse "an emergency grant longer than a year" "end: an emergency grant lasts up to a year" \
+    grant --cycle 2 --window emergency --grantee "Too Long" --country NGA --amount 100.00 \
+    --start 2024-04-01 --end 2025-04-01 --date 2024-03-15
+refuse "a grant in euros" "currency: grants and what is paid under them are in US dollars, not EUR" \
+    grant --cycle 2 --window emergency --grantee "Euro" --country NGA --amount 100.00 --currency EUR --rate 1.1 \
+    --start 2024-04-01 --end 2025-03-31 --date 2024-03-15
+rec g2 "an emergency grant of a year less a day" grant --cycle 2 --window emergency --grantee "Hope Shelter" --country NGA \
+    --amount 40000.00 --start 2024-04-01 --end 2025-03-31 --date 2024-03-15
+rec g3 "a medium-term grant of two years less a day" grant --cycle 2 --window medium_term --grantee "Casa Segura" --country PHL \
+    --amount 30000.00 --start 2024-05-01 --end 2026-04-30 --date 2024-03-15
+same "a grant's amount in cents" "$(q "$db" "SELECT amount FROM fund_grants WHERE id = $g2")" "$(minor 40000.00 2)"
+rec x "the second tranche of the first grant" disburse "$g1" --amount 50000.00 --date 2024-02-01
+rec x "a first tranche" disburse "$g2" --amount 25000.00 --date 2024-04-02
+left=$(dollars "$(addc "$(minor 40000.00 2)" -"$(minor 25000.00 2)")")
+refuse "two tranches beyond the approved amount" "amount: beyond what grant $g2 has left to disburse ($left US dollars)" \
+    disburse "$g2" --amount 20000.00 --date 2024-04-03
+refuse "a tranche dated before the approval" "date: 2024-03-01 is before grant $g2 was approved" \
+    disburse "$g2" --amount 10.00 --date 2024-03-01
+rec x "a refund" refund "$g2" --amount 2500.00 --date 2024-06-01
+net=$(dollars "$(addc "$(minor 25000.00 2)" -"$(minor 2500.00 2)")")
+refuse "a refund beyond what was disbursed" "amount: more than grant $g2 has had disbursed, net of refunds ($net US dollars)" \
+    refund "$g2" --amount 30000.00 --date 2024-06-02
+rec x "support costs in 2024" support --amount 3000.00 --date 2024-06-15
+rec g4 "a large grant" grant --cycle 3 --window medium_term --grantee "Big Org" --country BRA \
+    --amount 5000000.00 --start 2024-07-01 --end 2026-06-30 --date 2024-06-01
+cash=$(dollars "$(q "$db" "SELECT sum(usd) FROM fund_lines WHERE account = 'cash'")")
+refuse "a tranche beyond the cash available" "amount: not enough cash: $cash US dollars available" \
+    disburse "$g4" --amount 4000000.00 --date 2024-06-02
+refuse "support costs beyond the cash available" "amount: not enough cash: $cash US dollars available" \
+    support --amount 4000000.00 --date 2024-06-02
+refuse "no such grant" "grant: no grant 99" disburse 99 --amount 1.00 --date 2024-06-02
+rec x "victims assisted" victims "$g2" 120 --date 2024-06-25
+rec x "victims assisted, a later report" victims "$g2" 135 --date 2024-06-28
+
+# --- pledges outstanding after part-payments ----------------------------
+
+run P fund pledges --outstanding --db "$db"
+want=$(minor 100000.00 2); want=$(addc "$want" -"$(minor 12345.00 2)" -"$(minor 20000.00 2)")
+same "EUR pledge: what is left after two part-payments (SQL)" \
+    "$(q "$db" "SELECT sum(amount) FROM fund_lines WHERE account = 'pledges_receivable' AND ref = $p_eu")" "$want"
+same "EUR pledge: fund pledges --outstanding" "$(awk -F'\t' -v p="$p_eu" '$1 == p { print $6 }' "$T/stdout")" "$(dollars "$want")"
+want_jp=$(addc 20000000 -15001250)
+same "JPY pledge: fund pledges --outstanding, no decimals" \
+    "$(awk -F'\t' -v p="$p_jp" '$1 == p { print $4, $5, $6 }' "$T/stdout")" "JPY 20000000 $want_jp"
+same "a pledge paid in full is not outstanding" "$(awk -F'\t' -v p="$p_nor" '$1 == p' "$T/stdout")" ""
+run P fund pledges --db "$db"
+same "but is listed, with nothing left" "$(awk -F'\t' -v p="$p_nor" '$1 == p { print $5, $6 }' "$T/stdout")" "1000.00 0.00"
+
+# --- reversals ----------------------------------------------------------
+
+rec r_jane "reverse a contribution" reverse "$c_jane" --date 2024-06-20 --memo "cheque bounced"
+same "the reversal's lines are the original's negated" \
+    "$(q "$db" "SELECT account, ref, amount, usd FROM fund_lines WHERE entry_id = $r_jane ORDER BY account, ref")" \
+    "$(q "$db" "SELECT account, ref, -amount, -usd FROM fund_lines WHERE entry_id = $c_jane ORDER BY account, ref")"
+same "the reversal names the entry it reverses" \
+    "$(q "$db" "SELECT kind, reverses, donor_id, memo FROM fund_entries WHERE id = $r_jane")" \
+    "reversal|$c_jane|$(q "$db" "SELECT id FROM fund_donors WHERE name = 'Jane Doe'")|cheque bounced"
+refuse "reversing an entry twice" "entry: entry $c_jane was already reversed by entry $r_jane" \
+    reverse "$c_jane" --date 2024-06-21 --memo again
+refuse "reversing a reversal" "entry: entry $r_jane is itself a reversal" \
+    reverse "$r_jane" --date 2024-06-21 --memo undo
+refuse "a reversal without a reason" "memo: the reason for the correction (memo) is needed" \
+    reverse "$c_kw1" --date 2024-06-21
+refuse "a reversal dated before its entry" "date: 2024-02-19 is before the entry it corrects" \
+    reverse "$c_kw1" --date 2024-02-19 --memo early
+refuse "no such entry" "entry: no entry 9999" reverse 9999 --date 2024-06-21 --memo none
+e_g3=$(q "$db" "SELECT entry_id FROM fund_grants WHERE id = $g3")
+rec r_g3 "reverse a grant's approval" reverse "$e_g3" --date 2024-06-21 --memo "grantee withdrew"
+same "the grant's undisbursed balance is back to zero" \
+    "$(q "$db" "SELECT amount FROM fund_balances WHERE account = 'grants_undisbursed' AND ref = $g3")" 0
+run P fund grants --db "$db"
+same "fund grants: the reversed grant is cancelled" "$(awk -F'\t' -v g="$g3" '$1 == g { print $10 }' "$T/stdout")" cancelled
+same "fund grants: a grant paid in part is active" "$(awk -F'\t' -v g="$g2" '$1 == g { print $10 }' "$T/stdout")" active
+same "fund grants: disbursed net of refunds and undisbursed" \
+    "$(awk -F'\t' -v g="$g2" '$1 == g { print $7, $8, $9, $11 }' "$T/stdout" | tr -d ,)" \
+    "$(dollars "$(minor 40000.00 2)") $net $left 135"
+refuse "no tranche on a cancelled grant" "amount: beyond what grant $g3 has left to disburse" \
+    disburse "$g3" --amount 1.00 --date 2024-06-22
+# reversing a payment of a pledge gives the pledge back
+rec r_eu2 "reverse a payment of a pledge" reverse "$c_eu2" --date 2024-06-22 --memo "wrong rate"
+same "the pledge is outstanding again by that much" \
+    "$(q "$db" "SELECT sum(amount) FROM fund_lines WHERE account = 'pledges_receivable' AND ref = $p_eu")" \
+    "$(addc "$(minor 100000.00 2)" -"$(minor 12345.00 2)")"
+
+# --- import -------------------------------------------------------------
+
+cat >"$T/good.csv" <<'CSV'
+op,ref,donor,kind,country,amount,currency,rate,date,pledge,grant,cycle,window,grantee,start,end,memo
+donor,,Sweden,state,SWE,,,,,,,,,,,,
+pledge,p1,Sweden,,,1000.00,SEK,0.095,2024-05-10,,,,,,,,
+contribute,c1,Sweden,,,400.00,SEK,0.0951,2024-05-12,p1,,,,,,,
+grant,g1,,,KEN,30.00,,,2024-05-13,,,4,emergency,Shelter,2024-06-01,2025-05-31,
+disburse,,,,,20.00,,,2024-05-14,,g1,,,,,,tranche 1
+CSV
+expect "import a good file" 0 "recorded 5 fund operations" P fund import "$T/good.csv" --db "$db"
+sp=$(q "$db" "SELECT p.id FROM fund_pledges p JOIN fund_donors d ON d.id = p.donor_id WHERE d.name = 'Sweden'")
+sg=$(q "$db" "SELECT id FROM fund_grants WHERE grantee = 'Shelter'")
+same "import: the contribution pays the pledge named by its ref" \
+    "$(q "$db" "SELECT count(*) || ' ' || e.pledge_id FROM fund_entries e JOIN fund_donors d ON d.id = e.donor_id WHERE d.name = 'Sweden' AND e.kind = 'contribution'")" \
+    "1 $sp"
+same "import: the tranche is paid on the grant named by its ref" \
+    "$(q "$db" "SELECT count(*) || ' ' || grant_id || ' ' || memo FROM fund_entries WHERE kind = 'disbursement' AND date = '2024-05-14'")" \
+    "1 $sg tranche 1"
+same "import: SEK minor units and cents" \
+    "$(q "$db" "SELECT l.amount || '|' || l.usd FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id WHERE e.pledge_id = $sp AND e.kind = 'contribution' AND l.account = 'cash'")" \
+    "$(minor 400.00 2)|$(cents 400.00 2 0.0951)"
+same "import: the pledge's outstanding" \
+    "$(q "$db" "SELECT amount FROM fund_balances WHERE account = 'pledges_receivable' AND ref = $sp")" \
+    "$(addc "$(minor 1000.00 2)" -"$(minor 400.00 2)")"
+cat >"$T/bad.csv" <<'CSV'
+op,ref,donor,kind,country,amount,currency,rate,date,pledge,grant,cycle,window,grantee,start,end,memo
+donor,,Denmark,state,DNK,,,,,,,,,,,,
+contribute,,Denmark,,,10.001,,,2024-02-10,,,,,,,,
+grant,g2,,,,300.00,,,2024-02-11,,,2,emergency,Shelter,2024-03-01,2025-02-28,
+contribute,,Denmark,,,10,XYZ,,2024-02-10,,,,,,,,
+disburse,,,,,20.00,,,2024-03-02,,gx,,,,,,
+contribute,,Denmark,,,10,,,2024-08-01,,,,,,,,
+CSV
+h=$(hash "$db")
+expect "import a file with bad rows" 1 "rejected; nothing was recorded" P fund import "$T/bad.csv" --db "$db"
+for m in "bad.csv:3:6: amount: '10.001' has more than 2 decimals, for USD" \
+    "bad.csv:4:5: country: the grantee's country of implementation is needed" \
+    "bad.csv:5:7: currency: 'XYZ' is not a currency of ISO 4217" \
+    "bad.csv:6:11: grant: 'gx' is neither a number nor the ref of a row above" \
+    "bad.csv:7:9: date: 2024-08-01 is in the future"; do
+	grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
+done
+same "bad import: nothing at all recorded (not even the good donor row)" "$(hash "$db")" "$h"
+same "bad import: no Denmark" "$(q "$db" "SELECT count(*) FROM fund_donors WHERE name = 'Denmark'")" 0
+# the entry column takes the ref of a row above: a grant's ref there means
+# the grant's approval, not whatever entry has the grant's number
+idb="$T/imp.db"
+fresh "$idb"
+cat >"$T/rev.csv" <<'CSV'
+op,ref,donor,kind,amount,date,country,cycle,window,grantee,start,end,entry,memo
+donor,,Ann,individual,,,,,,,,,,
+contribute,c1,Ann,,500.00,2024-01-02,,,,,,,,
+grant,g1,,,100.00,2024-01-03,MDA,1,emergency,Refuge,2024-01-03,2024-12-31,,
+reverse,,,,,2024-01-04,,,,,,,g1,cancel the grant
+CSV
+expect "import: a reversal naming a grant's ref" 0 "" P fund import "$T/rev.csv" --db "$idb"
+same "import: it reverses that grant's approval" \
+    "$(q "$idb" "SELECT reverses FROM fund_entries WHERE kind = 'reversal'")" \
+    "$(q "$idb" "SELECT entry_id FROM fund_grants WHERE grantee = 'Refuge'")"
+same "import: the contribution is left as it was" \
+    "$(q "$idb" "SELECT count(*) FROM fund_entries WHERE reverses = (SELECT id FROM fund_entries WHERE kind = 'contribution')")" 0
+
+# --- the journal balances; balances are the sums; append only -----------
+
+same "every entry balances, in minor units and in cents" \
+    "$(q "$db" "SELECT entry_id FROM fund_lines GROUP BY entry_id HAVING sum(amount) != 0 OR sum(usd) != 0")" ""
+same "every entry has lines" "$(q "$db" "SELECT count(*) FROM fund_entries WHERE id NOT IN (SELECT entry_id FROM fund_lines)")" 0
+same "fund_balances are the sums over fund_lines" \
+    "$(q "$db" "SELECT account, ref, amount, usd FROM fund_balances ORDER BY account, ref")" \
+    "$(q "$db" "SELECT account, ref, sum(amount), sum(usd) FROM fund_lines GROUP BY account, ref ORDER BY account, ref")"
+same "no account of a grant or pledge is on the wrong side" \
+    "$(q "$db" "SELECT account, ref FROM fund_balances WHERE (account IN ('cash', 'pledges_receivable', 'grant_expenditure') AND amount < 0) OR (account = 'grants_undisbursed' AND amount > 0)")" ""
+h=$(hash "$db")
+for sql in "UPDATE fund_entries SET memo = 'changed' WHERE id = 1" "DELETE FROM fund_lines" \
+    "UPDATE fund_lines SET usd = usd + 1 WHERE entry_id = 1" "DELETE FROM fund_entries WHERE id = $c_jane" \
+    "UPDATE fund_grants SET amount = 1" "DELETE FROM fund_pledges"; do
+	run q "$db" "$sql"
+	if [ "$rc" -ne 0 ] && grep -qE "never (changed|removed)" "$T/stderr"; then
+		ok "append only: $sql fails"
+	else
+		nok "append only: $sql fails" "exit $rc: $(cat "$T/stderr")"
+	fi
+done
+same "append only: nothing changed" "$(hash "$db")" "$h"
+
+# --- fund balance, now and as of a day ----------------------------------
+
+# fig LABEL: the figure fund balance printed on the line LABEL, in plain
+# digits; check: with thousands separators, two decimals.
+fig() { awk -v l="$1" 'index($0, l) == 1 { print $NF }' "$T/stdout"; }
+balance_is() {	# NAME WHERE
+	local name=$1 w=${2:-} f g
+	for f in "contributions received|-|contributions" \
+	    "grants paid out, net of refunds||grant_expenditure" \
+	    "programme support costs||support_costs" \
+	    "fund balance (cash)||cash" \
+	    "grants approved, not yet disbursed|-|grants_undisbursed" \
+	    "pledges outstanding (at the pledges' rates)||pledges_receivable"; do
+		IFS='|' read -r label sign acct <<<"$f"
+		g=$(sumq "$acct" "$w")
+		[ "$sign" = - ] && g=$(neg "$g")
+		same "$name: $label" "$(fig "$label" | tr -d ,)" "$(dollars "$g")"
+	done
+}
+run P fund balance --db "$db"
+balance_is "fund balance"
+if grep -E '^fund balance \(cash\) +[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$' "$T/stdout" >/dev/null &&
+    [ "$(fig "fund balance (cash)" | tr -d ,)" != "$(fig "fund balance (cash)")" ]; then
+	ok "fund balance: thousands separators and two decimals"
+else
+	nok "fund balance: thousands separators and two decimals" "$(cat "$T/stdout")"
+fi
+for d in 2023-06-15 2023-12-31 2024-03-01 2024-06-21; do
+	run P fund balance --as-of "$d" --db "$db"
+	grep -qF "as of $d" "$T/stdout" && ok "--as-of $d: said" || nok "--as-of $d: said" "$(head -1 "$T/stdout")"
+	balance_is "fund balance --as-of $d" "AND e.date <= '$d'"
+done
+expect "--as-of takes a date" 2 "--as-of takes a date" P fund balance --as-of 2024-02-30 --db "$db"
+
+run P fund donors --db "$db"
+same "fund donors: Kuwait's dollars" "$(awk -F'\t' '$2 == "Kuwait" { print $5, $6 }' "$T/stdout" | tr -d ,)" \
+    "2 $(dollars "$(addc "$(cents 12.340 3 3.25)" "$(cents 50000.125 3 3.2567)")")"
+same "fund donors: a reversed contribution counts for nothing" \
+    "$(awk -F'\t' '$2 == "Jane Doe" { print $5, $6 }' "$T/stdout")" "0 0.00"
+
+# --- very large amounts -------------------------------------------------
+
+db="$T/big.db"
+fresh "$db"
+rec x "big: a donor" donor Kuwait --kind state --country KWT
+max=9223372036854775.807
+rec c_max "big: the int64 limit in KWD" contribute --donor Kuwait --amount "$max" --currency KWD \
+    --rate 3.25 --date 2024-01-05
+# minor = 1000 a + b; cents = minor * 325 * 100 / 10^5 = 325 a + 325 b / 1000,
+# half away from zero (sqlite3's integers, none over 2^63)
+m=${max/./}
+same "big: the minor units are the digits, the cents exact" "$(line "$c_max" cash)" \
+    "$m|$(q "$db" "SELECT 325 * ($m / 1000) + 325 * ($m % 1000) / 1000 + (325 * ($m % 1000) % 1000 * 2 >= 1000)")"
+same "big: the contributions' side too" \
+    "$(q "$db" "SELECT amount || '|' || usd FROM fund_lines WHERE entry_id = $c_max AND account = 'contributions'")" \
+    "-$m|-$(q "$db" "SELECT 325 * ($m / 1000) + 325 * ($m % 1000) / 1000 + (325 * ($m % 1000) % 1000 * 2 >= 1000)")"
+refuse "big: a second one would overflow the balance" "amount: the amount is too large: a balance would overflow" \
+    contribute --donor Kuwait --amount "$max" --currency KWD --rate 3.25 --date 2024-01-06
+refuse "big: one unit more than the int64 limit" "amount: '9223372036854775.808' is too large, for KWD" \
+    contribute --donor Kuwait --amount 9223372036854775.808 --currency KWD --rate 3.25 --date 2024-01-06
+refuse "big: far over the limit" "amount: '99999999999999999999' is too large" \
+    contribute --donor Kuwait --amount 99999999999999999999 --date 2024-01-06
+# at 100 dollars a dinar the limit is 9.2e20 cents, more than an int64_t holds
+refuse "big: too large to convert to cents" "amount: the amount is too large to convert to US dollars" \
+    contribute --donor Kuwait --amount "$max" --currency KWD --rate 100 --date 2024-01-06
+run P fund balance --db "$db"
+same "big: fund balance (cash)" "$(fig "fund balance (cash)" | tr -d ,)" "$(dollars "$(sumq cash)")"
+same "big: fund balance (contributions)" "$(fig "contributions received" | tr -d ,)" "$(dollars "$(q "$db" "SELECT -sum(usd) FROM fund_lines WHERE account = 'contributions'")")"
+same "big: the ledger still balances" \
+    "$(q "$db" "SELECT entry_id FROM fund_lines GROUP BY entry_id HAVING sum(amount) != 0 OR sum(usd) != 0")" ""
+# 2^62 yen at 737869762.948382065 dollars a yen is about 3.4e27 dollars:
+# far beyond what cents in an int64_t can hold, so it must be refused.
+# (amount * rate * 100 is just over 2^128.)
+db="$T/big2.db"
+fresh "$db"
+rec x "big2: a donor" donor Japan --kind state --country JPN
+refuse "big: a product beyond 128 bits is too large to convert" "amount: the amount is too large" \
+    contribute --donor Japan --amount 4611686018427387904 --currency JPY --rate 737869762.948382065 --date 2024-01-05
+db="$T/fund.db"
+
+# --- the fund's report --------------------------------------------------
+
+rep="$T/rep"
+expect "report fund 2024" 0 "" P report fund --year 2024 --out "$rep" --db "$db"
+perf() { grep -F "$1" "$rep/tables/fund_performance.csv" | sed 's/.*,//'; }
+in24="AND e.date BETWEEN '2024-01-01' AND '2024-12-31'"
+to24="AND e.date <= '2024-12-31'"
+open=$(sumq cash "AND e.date < '2024-01-01'")
+contrib=$(neg "$(sumq contributions "$in24")")
+paid=$(sumq grant_expenditure "$in24")
+support=$(sumq support_costs "$in24")
+close=$(sumq cash "$to24")
+same "report: balance on 1 January" "$(perf "Fund balance on 1 January")" "$(dollars "$open")"
+same "report: contributions received" "$(perf "Contributions received")" "$(dollars "$contrib")"
+same "report: grants paid out, net of refunds" "$(perf "Grants paid out, net of refunds")" "$(dollars "$paid")"
+same "report: programme support costs" "$(perf "Programme support costs")" "$(dollars "$support")"
+same "report: balance on 31 December" "$(perf "Fund balance on 31 December")" "$(dollars "$close")"
+same "report: the balances add up" "$(addc "$open" "$contrib" -"$paid" -"$support")" "$close"
+same "report: grants not yet disbursed" "$(perf "not yet disbursed")" \
+    "$(dollars "$(neg "$(sumq grants_undisbursed "$to24")")")"
+same "report: pledges outstanding" "$(perf "Pledges outstanding")" "$(dollars "$(sumq pledges_receivable "$to24")")"
+same "report: the 2023 opening balance, from the inputs" "$(perf "Fund balance on 1 January")" \
+    "$(dollars "$(addc "$(minor 250000.00 2)" -"$(minor 60000.00 2)" -"$(minor 5000.00 2)")")"
+donors_sql=$(q "$db" "SELECT d.name || ',' || (-sum(l.usd)) FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id
+    JOIN fund_donors d ON d.id = e.donor_id WHERE l.account = 'contributions' $in24 GROUP BY d.id HAVING sum(l.usd) != 0 ORDER BY d.name")
+donors_csv=$(tail -n +2 "$rep/tables/fund_donors.csv" | awk -F, '{ print $1 "," $NF }' | sort)
+same "report: the donors of 2024" "$(printf '%s\n' "$donors_csv" | cut -d, -f1)" "$(printf '%s\n' "$donors_sql" | cut -d, -f1)"
+while IFS=, read -r name c; do
+	same "report: $name's US dollars" "$(printf '%s\n' "$donors_csv" | awk -F, -v n="$name" '$1 == n { print $2 }')" "$(dollars "$c")"
+done <<<"$donors_sql"
+same "report: Norway's 2023 contribution is not in 2024" \
+    "$(printf '%s\n' "$donors_csv" | awk -F, '$1 == "Norway" { print $2 }')" "$(dollars "$(cents 1500.00 2 1)")"
+same "report: a donor in one currency, with its amount" \
+    "$(awk -F, '$1 == "Kuwait" { print $4, $5, $6 }' "$rep/tables/fund_donors.csv")" \
+    "2 KWD $(addc 12340 50000125 | awk '{ printf "%.3f\n", $1 / 1000 }')"
+same "report: the cancelled grant is left out" "$(grep -c "Casa Segura" "$rep/tables/fund_grants.csv")" 0
+same "report: cycle 2 approved" "$(awk -F, '$1 == 2 { print $2, $3 }' "$rep/tables/fund_cycles.csv")" \
+    "1 $(dollars "$(minor 40000.00 2)")"
+same "report: victims, the latest report" "$(grep -F "Hope Shelter" "$rep/tables/fund_grants.csv" | sed 's/.*,//')" 135
+# figures.json: every amount is {"usd": "D.CC", "cents": N} and the two agree
+bad_pairs=$(awk '
+	/"usd":/ { u = $2; gsub(/[",]/, "", u); want = 1; next }
+	want && /"cents":/ { c = $2 + 0; s = c < 0 ? "-" : ""; a = c < 0 ? -c : c
+		f = sprintf("%s%.0f.%02d", s, (a - a % 100) / 100, a % 100)
+		n++; if (f != u) print u " vs " c; want = 0 }
+	END { if (n < 10) print "only " n " amounts" }' "$rep/figures.json")
+same "figures.json: money as {usd, cents}, and they agree" "$bad_pairs" ""
+if command -v jq >/dev/null; then
+	same "figures.json: the performance figures in cents" \
+	    "$(jq -r '.tables[] | select(.id == "fund_performance") | .rows[] | .[1].cents' "$rep/figures.json" | head -5 | tr '\n' ' ')" \
+	    "$open $contrib $paid $support $close "
+	same "figures.json: usd is a string, cents an integer" \
+	    "$(jq -r '[.tables[] | select(.id == "fund_performance") | .rows[] | .[1] | (.usd | type) + "/" + (.cents | type)] | unique | join(" ")' "$rep/figures.json")" \
+	    "string/number"
+fi
