@@ -507,6 +507,25 @@ static int
 balances_hold(struct apply *a, const struct fund_entry *e,
     const struct currency *c)
 {
+	/* the totals of each account, over all its pledges and grants */
+	for (int i = 0; i < e->nlines; i++) {
+		int64_t		 amount, usd, sum = 0;
+		int		 seen = 0;
+
+		for (int k = 0; k < i; k++)
+			seen |= e->lines[k].account == e->lines[i].account;
+		if (seen)
+			continue;
+		if (a->st->ops->fund_balance_get(a->st, e->lines[i].account,
+		    FUND_REF_ALL, &amount, &usd) == -1)
+			return -1;
+		for (int k = i; k < e->nlines; k++)
+			if (e->lines[k].account == e->lines[i].account &&
+			    __builtin_add_overflow(sum, e->lines[k].usd, &sum))
+				goto overflow;
+		if (__builtin_add_overflow(usd, sum, &sum))
+			goto overflow;
+	}
 	for (int i = 0; i < e->nlines; i++) {
 		const struct fund_line *l = &e->lines[i];
 		int64_t		 amount = 0, usd = 0, sum_a = 0, sum_u = 0;

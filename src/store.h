@@ -235,7 +235,8 @@ struct store_ops {
 	 * with its lines, and the pledge or grant it makes (else NULL),
 	 * setting their ids; lines whose ref is FUND_REF_NEW get the new
 	 * pledge's or grant's.  entry_each gives entries with their lines,
-	 * in the order posted; balance_each every account's balance by ref.
+	 * in the order posted; balance_each every account's balance in US
+	 * cents, over all its pledges and grants (ref and amount 0).
 	 */
 	int	(*fund_donor_add)(struct store *, struct fund_donor *);
 	int	(*fund_donor_find)(struct store *, const char *name,
@@ -256,6 +257,7 @@ struct store_ops {
 	 * memo and who posted when (else NULL, and faster). */
 	int	(*fund_entry_each)(struct store *, const char *to, int full,
 		    int (*fn)(const struct fund_entry *, void *), void *);
+	/* ref FUND_REF_ALL: the account's total in cents (amount 0) */
 	int	(*fund_balance_get)(struct store *, int account, int64_t ref,
 		    int64_t *amount, int64_t *usd);
 	int	(*fund_balance_each)(struct store *, int (*fn)(int account,

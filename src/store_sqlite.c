@@ -223,16 +223,19 @@ const char *const stmt_sql[S__MAX] = {
 	    "e.posted_by, e.posted_at, l.account, l.ref, l.amount, l.usd "
 	    "FROM fund_entries e JOIN fund_lines l ON l.entry_id = e.id "
 	    "WHERE e.date <= ?1 ORDER BY e.id, l.rowid",
-	/* the same without the texts, for adding up */
+	/* what adding up needs, read in the order the lines were written
+	 * (an entry's together: the journal is only appended to), which
+	 * reads the lines once and finds each entry by its key */
 	[S_FUND_ENTRY_SUMS] = "SELECT e.id, e.date, e.kind, e.currency, "
-	    "e.rate, e.donor_id, e.pledge_id, e.grant_id, e.reverses, NULL, "
-	    "NULL, NULL, NULL, l.account, l.ref, l.amount, l.usd "
-	    "FROM fund_entries e JOIN fund_lines l ON l.entry_id = e.id "
-	    "WHERE e.date <= ?1 ORDER BY e.id, l.rowid",
+	    "e.donor_id, e.reverses, l.account, l.ref, l.amount, l.usd "
+	    "FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id "
+	    "WHERE e.date <= ?1 ORDER BY l.rowid",
 	[S_FUND_BAL_GET] = "SELECT amount, usd FROM fund_balances "
 	    "WHERE account = ? AND ref = ?",
-	[S_FUND_BAL_EACH] = "SELECT account, ref, amount, usd "
-	    "FROM fund_balances ORDER BY account, ref",
+	[S_FUND_TOTAL_GET] = "SELECT 0, usd FROM fund_totals "
+	    "WHERE account = ? AND ? = -2",
+	[S_FUND_BAL_EACH] = "SELECT account, 0, 0, usd FROM fund_totals "
+	    "ORDER BY account",
 	[S_FUND_VICTIMS_ADD] = "INSERT INTO fund_victims (grant_id, date, "
 	    "victims, posted_by, posted_at) VALUES (?, ?, ?, ?, ?)",
 	[S_FUND_VICTIMS_EACH] = "SELECT grant_id, date, victims FROM "

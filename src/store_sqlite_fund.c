@@ -4,6 +4,7 @@
  * schema, with the triggers that keep entries append-only and the balances
  * up to date, is migration 0010.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -282,6 +283,20 @@ entry_read(sqlite3_stmt *st, struct fund_entry *e)
 	e->nlines = 0;
 }
 
+/* The entry's columns of a row of S_FUND_ENTRY_SUMS. */
+static void
+entry_read_sums(sqlite3_stmt *st, struct fund_entry *e)
+{
+	memset(e, 0, offsetof(struct fund_entry, lines));
+	e->id = col_id(st, 0);
+	col_copy(st, 1, e->date, sizeof(e->date));
+	e->kind = name_index(fund_kind_names, FE__MAX, col_text(st, 2));
+	col_copy(st, 3, e->currency, sizeof(e->currency));
+	e->donor = col_id(st, 4);
+	e->reverses = col_id(st, 5);
+	e->nlines = 0;
+}
+
 /* Append the line in columns col.. to e; -1 when there are too many. */
 static int
 line_read(sqlite3_stmt *st, int col, struct fund_entry *e)
@@ -351,7 +366,10 @@ sq_fund_entry_each(struct store *base, const char *to, int full,
 			if (e.id != 0 && (ret = fn(&e, arg)) == -1)
 				break;
 			/* the row goes when the next is read: keep its text */
-			entry_read(st, &e);
+			if (!full)
+				entry_read_sums(st, &e);
+			else
+				entry_read(st, &e);
 			if (full) {
 				buf_reset(&memo);
 				buf_adds(&memo, col_text(st, 10));
@@ -363,7 +381,7 @@ sq_fund_entry_each(struct store *base, const char *to, int full,
 				e.posted_at = at;
 			}
 		}
-		if (line_read(st, 13, &e) == -1) {
+		if (line_read(st, full ? 13 : 6, &e) == -1) {
 			ret = error("%s: entry %lld has lines palermo does not "
 			    "write (too many, or an unknown account)", s->path, (long long)e.id);
 			break;
@@ -385,7 +403,8 @@ sq_fund_balance_get(struct store *base, int account, int64_t ref,
     int64_t *amount, int64_t *usd)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_BAL_GET);
+	sqlite3_stmt	*st = stmt(s, ref == FUND_REF_ALL ? S_FUND_TOTAL_GET :
+	    S_FUND_BAL_GET);
 	int		 rc;
 
 	sqlite3_bind_text(st, 1, fund_account_names[account], -1,

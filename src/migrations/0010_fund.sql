@@ -93,11 +93,20 @@ CREATE TABLE fund_balances (
 	PRIMARY KEY (account, ref)
 ) WITHOUT ROWID;
 
+-- The same per account, over all its pledges and grants: the fund's
+-- balance without adding up a row per grant.
+CREATE TABLE fund_totals (
+	account		TEXT PRIMARY KEY,
+	usd		INTEGER NOT NULL CHECK (typeof(usd) = 'integer')
+) WITHOUT ROWID;
+
 CREATE TRIGGER fund_lines_ai AFTER INSERT ON fund_lines BEGIN
 	INSERT INTO fund_balances (account, ref, amount, usd)
 	    VALUES (new.account, new.ref, new.amount, new.usd)
 	    ON CONFLICT (account, ref) DO UPDATE SET
 	    amount = amount + excluded.amount, usd = usd + excluded.usd;
+	INSERT INTO fund_totals (account, usd) VALUES (new.account, new.usd)
+	    ON CONFLICT (account) DO UPDATE SET usd = usd + excluded.usd;
 END;
 
 CREATE TRIGGER fund_entries_bu BEFORE UPDATE ON fund_entries BEGIN

@@ -498,11 +498,23 @@ bad_pairs=$(awk '
 		n++; if (f != u) print u " vs " c; want = 0 }
 	END { if (n < 10) print "only " n " amounts" }' "$rep/figures.json")
 same "figures.json: money as {usd, cents}, and they agree" "$bad_pairs" ""
-if command -v jq >/dev/null; then
-	same "figures.json: the performance figures in cents" \
-	    "$(jq -r '.tables[] | select(.id == "fund_performance") | .rows[] | .[1].cents' "$rep/figures.json" | head -5 | tr '\n' ' ')" \
-	    "$open $contrib $paid $support $close "
-	same "figures.json: usd is a string, cents an integer" \
-	    "$(jq -r '[.tables[] | select(.id == "fund_performance") | .rows[] | .[1] | (.usd | type) + "/" + (.cents | type)] | unique | join(" ")' "$rep/figures.json")" \
-	    "string/number"
+same "figures.json: the performance figures in cents" \
+    "$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = [t for t in d["tables"] if t["id"] == "fund_performance"][0]
+print(" ".join(str(r[1]["cents"]) for r in t["rows"][:5]), end=" ")' "$rep/figures.json")" \
+    "$open $contrib $paid $support $close "
+same "figures.json: usd is a string, cents an integer" \
+    "$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = [t for t in d["tables"] if t["id"] == "fund_performance"][0]
+print(" ".join(sorted({type(r[1]["usd"]).__name__ + "/" + type(r[1]["cents"]).__name__ for r in t["rows"]})))' "$rep/figures.json")" \
+    "str/int"
+
+# the page in a real browser: no console errors, every chart drawn
+if [ -z "${PALERMO_VALGRIND:-}" ]; then
+	mkdir -p "$top/tests/out"
+	out=$(node "$top/tests/browser/check-report.mjs" "$rep/index.html" "$top/tests/out/fund.png" 2>&1)
+	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok fund page: /; s/^FAIL /FAIL fund page: /'
+	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "fund page" "$out"
 fi

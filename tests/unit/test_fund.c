@@ -200,6 +200,9 @@ check_ledger(sqlite3 *db)
 	    "ref, sum(amount) AS a, sum(usd) AS u FROM fund_lines GROUP BY 1, "
 	    "2) s LEFT JOIN fund_balances b USING (account, ref) WHERE "
 	    "b.amount IS NOT s.a OR b.usd IS NOT s.u"), 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM (SELECT account, "
+	    "sum(usd) AS u FROM fund_lines GROUP BY 1) s LEFT JOIN "
+	    "fund_totals t USING (account) WHERE t.usd IS NOT s.u"), 0);
 }
 
 /* The cents of a money cell of the report, by the label in column 0. */
