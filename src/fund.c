@@ -551,15 +551,26 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 		    __builtin_add_overflow(usd, sum_u, &sum_u))
 			goto overflow;
 		switch (l->account) {
-		case FA_CASH:
-			if (sum_u < 0) {
-				money_format(usd, 2, have);
-				money_format(sum_u, 2, after);
+		case FA_CASH: {
+			/* on every day from the entry's on, not only now:
+			 * a payment may be recorded after later ones */
+			int64_t	 low, delta = sum_u - usd, left;
+
+			if (delta >= 0)
+				break;
+			if (a->st->ops->fund_cash_low(a->st, e->date, &low) ==
+			    -1)
+				return -1;
+			if (__builtin_add_overflow(low, delta, &left) ||
+			    left < 0) {
+				money_format(low, 2, have);
+				money_format(left, 2, after);
 				bad(a, FF_AMOUNT, "not enough cash: %s US "
-				    "dollars available, this would leave %s",
-				    have, after);
+				    "dollars available from %s on, this would "
+				    "leave %s", have, e->date, after);
 			}
 			break;
+		}
 		case FA_PLEDGES:
 			if (sum_a < 0) {
 				money_format(amount, c->exp, have);

@@ -264,6 +264,9 @@ struct store_ops {
 		    int64_t ref, int64_t amount, int64_t usd, void *), void *);
 	int	(*fund_post)(struct store *, struct fund_entry *,
 		    struct fund_pledge *, struct fund_grant *);
+	/* The least cash, in cents, the fund holds on any day from date on
+	 * (the cash of that day when none is later). */
+	int	(*fund_cash_low)(struct store *, const char *date, int64_t *);
 	/* Victims assisted under a grant, as reported; each gives every
 	 * report, the latest of a grant last. */
 	int	(*fund_victims_add)(struct store *, int64_t grant,

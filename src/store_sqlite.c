@@ -234,6 +234,12 @@ const char *const stmt_sql[S__MAX] = {
 	    "WHERE account = ? AND ref = ?",
 	[S_FUND_TOTAL_GET] = "SELECT 0, usd FROM fund_totals "
 	    "WHERE account = ? AND ? = -2",
+	/* the least cash the fund has on any day from ?1 on */
+	[S_FUND_CASH_LOW] = "WITH b(v) AS (SELECT coalesce(sum(usd), 0) FROM "
+	    "fund_cash_days WHERE date <= ?1) SELECT min(run) FROM (SELECT v "
+	    "AS run FROM b UNION ALL SELECT (SELECT v FROM b) + sum(usd) OVER "
+	    "(ORDER BY date ROWS UNBOUNDED PRECEDING) FROM fund_cash_days "
+	    "WHERE date > ?1)",
 	[S_FUND_BAL_EACH] = "SELECT account, 0, 0, usd FROM fund_totals "
 	    "ORDER BY account",
 	[S_FUND_VICTIMS_ADD] = "INSERT INTO fund_victims (grant_id, date, "
@@ -1072,6 +1078,7 @@ const struct store_ops store_sqlite_ops = {
 	.fund_balance_get = sq_fund_balance_get,
 	.fund_balance_each = sq_fund_balance_each,
 	.fund_post = sq_fund_post,
+	.fund_cash_low = sq_fund_cash_low,
 	.fund_victims_add = sq_fund_victims_add,
 	.fund_victims_each = sq_fund_victims_each,
 	.clone = sq_clone,

@@ -93,6 +93,7 @@ enum stmt {
 	S_FUND_ENTRY_SUMS,
 	S_FUND_BAL_GET,
 	S_FUND_TOTAL_GET,
+	S_FUND_CASH_LOW,
 	S_FUND_BAL_EACH,
 	S_FUND_VICTIMS_ADD,
 	S_FUND_VICTIMS_EACH,
@@ -150,6 +151,7 @@ int	 sq_fund_balance_each(struct store *,
 	    int (*)(int, int64_t, int64_t, int64_t, void *), void *);
 int	 sq_fund_post(struct store *, struct fund_entry *, struct fund_pledge *,
 	    struct fund_grant *);
+int	 sq_fund_cash_low(struct store *, const char *, int64_t *);
 int	 sq_fund_victims_add(struct store *, int64_t, const char *, int64_t);
 int	 sq_fund_victims_each(struct store *,
 	    int (*)(int64_t, const char *, int64_t, void *), void *);

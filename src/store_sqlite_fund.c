@@ -514,6 +514,23 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 }
 
 int
+sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_CASH_LOW);
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*low = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, "reading the cash by day");
+	return 0;
+}
+
+int
 sq_fund_victims_add(struct store *base, int64_t grant, const char *date,
     int64_t victims)
 {

@@ -100,6 +100,13 @@ CREATE TABLE fund_totals (
 	usd		INTEGER NOT NULL CHECK (typeof(usd) = 'integer')
 ) WITHOUT ROWID;
 
+-- Cash moved on each day: the fund must have cash on every day from a
+-- payment's date on, also for a payment recorded after later ones.
+CREATE TABLE fund_cash_days (
+	date		TEXT PRIMARY KEY,
+	usd		INTEGER NOT NULL CHECK (typeof(usd) = 'integer')
+) WITHOUT ROWID;
+
 CREATE TRIGGER fund_lines_ai AFTER INSERT ON fund_lines BEGIN
 	INSERT INTO fund_balances (account, ref, amount, usd)
 	    VALUES (new.account, new.ref, new.amount, new.usd)
@@ -107,6 +114,10 @@ CREATE TRIGGER fund_lines_ai AFTER INSERT ON fund_lines BEGIN
 	    amount = amount + excluded.amount, usd = usd + excluded.usd;
 	INSERT INTO fund_totals (account, usd) VALUES (new.account, new.usd)
 	    ON CONFLICT (account) DO UPDATE SET usd = usd + excluded.usd;
+	INSERT INTO fund_cash_days (date, usd)
+	    SELECT e.date, new.usd FROM fund_entries e
+	    WHERE e.id = new.entry_id AND new.account = 'cash'
+	    ON CONFLICT (date) DO UPDATE SET usd = usd + excluded.usd;
 END;
 
 CREATE TRIGGER fund_entries_bu BEFORE UPDATE ON fund_entries BEGIN

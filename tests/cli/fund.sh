@@ -232,6 +232,16 @@ refuse "a tranche beyond the cash available" "amount: not enough cash: $cash US 
 refuse "support costs beyond the cash available" "amount: not enough cash: $cash US dollars available" \
     support --amount 4000000.00 --date 2024-06-02
 refuse "no such grant" "grant: no grant 99" disburse 99 --amount 1.00 --date 2024-06-02
+# a payment recorded late and dated back needs the cash on every day from
+# its date on, not only now: the least of the running cash from that day
+low=$(q "$db" "WITH days AS (SELECT e.date AS date, sum(l.usd) AS u FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id WHERE l.account = 'cash' GROUP BY e.date), run AS (SELECT date, sum(u) OVER (ORDER BY date) AS r FROM days) SELECT min(r) FROM (SELECT coalesce((SELECT r FROM run WHERE date <= '2024-01-10' ORDER BY date DESC LIMIT 1), 0) AS r UNION ALL SELECT r FROM run WHERE date > '2024-01-10')")
+now=$(q "$db" "SELECT sum(usd) FROM fund_lines WHERE account = 'cash'")
+[ "$low" -lt "$now" ] && ok "the cash was lower on 2024-01-10 than now" || nok "the cash was lower on 2024-01-10 than now" "$low vs $now"
+refuse "support costs dated back beyond the cash of their day" \
+    "amount: not enough cash: $(dollars "$low") US dollars available from 2024-01-10 on" \
+    support --amount "$(dollars "$((low + 1))")" --date 2024-01-10
+rec x "support costs dated back within the cash of their day" support --amount "$(dollars "$low")" --date 2024-01-10
+same "no day left without cash" "$(q "$db" "SELECT min(r) >= 0 FROM (SELECT sum(u) OVER (ORDER BY date) AS r FROM (SELECT e.date AS date, sum(l.usd) AS u FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id WHERE l.account = 'cash' GROUP BY e.date))")" 1
 rec x "victims assisted" victims "$g2" 120 --date 2024-06-25
 rec x "victims assisted, a later report" victims "$g2" 135 --date 2024-06-28
 

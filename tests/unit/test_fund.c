@@ -203,6 +203,15 @@ check_ledger(sqlite3 *db)
 	assert_int_equal(sql_int(db, "SELECT count(*) FROM (SELECT account, "
 	    "sum(usd) AS u FROM fund_lines GROUP BY 1) s LEFT JOIN "
 	    "fund_totals t USING (account) WHERE t.usd IS NOT s.u"), 0);
+	/* cash on every day, not only at the end, and the kept days */
+	assert_true(sql_int(db, "SELECT coalesce(min(run), 0) FROM (SELECT "
+	    "sum(u) OVER (ORDER BY date) AS run FROM (SELECT e.date, "
+	    "sum(l.usd) AS u FROM fund_lines l JOIN fund_entries e ON e.id = "
+	    "l.entry_id WHERE l.account = 'cash' GROUP BY e.date))") >= 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM (SELECT e.date, "
+	    "sum(l.usd) AS u FROM fund_lines l JOIN fund_entries e ON e.id = "
+	    "l.entry_id WHERE l.account = 'cash' GROUP BY e.date) s LEFT JOIN "
+	    "fund_cash_days d USING (date) WHERE d.usd IS NOT s.u"), 0);
 }
 
 /* The cents of a money cell of the report, by the label in column 0. */
