@@ -227,7 +227,7 @@ print_usd(const char *label, int64_t cents)
 {
 	char	 m[40];
 
-	money_text(cents, 1, m);
+	money_text(cents, m);
 	printf("%-44s %20s\n", label, m);
 }
 
@@ -237,11 +237,14 @@ balance(struct store *st, const struct fopts *o)
 	struct fund_totals t;
 	char		 today[11];
 
+	memset(&t, 0, sizeof(t));
 	if (o->as_of && (strlen(o->as_of) != 10 || !date_valid(o->as_of)))
 		return usage_error("fund", "--as-of takes a date, YYYY-MM-DD");
-	if (fund_today(today) == -1 ||
-	    fund_totals(st, o->as_of, &t) == -1)
+	if (today_iso(today) == -1 ||
+	    fund_totals(st, o->as_of, &t) == -1) {
+		fund_totals_release(&t);
 		return EXIT_STORE;
+	}
 	printf("The Trust Fund as of %s, in US dollars\n",
 	    o->as_of ? o->as_of : today);
 	print_usd("contributions received", -t.usd[FA_INCOME]);
@@ -251,6 +254,7 @@ balance(struct store *st, const struct fopts *o)
 	print_usd("grants approved, not yet disbursed", -t.usd[FA_UNDISBURSED]);
 	print_usd("pledges outstanding (at the pledges' rates)",
 	    t.usd[FA_PLEDGES]);
+	fund_totals_release(&t);
 	return out_close(stdout, NULL);
 }
 
@@ -269,7 +273,7 @@ print_donor(const struct fund_donor *d, void *arg)
 	struct donor_sum	*s = fund_donor_sum(&l->t, d->id);
 	char			 m[40];
 
-	money_text(s ? s->usd : 0, 1, m);
+	money_text(s ? s->usd : 0, m);
 	printf("%lld\t%s\t%s\t%s\t%lld\t%s\n", (long long)d->id, d->name,
 	    donor_kind_names[d->kind], c ? c->alpha3 : "", s ?
 	    (long long)s->count : 0LL, m);
@@ -287,9 +291,9 @@ print_grant(const struct fund_grant *g, void *arg)
 	if ((l->cycle != NR && g->cycle != l->cycle) ||
 	    (l->country != NR && g->country != l->country))
 		return 0;
-	money_text(g->amount, 1, a);
-	money_text(s ? s->disbursed : 0, 1, d);
-	money_text(s ? s->undisbursed : 0, 1, u);
+	money_text(g->amount, a);
+	money_text(s ? s->disbursed : 0, d);
+	money_text(s ? s->undisbursed : 0, u);
 	if (s && s->victims >= 0)
 		snprintf(v, sizeof(v), "%lld", (long long)s->victims);
 	printf("%lld\t%d\t%s\t%s\t%s\t%s to %s\t%s\t%s\t%s\t%s\t%s\n",
@@ -338,7 +342,7 @@ print_entry(const struct fund_entry *e, void *arg)
 		char	 a[32], u[40];
 
 		money_format(e->lines[i].amount, c ? c->exp : 2, a);
-		money_text(e->lines[i].usd, 0, u);
+		money_format(e->lines[i].usd, 2, u);
 		printf("\t%-20s %6lld %20s %20s\n",
 		    fund_account_names[e->lines[i].account],
 		    (long long)e->lines[i].ref, a, u);
@@ -395,6 +399,13 @@ cmd_fund(int argc, char **argv)
 	    (strcmp(what, "import") == 0 && argc != 1))
 		return usage_error("fund", "%s takes %s", what,
 		    strcmp(what, "import") == 0 ? "a FILE" : "only options");
+	for (int k = 0; op == -1 && k < 2; k++) {
+		const char *d = o.f[k ? FF_TO : FF_FROM];
+
+		if (d != NULL && (strlen(d) != 10 || !date_valid(d)))
+			return usage_error("fund", "--%s takes a date, "
+			    "YYYY-MM-DD", k ? "to" : "from");
+	}
 	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	ret = EXIT_STORE;

@@ -13,33 +13,14 @@
 
 #define FIRST_YEAR	2014
 
-/* Today, or $PALERMO_TODAY (YYYY-MM-DD) for planning and for tests. */
+/* Today (today_iso) as numbers. */
 static int
 today(int *y, int *m, int *d)
 {
-	const char	*s = getenv("PALERMO_TODAY");
-	char		 now[21];
-	long long	 v[3];
-	char		 part[5];
+	char	 s[11];
 
-	if (s == NULL || *s == '\0') {
-		time_iso(now);
-		s = now;
-	}
-	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
-		return error("PALERMO_TODAY: '%s' is not YYYY-MM-DD", s);
-	for (int i = 0; i < 3; i++) {
-		size_t	 off = i == 0 ? 0 : i == 1 ? 5 : 8, n = i ? 2 : 4;
-
-		memcpy(part, s + off, n);
-		part[n] = '\0';
-		if (parse_int(part, i ? 1 : 1900, i == 0 ? 2200 : i == 1 ? 12 :
-		    31, &v[i]) == -1)
-			return error("'%.10s' is not a date", s);
-	}
-	*y = (int)v[0];
-	*m = (int)v[1];
-	*d = (int)v[2];
+	if (today_iso(s) == -1 || sscanf(s, "%4d-%2d-%2d", y, m, d) != 3)
+		return -1;
 	return 0;
 }
 

@@ -288,21 +288,6 @@ usd_cents(int64_t amount, int exp, const struct rate *r, int64_t *out)
 
 /* --- the operations ----------------------------------------------------- */
 
-int
-fund_today(char out[11])
-{
-	const char	*s = getenv("PALERMO_TODAY");
-	char		 now[21];
-
-	if (s == NULL || *s == '\0') {
-		time_iso(now);
-		s = now;
-	} else if (strlen(s) != 10 || !date_valid(s))
-		return error("PALERMO_TODAY: '%s' is not YYYY-MM-DD", s);
-	snprintf(out, 11, "%.10s", s);
-	return 0;
-}
-
 /* One operation being checked. */
 struct apply {
 	struct store		*st;
@@ -455,16 +440,15 @@ want_dollars(struct apply *a, int64_t *v)
 {
 	const char		*s = given(a, FF_CURRENCY);
 	const struct currency	*c = currency_find("USD");
+	struct rate		 r;
 
 	if (s != NULL && strcmp(s, "USD") != 0) {
 		bad(a, FF_CURRENCY, "grants and what is paid under them are in "
 		    "US dollars, not %s", s);
 		return -1;
 	}
-	if (given(a, FF_RATE) && strcmp(given(a, FF_RATE), "1") != 0) {
-		bad(a, FF_RATE, "the rate of US dollars is 1");
+	if (want_rate(a, c, &r) == -1)
 		return -1;
-	}
 	return want_amount(a, c, v);
 }
 
@@ -1012,7 +996,7 @@ fund_apply(struct store *st, enum fund_op op, const char *const f[FF__MAX],
 	a.line = line;
 	a.cols = cols;
 	*id = 0;
-	if (fund_today(a.today) == -1)
+	if (today_iso(a.today) == -1)
 		return -1;
 	switch (op) {
 	case FO_DONOR:

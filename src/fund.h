@@ -181,8 +181,6 @@ int	 fund_apply(struct store *, enum fund_op, const char *const f[FF__MAX],
 	    struct errlist *el, unsigned long line, const int *cols,
 	    int64_t *id, int64_t *entry);
 
-/* Today as YYYY-MM-DD, or $PALERMO_TODAY; 0 or -1 (said). */
-int	 fund_today(char out[11]);
 
 /*
  * fund_sum.c: the ledger added up in one pass, for the listings and the
@@ -225,8 +223,9 @@ enum grant_status { GS_APPROVED, GS_ACTIVE, GS_CLOSED, GS_CANCELLED,
     GS__MAX };
 extern const char *const grant_status_names[GS__MAX];
 
-/* Balances by account up to as_of (NULL: all, from the kept balances,
- * without reading the journal); 0 or -1.  Only usd[] is filled. */
+/* Balances by account up to as_of (NULL: all, from the kept totals,
+ * without reading the journal: only usd[] is filled); 0 or -1.  Release
+ * after. */
 int	 fund_totals(struct store *, const char *as_of, struct fund_totals *);
 /* Everything, in one pass over the journal; 0 or -1.  Release after. */
 int	 fund_summarise(struct store *, const char *from, const char *to,

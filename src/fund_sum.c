@@ -207,7 +207,7 @@ fund_summarise(struct store *st, const char *from, const char *to,
 	ps.t = t;
 	ps.from = from;
 	ps.to = to;
-	if (fund_today(t->today) == -1)
+	if (today_iso(t->today) == -1)
 		return -1;
 	rc = st->ops->fund_grant_each(st, no_victims, t) == -1 ||
 	    st->ops->fund_entry_each(st, to, 0, sum_entry, &ps) == -1 ||
@@ -232,21 +232,10 @@ add_balance(int account, int64_t ref, int64_t amount, int64_t usd, void *arg)
 int
 fund_totals(struct store *st, const char *as_of, struct fund_totals *t)
 {
-	int	 rc;
-
-	if (as_of != NULL) {
-		rc = fund_summarise(st, NULL, as_of, t);
-		free(t->donors);
-		free(t->grants);
-		free(t->pledges);
-		t->donors = NULL;
-		t->grants = NULL;
-		t->pledges = NULL;
-		t->ndonors = t->ngrants = t->npledges = 0;
-		return rc;
-	}
+	if (as_of != NULL)
+		return fund_summarise(st, NULL, as_of, t);
 	memset(t, 0, sizeof(*t));
-	if (fund_today(t->today) == -1)
+	if (today_iso(t->today) == -1)
 		return -1;
 	return st->ops->fund_balance_each(st, add_balance, t);
 }

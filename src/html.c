@@ -184,7 +184,7 @@ cell_put(struct buf *b, const struct table *t, const struct cell *c,
 	case CELL_MONEY: {
 		char	 m[40];
 
-		money_text(c->n, 1, m);
+		money_text(c->n, m);
 		buf_adds(b, m);
 		break;
 	}
@@ -250,7 +250,7 @@ table_narrow(const struct table *t)
 			} else if (c->kind == CELL_MONEY) {
 				char	 m[40];
 
-				money_text(c->n, 1, m);
+				money_text(c->n, m);
 				cw = strlen(m);
 			}
 			if (cw > w)

@@ -46,6 +46,9 @@ int	 utf8_valid(const char *, size_t);
 int	 date_valid(const char *);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
+/* Today (UTC) as YYYY-MM-DD, or $PALERMO_TODAY, for planning ahead and
+ * for tests; 0, or -1 when that is not a date (said). */
+int	 today_iso(char out[11]);
 int	 current_year(void);
 /* Who runs palermo: $PALERMO_OPERATOR, else the uid's login name, else
  * $USER. */

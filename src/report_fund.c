@@ -18,8 +18,8 @@
 #include "table.h"
 
 #define RULE "Amounts in other currencies were converted to US dollars at " \
-	"the rate recorded with each entry, the United Nations operational " \
-	"rate of its day, and rounded to the cent, half away from zero, " \
+	"the rate of its day recorded with each entry, and rounded to the " \
+	"cent, half away from zero, " \
 	"once, when the entry was posted; every total here is a sum of those " \
 	"cents, so the totals add up exactly."
 

@@ -46,7 +46,7 @@ apply(struct gen *g, enum fund_op op, const char *f[FF__MAX], int64_t *id)
 	errlist_release(&g->el);
 	if (rc == 0 && op != FO_DONOR && op != FO_VICTIMS)
 		g->made++;
-	return rc == -1 ? -1 : rc;
+	return rc;
 }
 
 static void
@@ -250,7 +250,7 @@ sample_fund(const char *db, uint64_t seed, int64_t entries)
 	char		 today[11];
 	int		 ret = EXIT_STORE;
 
-	if (fund_today(today) == -1 ||
+	if (today_iso(today) == -1 ||
 	    store_open(&st, db, STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	rng_seed(&r, seed);

@@ -233,7 +233,7 @@ const char *const stmt_sql[S__MAX] = {
 	[S_FUND_BAL_GET] = "SELECT amount, usd FROM fund_balances "
 	    "WHERE account = ? AND ref = ?",
 	[S_FUND_TOTAL_GET] = "SELECT 0, usd FROM fund_totals "
-	    "WHERE account = ? AND ? = -2",
+	    "WHERE account = ?",
 	/* the least cash the fund has on any day from ?1 on */
 	[S_FUND_CASH_LOW] = "WITH b(v) AS (SELECT coalesce(sum(usd), 0) FROM "
 	    "fund_cash_days WHERE date <= ?1) SELECT min(run) FROM (SELECT v "

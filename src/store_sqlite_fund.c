@@ -409,7 +409,8 @@ sq_fund_balance_get(struct store *base, int account, int64_t ref,
 
 	sqlite3_bind_text(st, 1, fund_account_names[account], -1,
 	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, ref);
+	if (ref != FUND_REF_ALL)
+		sqlite3_bind_int64(st, 2, ref);
 	rc = sqlite3_step(st);
 	*amount = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	*usd = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;

@@ -183,7 +183,7 @@ value_label(const struct cell *c, char out[40])
 		range_format(c->n, c->d, r);
 		snprintf(out, 40, "%.39s", r);
 	} else if (c->kind == CELL_MONEY)
-		money_text(c->n, 1, out);
+		money_text(c->n, out);
 }
 
 /*

@@ -185,16 +185,12 @@ cell_money(struct cell *c, int64_t cents)
 }
 
 void
-money_text(int64_t cents, int separators, char buf[40])
+money_text(int64_t cents, char buf[40])
 {
 	uint64_t	 u = cents < 0 ? -(uint64_t)cents : (uint64_t)cents;
 	char		 whole[32];
 
-	if (separators)
-		int_format((int64_t)(u / 100), whole);
-	else
-		snprintf(whole, sizeof(whole), "%llu",
-		    (unsigned long long)(u / 100));
+	int_format((int64_t)(u / 100), whole);
 	snprintf(buf, 40, "%s%s.%02u", cents < 0 ? "-" : "", whole,
 	    (unsigned)(u % 100));
 }

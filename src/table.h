@@ -105,9 +105,9 @@ void	 pct_format(int64_t n, int64_t d, char buf[32]);
 /* "1,234,567" into buf of 32. */
 void	 int_format(int64_t, char buf[32]);
 void	 cell_money(struct cell *, int64_t cents);
-/* Cents as "1,234,567.89" (with separators) or "1234567.89" (without)
- * into buf of 40. */
-void	 money_text(int64_t cents, int separators, char buf[40]);
+/* Cents as "1,234,567.89", for people, into buf of 40 (fund.h's
+ * money_format writes them without separators). */
+void	 money_text(int64_t cents, char buf[40]);
 
 /* xml.c: the escaping writer for HTML, SVG and XML. */
 /* The code point at s and its byte length in *n; -1 for malformed UTF-8. */

@@ -23,6 +23,7 @@
 #include <jansson.h>
 #include <xlsxwriter.h>
 
+#include "fund.h"
 #include "palermo.h"
 #include "table.h"
 
@@ -247,7 +248,7 @@ table_csv(struct buf *b, const struct table *t)
 			case CELL_MONEY: {
 				char	 m[40];
 
-				money_text(c->n, 0, m);
+				money_format(c->n, 2, m);
 				buf_adds(b, m);
 				break;
 			}
@@ -491,7 +492,7 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 
 				/* a spreadsheet's numbers are doubles: the
 				 * nearest to the exact decimal, as if typed */
-				money_text(c->n, 0, m);
+				money_format(c->n, 2, m);
 				xlsx_check(x, xw.worksheet_write_number(ws, row,
 				    col, strtod(m, NULL), x->money));
 				break;
@@ -743,7 +744,7 @@ cell_json(const struct cell *c, int *bad)
 		char	 m[40];
 
 		/* exact: the decimal as a string, and the cents */
-		money_text(c->n, 0, m);
+		money_format(c->n, 2, m);
 		o = jnew(json_object());
 		jset(o, "usd", jstr(m, bad));
 		jset(o, "cents", jnew(json_integer(c->n)));

@@ -87,6 +87,22 @@ time_iso(char out[21])
 }
 
 int
+today_iso(char out[11])
+{
+	const char	*s = getenv("PALERMO_TODAY");
+	char		 now[21];
+
+	if (s == NULL || *s == '\0') {
+		time_iso(now);
+		s = now;
+	} else if (strlen(s) != 10 || !date_valid(s))
+		return error("PALERMO_TODAY: '%s' is not YYYY-MM-DD", s);
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 0;
+}
+
+int
 current_year(void)
 {
 	time_t		 t = time(NULL);

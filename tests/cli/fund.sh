@@ -528,3 +528,5 @@ if [ -z "${PALERMO_VALGRIND:-}" ]; then
 	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok fund page: /; s/^FAIL /FAIL fund page: /'
 	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "fund page" "$out"
 fi
+expect "journal: --from must be a date" 2 "--from takes a date" P fund journal --from 2024-13-01 --db "$db"
+expect "balance: --as-of must be a date" 2 "--as-of takes a date" P fund balance --as-of 2024-02-30 --db "$db"
