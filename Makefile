@@ -50,6 +50,19 @@ TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
 all: palermo
 
+# the public data files (data/README.md), unpacked for the tests, the
+# benchmarks and make run
+GLOTIP	 = $(B)/data/glotip/unodc_glotip_data_export_2025-04-14
+DATA	 = $(GLOTIP).csv $(GLOTIP).xlsx \
+	   $(B)/data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv
+$(B)/data/%.csv: data/%.csv.gz
+	@mkdir -p $(@D)
+	gzip -dc $< > $@.tmp && mv $@.tmp $@
+$(B)/data/%: data/%
+	@mkdir -p $(@D)
+	cp $< $@
+data: $(DATA)
+
 palermo: $(OBJS) $(B)/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -101,7 +114,7 @@ fuzz: deps
 deps:
 	@scripts/install-deps
 
-tests: palermo $(TESTS) $(B)/fuzz_intake
+tests: palermo $(TESTS) $(B)/fuzz_intake data
 
 check: deps
 	$(MAKE) tests
@@ -112,11 +125,11 @@ valgrind: deps
 	PALERMO_VALGRIND=1 tests/run
 
 run: deps
-	$(MAKE) palermo
+	$(MAKE) palermo data
 	@scripts/run-sample
 
 bench: deps
-	$(MAKE) palermo
+	$(MAKE) palermo data
 	bench/import
 	bench/report
 	bench/stats
@@ -131,4 +144,4 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all deps tests check valgrind run bench fuzz lint clean
+.PHONY: FORCE all data deps tests check valgrind run bench fuzz lint clean

@@ -3,8 +3,8 @@
 # "FAIL NAME: why", which tests/run counts.
 
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data="$top/../shared/data"
-[ -d "$data" ] || echo "FAIL shared data: $data is missing"
+data="$top/build/data"
+[ -d "$data" ] || echo "FAIL public data: $data is missing; run make data"
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 unset PALERMO_DB
@@ -57,3 +57,25 @@ fresh() {
 q() { sqlite3 -batch -noheader "$1" "$2"; }
 
 hash() { sha256sum "$1" | cut -d' ' -f1; }
+
+# browser_check LABEL HTML PNG: open a report page in headless Chromium
+# (tests/browser/check-report.mjs) and pass on its checks as "LABEL: ...".
+# Under valgrind it does nothing.  A missing tool is a failure that says
+# what to install, not a crash.
+browser_check() {
+	local label=$1 html=$2 png=$3 out missing=""
+	[ -n "${PALERMO_VALGRIND:-}" ] && return 0
+	command -v node >/dev/null 2>&1 || missing="node (Debian package nodejs)"
+	[ -d "$top/node_modules/playwright-core" ] ||
+		missing="${missing:+$missing, }playwright-core (npm, in $top/node_modules)"
+	[ -x /usr/bin/chromium ] || missing="${missing:+$missing, }chromium (Debian package chromium)"
+	if [ -n "$missing" ]; then
+		nok "$label" "the browser test needs $missing: run scripts/install-deps"
+		return 0
+	fi
+	mkdir -p "$top/tests/out"
+	out=$(node "$top/tests/browser/check-report.mjs" "$html" "$png" 2>&1)
+	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' |
+	    sed "s/^ok /ok $label: /; s/^FAIL /FAIL $label: /"
+	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "$label" "$out"
+}

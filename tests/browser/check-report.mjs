@@ -11,10 +11,9 @@
 // The page must be self-contained, so any request that is not for a file:
 // or data: URL is refused, and counts as a failed request.
 
-import { stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const TIMEOUT_MS = 60_000;
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,6 +33,21 @@ if (argv.length !== 2) {
   process.exit(2);
 }
 const [indexPath, shotPath] = argv.map((p) => resolve(p));
+
+// What the check needs, said plainly when it is missing.
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('FAIL tools: playwright-core is not installed: run scripts/install-deps');
+  process.exit(1);
+}
+try {
+  await access(CHROMIUM, constants.X_OK);
+} catch {
+  console.log(`FAIL tools: ${CHROMIUM} is missing: run scripts/install-deps (Debian package chromium)`);
+  process.exit(1);
+}
 
 // The checks, in the order they are printed.
 const results = [];

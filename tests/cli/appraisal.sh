@@ -36,12 +36,7 @@ same "the objectives as the register words them" "$(csv objectives)" \
 same "notes of the period only" "$(csv progress_notes | cut -d'|' -f4)" "Funding delayed"
 grep -q "Without any data: Sexual exploitation, Forced labour, Other forms of exploitation, Forced marriage, Forced military, Organ removal" "$T/ap/index.html" && ok "forms without data named" || nok "forms without data" "$(grep -o 'Official statistics for the period[^<]*' "$T/ap/index.html")"
 grep -q "Without any recorded action: objective (a), objective (d), objective (e), objective (f)." "$T/ap/index.html" && ok "pillars and objectives without actions" || nok "without actions" "$(grep -o 'Without any[^<]*' "$T/ap/index.html")"
-if [ -z "${PALERMO_VALGRIND:-}" ]; then
-	mkdir -p "$top/tests/out"
-	out=$(node "$top/tests/browser/check-report.mjs" "$T/ap/index.html" "$top/tests/out/appraisal.png" 2>&1)
-	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok appraisal page: /; s/^FAIL /FAIL appraisal page: /'
-	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "appraisal page" "$out"
-fi
+browser_check "appraisal page" "$T/ap/index.html" "$top/tests/out/appraisal.png"
 
 # the Secretary-General's report
 P criminalisation set DEU sexual full --db "$db"
@@ -58,8 +53,4 @@ same "sg plan by actor" "$(sg sg_plan | head -2)" \
     "$(q "$db" "SELECT o.label || '|' || sum(a.status = 0) || '|' || sum(a.status = 1) || '|' || sum(a.status = 2) || '|' || sum(a.status = 3) FROM codes o LEFT JOIN plan_actions a ON a.actor_kind = o.code WHERE o.list = 'actor_kind' AND o.code < 2 GROUP BY o.code ORDER BY o.code" | sed 's/||||$/|0|0|0|0/')"
 same "sg criminalisation" "$(sg sg_criminalisation | head -1)" "Sexual exploitation|1|1|0"
 grep -q "Principals" "$T/sg/index.html" && grep -q "IOM" "$T/sg/index.html" && grep -q "A theme" "$T/sg/index.html" && ok "sg: ICAT and the World Day" || nok "sg: ICAT and the World Day" "missing"
-if [ -z "${PALERMO_VALGRIND:-}" ]; then
-	out=$(node "$top/tests/browser/check-report.mjs" "$T/sg/index.html" "$top/tests/out/sg.png" 2>&1)
-	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok sg page: /; s/^FAIL /FAIL sg page: /'
-	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "sg page" "$out"
-fi
+browser_check "sg page" "$T/sg/index.html" "$top/tests/out/sg.png"

@@ -522,11 +522,6 @@ print(" ".join(sorted({type(r[1]["usd"]).__name__ + "/" + type(r[1]["cents"]).__
     "str/int"
 
 # the page in a real browser: no console errors, every chart drawn
-if [ -z "${PALERMO_VALGRIND:-}" ]; then
-	mkdir -p "$top/tests/out"
-	out=$(node "$top/tests/browser/check-report.mjs" "$rep/index.html" "$top/tests/out/fund.png" 2>&1)
-	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok fund page: /; s/^FAIL /FAIL fund page: /'
-	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "fund page" "$out"
-fi
+browser_check "fund page" "$rep/index.html" "$top/tests/out/fund.png"
 expect "journal: --from must be a date" 2 "--from takes a date" P fund journal --from 2024-13-01 --db "$db"
 expect "balance: --as-of must be a date" 2 "--as-of takes a date" P fund balance --as-of 2024-02-30 --db "$db"

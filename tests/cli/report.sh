@@ -151,9 +151,4 @@ P stats --all --db "$db" --out "$T/all.csv"
 same "stats --all has every table" "$(grep -c '^# ' "$T/all.csv")" "$(ls "$T/sample/tables" | wc -l)"
 
 # --- the page in a browser ------------------------------------------------
-if [ -z "${PALERMO_VALGRIND:-}" ]; then
-	mkdir -p "$top/tests/out"
-	out=$(node "$top/tests/browser/check-report.mjs" "$T/sample/index.html" "$top/tests/out/report.png" 2>&1)
-	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok browser: /; s/^FAIL /FAIL browser: /'
-	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "browser" "$out"
-fi
+browser_check "browser" "$T/sample/index.html" "$top/tests/out/report.png"

@@ -149,9 +149,4 @@ same "SDG 16.2.2 for females" "$(sqlite3 ":memory:" ".import --csv $T/deu2/table
     "$(q "$db" "WITH v AS (SELECT sum(low) lo, sum(high) hi FROM stats WHERE country = 276 AND year = 2022 AND indicator = 0 AND sex = 1 AND age = 0 AND form = 0 AND origin_dim = 0), a AS (SELECT (lo * 10000000 + 21400000) / 42800000 AS ra, (hi * 10000000 + 21400000) / 42800000 AS rb FROM v) SELECT CASE WHEN ra = rb THEN printf('%d.%02d', ra / 100, ra % 100) ELSE printf('%d.%02d–%d.%02d', ra / 100, ra % 100, rb / 100, rb % 100) END FROM a")"
 grep -q "no figure mixes them" "$T/glob/index.html" && ok "the report says which kind each figure is" || nok "kinds of data" "no statement"
 grep -q "Official statistics: detected victims and convictions over time" "$T/glob/index.html" && ok "official sections in the Global Report" || nok "official sections" "missing"
-if [ -z "${PALERMO_VALGRIND:-}" ]; then
-	mkdir -p "$top/tests/out"
-	out=$(node "$top/tests/browser/check-report.mjs" "$T/deu/index.html" "$top/tests/out/country.png" 2>&1)
-	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' | sed 's/^ok /ok country page: /; s/^FAIL /FAIL country page: /'
-	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "country page" "$out"
-fi
+browser_check "country page" "$T/deu/index.html" "$top/tests/out/country.png"

@@ -57,7 +57,7 @@
 	"vic_LocationOfExploitation,vic_TypeOfExploitation," \
 	"vic_ForcedLabourIndustry,vic_TypeOfSexExploitation," \
 	"vic_MethodsOfControl,vic_RelationshipToTrafficker"
-#define CTDC_SAMPLE "../shared/data/ctdc/" \
+#define CTDC_SAMPLE "build/data/ctdc/" \
 	"ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv"
 
 /* A record built by hand; it owns its strings. */

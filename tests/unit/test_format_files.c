@@ -14,7 +14,7 @@
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAXCOLS		96
 #define NCASES		2000
-#define CTDC_SAMPLE "../shared/data/ctdc/" \
+#define CTDC_SAMPLE "build/data/ctdc/" \
 	"ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv"
 
 /* ---------------------------------------------------------------------- */

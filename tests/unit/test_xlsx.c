@@ -17,7 +17,7 @@
 #include "unit.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-#define GLOTIP		"../shared/data/glotip/unodc_glotip_data_export_2025-04-14"
+#define GLOTIP		"build/data/glotip/unodc_glotip_data_export_2025-04-14"
 #define MIB		(1024 * 1024)
 
 #define XMLDECL	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
