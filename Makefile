@@ -36,14 +36,16 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LDLIBS	+= $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lsodium -lexpat) -lcsv -lm -pthread
 
 B	 = build
-SRCS	 = buf.c casedef.c cli.c dynlib.c fund.c fund_sum.c cmd_fund.c \
-	   report_fund.c sample_fund.c store_sqlite_fund.c cmd_countries.c cmd_crim.c cmd_export.c cmd_icat.c cmd_import.c \
-	   cmd_init.c cmd_instruments.c cmd_plan.c cmd_practices.c cmd_report.c cmd_statsio.c cmd_submissions.c cmd_worldday.c country.c csvin.c \
-	   engine.c errlist.c format.c html.c report_coord.c report_global.c report_stats.c statfmt.c sample.c sample_coord.c store_sqlite.c store_sqlite_coord.c svg.c table.c tables.c \
-	   util.c xlsx.c xlsx_par.c xlsx_sheet.c xmalloc.c xml.c
-OBJS	 = $(SRCS:%.c=$(B)/%.o) $(B)/embed.o
+# the library: every folder of src/ but the command line, which sits on
+# top (docs/architecture.md); the unit tests and the fuzz driver link it
+# without the command line
+LIB_SRCS = $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c src/*/*/*.c)))
+CLI_SRCS = $(sort $(wildcard src/cli/*.c))
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(B)/%.o) $(B)/embed.o
+CLI_OBJS = $(CLI_SRCS:src/%.c=$(B)/%.o)
+MIGRATIONS = $(sort $(wildcard src/store/*/migrations/*.sql))
 EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \
-	   $(sort $(wildcard src/migrations/*.sql))
+	   $(MIGRATIONS)
 # ISO 4217 currencies, from Debian's iso-codes (scripts/install-deps)
 ISO4217	 = /usr/share/iso-codes/json/iso_4217.json
 TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
@@ -63,51 +65,55 @@ $(B)/data/%: data/%
 	cp $< $@
 data: $(DATA)
 
-palermo: $(OBJS) $(B)/main.o
+palermo: $(LIB_OBJS) $(CLI_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# objects are rebuilt when the flags change (make SANITIZE=..., WERROR=1)
+# objects are rebuilt when the flags change (make SANITIZE=..., WERROR=1),
+# and when a header they include changes (-MMD writes what they include)
 FLAGS_NOW = $(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS)
-$(B)/flags: FORCE | $(B)
+$(B)/flags: FORCE
+	@mkdir -p $(B)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
 
-$(B)/%.o: src/%.c src/palermo.h src/buf.h src/store.h src/table.h \
-    src/engine.h src/stats.h src/statfmt.h src/store_sqlite.h src/xlsx.h \
-    src/fund.h $(B)/flags | $(B)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+$(B)/%.o: src/%.c $(B)/flags
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
-$(B)/embed: tools/embed.c | $(B)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+$(B)/embed: tools/embed.c
+	@mkdir -p $(B)
 	$(CC) -O2 -o $@ $<
 
+# migrations are named by their path below src/store, data files by theirs
 $(B)/embed.c: $(B)/embed $(EMBED) $(ISO4217) Makefile
-	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/%,%,$(f))=$(f)) \
+	$(B)/embed $@ $(foreach f,$(EMBED),$(patsubst src/store/%,%,$(f))=$(f)) \
 	    iso_4217.json=$(ISO4217)
 
-$(B)/embed.o: $(B)/embed.c src/palermo.h $(B)/flags
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(B)/embed.o: $(B)/embed.c $(B)/flags
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B):
-	mkdir -p $(B)
-
-$(B)/test_%: tests/unit/test_%.c tests/unit/unit.h $(OBJS)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -o $@ $< \
-	    $(OBJS) $(LDFLAGS) $(LDLIBS) -lzip -lcmocka
+$(B)/test_%: tests/unit/test_%.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -MMD -MP \
+	    -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lzip -lcmocka
 
 # the fuzz driver: built with gcc for make check (over the corpus), and
 # with clang and libFuzzer for make fuzz
-$(B)/fuzz_intake: tests/fuzz/fuzz_intake.c $(OBJS)
-	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) $(WARN) -o $@ $< $(OBJS) \
-	    $(LDFLAGS) $(LDLIBS)
+$(B)/fuzz_intake: tests/fuzz/fuzz_intake.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) $(WARN) -MMD -MP -o $@ $< \
+	    $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+-include $(B)/embed.d $(TESTS:=.d) $(B)/fuzz_intake.d
 
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	rm -rf $(B)/fuzz && mkdir -p $(B)/fuzz/corpus
 	cp tests/fuzz/corpus/* $(B)/fuzz/corpus/
 	$(MAKE) B=$(B)/fuzz CC=clang SANITIZE=fuzzer-no-link,address,undefined \
-	    $(B)/fuzz/embed.o $(patsubst $(B)/%,$(B)/fuzz/%,$(filter-out $(B)/embed.o,$(OBJS)))
+	    $(patsubst $(B)/%,$(B)/fuzz/%,$(LIB_OBJS))
 	clang $(CPPFLAGS) -fsanitize=fuzzer,address,undefined -g -O1 \
 	    -o $(B)/fuzz/fuzz_intake tests/fuzz/fuzz_intake.c \
-	    $(B)/fuzz/*.o $(LDLIBS)
+	    $(patsubst $(B)/%,$(B)/fuzz/%,$(LIB_OBJS)) $(LDLIBS)
 	$(B)/fuzz/fuzz_intake -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	    $(B)/fuzz/corpus
 
@@ -137,7 +143,7 @@ bench: deps
 	bench/fund
 
 lint:
-	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src/*.c src/*.h tools/*.c tests/unit/*.c
+	@! grep -rnE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok)\s*\(' src tools tests/unit tests/fuzz --include='*.[ch]'
 
 clean:
 	rm -rf $(B) palermo tests/out

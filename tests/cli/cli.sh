@@ -37,7 +37,7 @@ same "version" "$(cut -d' ' -f1 "$T/stdout")" "palermo"
 db="$T/a.db"
 expect "init creates" 0 "created $db" P init --db "$db"
 same "schema version recorded" "$(q "$db" 'SELECT max(version) FROM schema_version')" \
-    "$(ls "$top"/src/migrations/*.sql | wc -l)"
+    "$(ls "$top"/src/store/sqlite/migrations/*.sql | wc -l)"
 same "WAL mode" "$(q "$db" 'PRAGMA journal_mode')" "wal"
 same "every country loaded" "$(q "$db" 'SELECT count(*) FROM countries')" \
     "$(($(wc -l <"$top/data/countries.csv") - 1))"
@@ -46,7 +46,7 @@ same "country fields" "$(q "$db" "SELECT alpha2, alpha3, name FROM countries WHE
 same "M49 sub-region of Moldova" "$(q "$db" "SELECT r.name FROM countries c JOIN regions r ON r.code = c.subregion WHERE c.alpha3 = 'MDA'")" "Eastern Europe"
 same "every case field has a column" "$(q "$db" "SELECT count(*) FROM case_fields f WHERE f.name NOT IN (SELECT name FROM pragma_table_info('cases'))")" "0"
 h1=$(hash "$db")
-nmig=$(ls "$top"/src/migrations/*.sql | wc -l)
+nmig=$(ls "$top"/src/store/sqlite/migrations/*.sql | wc -l)
 expect "init again is a no-op" 0 "is ready (schema version $nmig)" P init --db "$db"
 same "init again changes nothing" "$(hash "$db")" "$h1"
 expect "missing database" 3 "no database here" P submissions --db "$T/none.db"

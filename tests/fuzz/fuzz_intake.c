@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "palermo.h"
+#include "intake/intake.h"
+
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -15,10 +15,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "engine.h"
-#include "fund.h"
-#include "table.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

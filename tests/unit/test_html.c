@@ -10,7 +10,6 @@
  * every time.
  */
 #include "unit.h"
-#include "table.h"
 
 #include <dirent.h>
 #include <sys/stat.h>

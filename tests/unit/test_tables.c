@@ -22,7 +22,6 @@
 
 #include <jansson.h>
 
-#include "table.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

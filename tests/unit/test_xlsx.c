@@ -721,7 +721,7 @@ static const char *const glotip_header[] = {
 };
 
 /* The CSV's records, each its fields joined by US (0x1f). */
-struct table {
+struct grid {
 	struct buf	 text;
 	size_t		*off;
 	size_t		 n, alloc;
@@ -740,7 +740,7 @@ record_join(struct buf *b, const struct csv_record *r)
 static int
 table_add(const struct csv_record *r, void *arg)
 {
-	struct table	*t = arg;
+	struct grid	*t = arg;
 
 	if (t->n == t->alloc) {
 		t->alloc = t->alloc ? t->alloc * 2 : 1024;
@@ -753,7 +753,7 @@ table_add(const struct csv_record *r, void *arg)
 }
 
 struct glotip {
-	const struct table	*csv;
+	const struct grid	*csv;
 	struct buf		 row;
 	unsigned long		 rows, differ;
 	unsigned long		 lastline;
@@ -809,7 +809,7 @@ glotip_row(const struct csv_record *r, void *arg)
 static void
 test_xlsx_glotip(void **state)
 {
-	struct table	 csv;
+	struct grid	 csv;
 	struct glotip	 g;
 	struct errlist	 el;
 	struct zip_stat	 st;

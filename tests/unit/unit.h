@@ -1,7 +1,7 @@
 /*
- * unit.h: what every unit test file includes: cmocka and palermo's
- * internal interfaces.  Each tests/unit/test_NAME.c becomes build/test_NAME
- * and is run by tests/run.
+ * unit.h: what every unit test file includes: cmocka and the public
+ * headers of palermo's library.  Each tests/unit/test_NAME.c becomes
+ * build/test_NAME and is run by tests/run.
  */
 #ifndef PALERMO_UNIT_H
 #define PALERMO_UNIT_H
@@ -16,7 +16,9 @@
 
 #include <cmocka.h>
 
-#include "palermo.h"
-#include "store.h"
+#include "intake/intake.h"
+#include "report/report.h"
+#include "sample/sample.h"
+
 
 #endif

@@ -1,0 +1,574 @@
+/*
+ * engine.c: the snapshot of stored cases and the one pass that counts
+ * everything a report needs (see engine.h).
+ *
+ * Reading the store once into compact records, and counting in a single
+ * loop over them, is what lets palermo compute a whole report faster than
+ * a database can run the queries for it: no query planning, no string
+ * comparison, one sequential walk over about 30 bytes a case.
+ */
+#include <assert.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+
+#define BYTE_NR		255
+#define MAX_SOURCES	65535
+
+/* Where each case field lives in a packed record: a byte or a flag. */
+static int	 slot_of[CF__MAX];
+static int	 slot_ready;
+
+static void
+slots_init(void)
+{
+	int	 b = 0, f = 0;
+
+	if (slot_ready)
+		return;
+	for (int i = 0; i < CF__MAX; i++)
+		slot_of[i] = case_fields[i].kind == FK_FLAG ? f++ : b++;
+	assert(b == SNAP_BYTES && f <= SNAP_FLAGS * 4);
+	slot_ready = 1;
+}
+
+void
+filter_init(struct filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->country = -1;
+}
+
+int
+filter_where(struct filter *f, const char *s)
+{
+	const char	*eq = strchr(s, '=');
+	char		*name;
+	int		 field, v = NR;
+	long long	 y;
+
+	if (eq == NULL)
+		return error("--where '%s': expected FIELD=VALUE", s);
+	if (f->nwhere == (int)(sizeof(f->where_field) /
+	    sizeof(f->where_field[0])))
+		return error("--where: at most 16 conditions");
+	name = xstrndup(s, (size_t)(eq - s));
+	field = case_field_find(name);
+	free(name);
+	if (field == -1)
+		return error("--where '%s': no field by that name (see 'palermo "
+		    "stats --fields')", s);
+	eq++;
+	switch (case_fields[field].kind) {
+	case FK_YEAR:
+		if (parse_int(eq, 1900, 2154, &y) == -1)
+			return error("--where '%s': not a year", s);
+		v = (int)y;
+		break;
+	case FK_CODE:
+		if ((v = code_find(case_fields[field].list, eq)) == -1)
+			return error("--where '%s': not a code of %s", s,
+			    case_fields[field].name);
+		break;
+	case FK_COUNTRY: {
+		const struct country *c;
+
+		if (country_resolve(eq, &c) != COUNTRY_FOUND)
+			return error("--where '%s': not a country", s);
+		v = c->numeric;
+		break;
+	}
+	case FK_FLAG:
+		if (strcmp(eq, "1") == 0 || strcmp(eq, "yes") == 0)
+			v = 1;
+		else if (strcmp(eq, "0") == 0 || strcmp(eq, "no") == 0)
+			v = 0;
+		else
+			return error("--where '%s': a flag is yes or no", s);
+		break;
+	}
+	f->where_field[f->nwhere] = field;
+	f->where_value[f->nwhere] = v;
+	f->nwhere++;
+	return 0;
+}
+
+static void
+pack(const struct case_rec *c, struct packed *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (int i = 0; i < CF__MAX; i++) {
+		int	 v = c->v[i], s = slot_of[i];
+
+		switch (case_fields[i].kind) {
+		case FK_FLAG:
+			if (v != NR)
+				p->flags[s / 4] |= (uint8_t)((v ? 2 : 1) <<
+				    (2 * (s % 4)));
+			break;
+		case FK_YEAR:
+			p->b[s] = v == NR || v < 1900 || v > 2153 ? BYTE_NR :
+			    (uint8_t)(v - 1900);
+			break;
+		case FK_COUNTRY:
+			v = v == NR ? -1 : country_index(v);
+			p->b[s] = v < 0 ? BYTE_NR : (uint8_t)v;
+			break;
+		case FK_CODE:
+			p->b[s] = v == NR ? BYTE_NR : (uint8_t)v;
+			break;
+		}
+	}
+}
+
+int
+snap_get(const struct packed *p, int field)
+{
+	int	 s = slot_of[field], v;
+
+	switch (case_fields[field].kind) {
+	case FK_FLAG:
+		v = (p->flags[s / 4] >> (2 * (s % 4))) & 3;
+		return v == 0 ? NR : v - 1;
+	case FK_YEAR:
+		return p->b[s] == BYTE_NR ? NR : p->b[s] + 1900;
+	case FK_COUNTRY:
+		return p->b[s] == BYTE_NR ? NR : country_at(p->b[s])->numeric;
+	case FK_CODE:
+		return p->b[s] == BYTE_NR ? NR : p->b[s];
+	}
+	return NR;
+}
+
+/*
+ * Loading is split in two by case id when there are many cases: a second
+ * thread reads the upper half through its own connection, so that the two
+ * cores each decode half the rows.  Each part keeps its records in order;
+ * the parts are joined in order at the end.
+ */
+#define SPLIT_MIN	100000
+
+struct part {
+	const struct filter	*f;
+	const int64_t		*sub_ids;	/* submission id to source */
+	const int		*sub_source;
+	int			 nsub;
+	struct packed		*rec;
+	size_t			 n, cap;
+	int64_t			 last_sub;	/* cases come grouped by */
+	int			 last_src;	/* submission: remember one */
+	struct store		*st;
+	int64_t			 lo, hi;
+	int			 rc;
+};
+
+static int
+in_region(int idx, int code)
+{
+	return idx >= 0 && (country_m49(idx, 0) == code ||
+	    country_m49(idx, 1) == code || country_m49(idx, 2) == code);
+}
+
+static int
+keep(const struct filter *f, const struct case_rec *c)
+{
+	int	 a, b;
+
+	if (f->from && (c->v[CF_YEAR] == NR || c->v[CF_YEAR] < f->from))
+		return 0;
+	if (f->to && (c->v[CF_YEAR] == NR || c->v[CF_YEAR] > f->to))
+		return 0;
+	a = c->v[CF_COUNTRY_EXPLOITATION] == NR ? -1 :
+	    country_index(c->v[CF_COUNTRY_EXPLOITATION]);
+	b = c->v[CF_CITIZENSHIP] == NR ? -1 : country_index(c->v[CF_CITIZENSHIP]);
+	if (f->country >= 0 && a != f->country && b != f->country)
+		return 0;
+	if (f->region && !in_region(a, f->region) && !in_region(b, f->region))
+		return 0;
+	for (int i = 0; i < f->nwhere; i++)
+		if (c->v[f->where_field[i]] != f->where_value[i])
+			return 0;
+	return 1;
+}
+
+static int
+load_case(const struct case_rec *c, int64_t submission, void *arg)
+{
+	struct part	*l = arg;
+	int		 src = -1;
+
+	if (submission == l->last_sub)
+		src = l->last_src;
+	else {
+		for (int i = 0; i < l->nsub; i++)
+			if (l->sub_ids[i] == submission) {
+				src = l->sub_source[i];
+				break;
+			}
+		l->last_sub = submission;
+		l->last_src = src;
+	}
+	if (src < 0 || !keep(l->f, c))
+		return 0;
+	if (l->n == l->cap)
+		return error("more cases than counted: the store changed "
+		    "while it was read");
+	pack(c, &l->rec[l->n]);
+	l->rec[l->n].source = (uint16_t)src;
+	l->n++;
+	return 0;
+}
+
+static void *
+part_load(void *arg)
+{
+	struct part	*p = arg;
+
+	p->rc = p->st->ops->case_each(p->st, p->lo, p->hi, load_case, p);
+	return NULL;
+}
+
+static char *
+keep_string(struct snapshot *s, const char *str)
+{
+	s->sub_strings = xreallocarray(s->sub_strings, s->nsub_strings + 1,
+	    sizeof(*s->sub_strings));
+	return s->sub_strings[s->nsub_strings++] = xstrdup(str);
+}
+
+/* The submissions, and the source of each, before the cases. */
+struct subs_loader {
+	const struct filter	*f;
+	struct snapshot		*s;
+	int64_t			*sub_ids;
+	int			*sub_source;
+	int			 nsub;
+};
+
+static int
+load_submission(const struct submission *sub, void *arg)
+{
+	struct subs_loader *l = arg;
+	struct snapshot	*s = l->s;
+	struct submission *copy;
+	int		 src = -1;
+
+	if (l->f->sources != NULL) {
+		int	 wanted = 0;
+
+		for (const char **n = l->f->sources; *n; n++)
+			if (strcmp(*n, sub->source) == 0)
+				wanted = 1;
+		if (!wanted)
+			return 0;
+	}
+	for (int i = 0; i < s->nsources; i++)
+		if (strcmp(s->sources[i], sub->source) == 0)
+			src = i;
+	if (src == -1) {
+		if (s->nsources == MAX_SOURCES)
+			return error("more than %d sources", MAX_SOURCES);
+		s->sources = xreallocarray(s->sources,
+		    (size_t)s->nsources + 1, sizeof(*s->sources));
+		s->sources[s->nsources] = xstrdup(sub->source);
+		src = s->nsources++;
+	}
+	l->sub_ids = xreallocarray(l->sub_ids, (size_t)l->nsub + 1,
+	    sizeof(*l->sub_ids));
+	l->sub_source = xreallocarray(l->sub_source, (size_t)l->nsub + 1,
+	    sizeof(*l->sub_source));
+	l->sub_ids[l->nsub] = sub->id;
+	l->sub_source[l->nsub++] = src;
+
+	s->subs = xreallocarray(s->subs, (size_t)s->nsubs + 1,
+	    sizeof(*s->subs));
+	copy = &s->subs[s->nsubs++];
+	*copy = *sub;
+	copy->source = keep_string(s, sub->source);
+	copy->kind = keep_string(s, sub->kind);
+	copy->format = keep_string(s, sub->format);
+	copy->file_name = keep_string(s, sub->file_name);
+	copy->operator_name = keep_string(s, sub->operator_name);
+	return 0;
+}
+
+int
+snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
+{
+	struct subs_loader l;
+	struct part	 p[2];
+	pthread_t	 th;
+	int64_t		 lo, hi;
+	int		 nparts = 1, started = 0, rc = -1;
+
+	slots_init();
+	country_init();		/* the threads only read its tables */
+	memset(s, 0, sizeof(*s));
+	memset(&l, 0, sizeof(l));
+	memset(p, 0, sizeof(p));
+	l.s = s;
+	l.f = f;
+	if (st->ops->submission_each(st, load_submission, &l) == -1)
+		goto out;
+	if (st->ops->case_range(st, &lo, &hi) == -1)
+		goto out;
+	for (int i = 0; i < 2; i++) {
+		p[i].f = f;
+		p[i].sub_ids = l.sub_ids;
+		p[i].sub_source = l.sub_source;
+		p[i].nsub = l.nsub;
+		p[i].last_sub = -1;
+		p[i].st = st;
+		p[i].lo = lo;
+		p[i].hi = hi;
+	}
+	if (hi - lo >= SPLIT_MIN && st->ops->clone(st, &p[1].st) == 0) {
+		nparts = 2;
+		p[0].hi = lo + (hi - lo) / 2;
+		p[1].lo = p[0].hi + 1;
+	}
+	/* one array, sized by the cases there are: each part fills its own
+	 * stretch of it, and the gap between them is closed at the end */
+	for (int i = 0; i < nparts; i++) {
+		int64_t	 n;
+
+		if (st->ops->case_count(st, p[i].lo, p[i].hi, &n) == -1)
+			goto out;
+		p[i].cap = (size_t)n;
+	}
+	s->rec = xreallocarray(NULL, p[0].cap + p[1].cap + 1,
+	    sizeof(*s->rec));
+	p[0].rec = s->rec;
+	p[1].rec = s->rec + p[0].cap;
+	if (nparts == 2) {
+		if (pthread_create(&th, NULL, part_load, &p[1]) != 0)
+			die("cannot start a thread");
+		started = 1;
+	}
+	part_load(&p[0]);
+	if (started)
+		pthread_join(th, NULL);
+	if (p[0].rc == -1 || (nparts == 2 && p[1].rc == -1))
+		goto out;
+	if (nparts == 2 && p[0].n < p[0].cap && p[1].n)
+		memmove(s->rec + p[0].n, p[1].rec, p[1].n * sizeof(*s->rec));
+	s->n = p[0].n + (nparts == 2 ? p[1].n : 0);
+	rc = 0;
+out:
+	if (nparts == 2)
+		p[1].st->ops->close(p[1].st);
+	free(l.sub_ids);
+	free(l.sub_source);
+	if (rc == -1)
+		snapshot_release(s);
+	return rc;
+}
+
+void
+snapshot_release(struct snapshot *s)
+{
+	free(s->rec);
+	for (int i = 0; i < s->nsources; i++)
+		free(s->sources[i]);
+	free(s->sources);
+	free(s->subs);
+	for (size_t i = 0; i < s->nsub_strings; i++)
+		free(s->sub_strings[i]);
+	free(s->sub_strings);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+count(struct yes_rec *yr, int v)
+{
+	if (v != NR) {
+		yr->rec++;
+		yr->yes += v;
+	}
+}
+
+/* Every field of a packed record, as snap_get gives it, in one go. */
+static void
+unpack(const struct packed *p, int *v)
+{
+	for (int i = 0; i < CF__MAX; i++) {
+		int	 s = slot_of[i], b, f;
+
+		switch (case_fields[i].kind) {
+		case FK_FLAG:
+			f = (p->flags[s >> 2] >> ((s & 3) << 1)) & 3;
+			v[i] = f - 1;	/* 0: NR (-1), 1: no (0), 2: yes (1) */
+			break;
+		case FK_YEAR:
+			b = p->b[s];
+			v[i] = b == BYTE_NR ? NR : b + 1900;
+			break;
+		default:
+			/* codes as they are; countries stay indexes here */
+			b = p->b[s];
+			v[i] = b == BYTE_NR ? NR : b;
+			break;
+		}
+	}
+}
+
+/* Count the records from..to into fg (zeroed, year_source allocated). */
+static void
+count_range(const struct snapshot *s, size_t from, size_t to,
+    struct figures *fg)
+{
+	int	 flag_fields[CF__MAX], nflags = 0;
+	int	 region_of[NCOUNTRIES];
+
+	for (int i = 0; i < CF__MAX; i++)
+		if (case_fields[i].kind == FK_FLAG)
+			flag_fields[nflags++] = i;
+	for (int i = 0; i < NCOUNTRIES; i++)
+		region_of[i] = region_index(i < country_count() ? i : BYTE_NR);
+
+	for (size_t r = from; r < to; r++) {
+		const struct packed *p = &s->rec[r];
+		int	 v[CF__MAX];
+		int	 yi, g, cit, exp, reg, mask = 0, anyform = 0;
+
+		unpack(p, v);
+		for (int i = 0; i < CF__MAX; i++)
+			fg->not_recorded[i] += v[i] == NR;
+		fg->total++;
+		yi = v[CF_YEAR] == NR ? -1 : v[CF_YEAR] - 1900;
+		if (yi < 0)
+			fg->year_nr++;
+		else {
+			fg->by_year[yi]++;
+			fg->year_source[(size_t)yi * (size_t)s->nsources +
+			    p->source]++;
+		}
+		g = v[CF_GENDER];
+		fg->gender_age[g + 1][v[CF_AGE_REGISTRATION] + 1]++;
+		fg->gender_majority[0][g + 1][v[CF_MAJORITY_REGISTRATION] + 1]++;
+		fg->gender_majority[1][g + 1][v[CF_MAJORITY_EXPLOITATION] + 1]++;
+		fg->gender_majority[2][g + 1][v[CF_MAJORITY_ENTRY] + 1]++;
+		for (int i = 0; i < nflags; i++)
+			count(&fg->flag[flag_fields[i]], v[flag_fields[i]]);
+
+		cit = p->b[slot_of[CF_CITIZENSHIP]];
+		exp = p->b[slot_of[CF_COUNTRY_EXPLOITATION]];
+		reg = region_of[exp];
+		for (int k = 0; k < NFORMS; k++) {
+			int	 f = v[CF_EXPLOIT_SEXUAL + k];
+
+			count(&fg->form_gender[k][g + 1], f);
+			count(&fg->form_majority[k][v[CF_MAJORITY_REGISTRATION]
+			    + 1], f);
+			count(&fg->form_region[k][reg], f);
+			if (yi >= 0)
+				count(&fg->year_form[yi][k], f);
+			anyform |= f != NR;
+			mask |= (f == 1) << k;
+		}
+		if (anyform) {
+			fg->forms_recorded++;
+			fg->combo[mask]++;
+		}
+		if (yi >= 0) {
+			count(&fg->year_female[yi], g == NR ? NR :
+			    g == GENDER_FEMALE);
+			count(&fg->year_minor[yi], v[CF_MAJORITY_REGISTRATION] ==
+			    NR ? NR : v[CF_MAJORITY_REGISTRATION] ==
+			    MAJORITY_MINOR);
+			fg->year_country[yi][exp]++;
+		}
+		if (cit != BYTE_NR && exp != BYTE_NR) {
+			enum flow_class fc = flow_classify(cit, exp);
+
+			fg->flow[cit][exp]++;
+			fg->flow_class[fc]++;
+			fg->flows++;
+			if (yi >= 0)
+				count(&fg->year_domestic[yi],
+				    fc == FLOW_DOMESTIC);
+		}
+	}
+}
+
+static struct figures *
+figures_new(int nsources)
+{
+	struct figures	*fg = xcalloc(1, sizeof(*fg));
+
+	fg->nsources = nsources;
+	fg->year_source = xcalloc((size_t)NYEARS * (size_t)(nsources + 1),
+	    sizeof(*fg->year_source));
+	return fg;
+}
+
+_Static_assert(sizeof(struct yes_rec) == 2 * sizeof(int64_t) &&
+    offsetof(struct figures, year_source) % sizeof(int64_t) == 0,
+    "the counts of struct figures add up as an array of int64_t");
+
+struct half {
+	const struct snapshot	*s;
+	size_t			 from, to;
+	struct figures		*fg;
+};
+
+static void *
+half_count(void *arg)
+{
+	struct half	*h = arg;
+
+	count_range(h->s, h->from, h->to, h->fg);
+	return NULL;
+}
+
+/*
+ * With many records, the second half is counted on a second thread into
+ * figures of its own, and the two are added: every count is additive.
+ */
+struct figures *
+figures_compute(const struct snapshot *s)
+{
+	struct figures	*fg;
+	struct half	 h;
+	pthread_t	 th;
+	int64_t		*a, *b;
+
+	slots_init();
+	country_init();
+	fg = figures_new(s->nsources);
+	if (s->n < SPLIT_MIN) {
+		count_range(s, 0, s->n, fg);
+		return fg;
+	}
+	h.s = s;
+	h.from = s->n / 2;
+	h.to = s->n;
+	h.fg = figures_new(s->nsources);
+	if (pthread_create(&th, NULL, half_count, &h) != 0)
+		die("cannot start a thread");
+	count_range(s, 0, s->n / 2, fg);
+	pthread_join(th, NULL);
+	a = (int64_t *)(void *)fg;
+	b = (int64_t *)(void *)h.fg;
+	for (size_t i = 0; i < offsetof(struct figures, year_source) /
+	    sizeof(int64_t); i++)
+		a[i] += b[i];
+	for (size_t i = 0; i < (size_t)NYEARS * (size_t)s->nsources; i++)
+		fg->year_source[i] += h.fg->year_source[i];
+	figures_free(h.fg);
+	return fg;
+}
+
+void
+figures_free(struct figures *fg)
+{
+	if (fg == NULL)
+		return;
+	free(fg->year_source);
+	free(fg);
+}

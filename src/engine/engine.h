@@ -1,0 +1,107 @@
+/*
+ * engine.h: the analysis engine.  It reads the stored cases once into a
+ * snapshot of compact records (codes, not strings) and computes from it,
+ * in one pass, every count a report needs.
+ *
+ * Invariants: a snapshot's records are 30 bytes each; a value that was not
+ * recorded reads as NR through snap_get.  Countries are held as indexes
+ * for country_at(); regions are the UN M49 region, sub-region and
+ * intermediate region of the country.
+ */
+#ifndef PALERMO_ENGINE_H
+#define PALERMO_ENGINE_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+#define SNAP_BYTES	14	/* years, codes and countries: a byte each */
+#define SNAP_FLAGS	14	/* flags: two bits each */
+
+struct packed {
+	uint8_t		 b[SNAP_BYTES];
+	uint8_t		 flags[SNAP_FLAGS];
+	uint16_t	 source;	/* index into snapshot.sources */
+};
+
+/* What to keep when loading; every field is optional. */
+struct filter {
+	int		 from, to;	/* years, 0 for open */
+	const char	**sources;	/* source names, NULL-terminated */
+	int		 country;	/* index; exploitation or citizenship */
+	int		 region;	/* M49 code of a region, sub-region or
+					 * intermediate region; 0 for none */
+	/* field = value conditions, ANDed (stats --where) */
+	int		 nwhere;
+	int		 where_field[16];
+	int		 where_value[16];
+};
+
+struct snapshot {
+	size_t		 n;
+	struct packed	*rec;
+	int		 nsources;
+	char		**sources;	/* names, in order of first id */
+	/* the submissions that gave the records, for provenance */
+	int		 nsubs;
+	struct submission *subs;
+	char		**sub_strings;	/* owned copies of their strings */
+	size_t		 nsub_strings;
+};
+
+/* engine.c */
+void	 filter_init(struct filter *);
+/* Parse "field=value[|value]" for --where; 0 or -1 after a message. */
+int	 filter_where(struct filter *, const char *);
+/* Load the cases that pass the filter; 0 or -1 (reported). */
+int	 snapshot_load(struct store *, const struct filter *,
+	    struct snapshot *);
+void	 snapshot_release(struct snapshot *);
+/* A field of a packed record: the value, or NR. */
+int	 snap_get(const struct packed *, int field);
+
+/* The counts of the Global Report, from one pass over a snapshot. */
+#define NFORMS		9	/* CF_EXPLOIT_SEXUAL .. CF_EXPLOIT_OTHER */
+#define NYEARS		256	/* year - 1900 */
+#define NCOUNTRIES	256	/* country indexes, 255 for not recorded */
+
+struct yes_rec {
+	int64_t		 yes, rec;	/* yes, and recorded (yes or no) */
+};
+
+struct figures {
+	int64_t		 total;
+	int64_t		 by_year[NYEARS];
+	int64_t		 year_nr;
+	/* [gender + 1][band + 1]: index 0 is not recorded */
+	int64_t		 gender_age[GENDER__MAX + 1][AGE__MAX + 1];
+	int64_t		 gender_majority[3][GENDER__MAX + 1][MAJORITY__MAX + 1];
+	struct yes_rec	 flag[CF__MAX];		/* every flag field */
+	int64_t		 not_recorded[CF__MAX];	/* every field */
+	struct yes_rec	 form_gender[NFORMS][GENDER__MAX + 1];
+	struct yes_rec	 form_majority[NFORMS][MAJORITY__MAX + 1];
+	struct yes_rec	 form_region[NFORMS][NREGIONS];
+	int64_t		 forms_recorded;	/* any form recorded */
+	int64_t		 combo[1 << NFORMS];	/* among forms_recorded */
+	int64_t		 flow[NCOUNTRIES][NCOUNTRIES];	/* citizenship, exploitation */
+	int64_t		 flow_class[NCLASSES];
+	int64_t		 flows;			/* both countries known */
+	/* per year: the headline figures */
+	struct yes_rec	 year_female[NYEARS], year_minor[NYEARS];
+	struct yes_rec	 year_form[NYEARS][NFORMS];
+	struct yes_rec	 year_domestic[NYEARS];
+	/* coverage: records per country and year of exploitation */
+	int64_t		 year_country[NYEARS][NCOUNTRIES];
+	/*
+	 * Everything above is counts (int64_t), so that two partial
+	 * figures add up as arrays; what follows is not.
+	 */
+	int64_t		*year_source;		/* NYEARS * nsources */
+	int		 nsources;
+};
+
+/* Compute every count in one pass; free with figures_free. */
+struct figures *figures_compute(const struct snapshot *);
+void	 figures_free(struct figures *);
+
+#endif

@@ -1,0 +1,379 @@
+/*
+ * fund.c: the yearly report of the UN Voluntary Trust Fund for
+ * Victims of Trafficking in Persons, in its usual order: contributions
+ * received (by donor and by kind of donor), the grant cycles and grants
+ * (by country and window, with the victims assisted as the grantees
+ * report them), and financial performance (income, expenditure, fund
+ * balance, pledges outstanding).  Every figure is a sum of US cents the
+ * journal holds, each converted once, when it was posted, at the rate of
+ * its day; the Secretary-General's report takes its fund figures from
+ * fund_sg_section here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+#define RULE "Amounts in other currencies were converted to US dollars at " \
+	"the rate of its day recorded with each entry, and rounded to the " \
+	"cent, half away from zero, " \
+	"once, when the entry was posted; every total here is a sum of those " \
+	"cents, so the totals add up exactly."
+
+/* What the report keeps of the registers. */
+struct fund_doc {
+	struct report		*r;
+	struct fund_totals	 t;
+	struct fund_donor	*donors;
+	char			**names;
+	size_t			 ndonors;
+	struct fund_grant	*grants;
+	size_t			 ngrants;
+	char			 from[11], to[11];
+};
+
+static int
+keep_donor(const struct fund_donor *d, void *arg)
+{
+	struct fund_doc	*doc = arg;
+
+	doc->donors = xreallocarray(doc->donors, doc->ndonors + 1,
+	    sizeof(*doc->donors));
+	doc->donors[doc->ndonors] = *d;
+	doc->donors[doc->ndonors].name = report_strdup(doc->r, d->name);
+	doc->ndonors++;
+	return 0;
+}
+
+static int
+keep_grant(const struct fund_grant *g, void *arg)
+{
+	struct fund_doc	*doc = arg;
+
+	doc->grants = xreallocarray(doc->grants, doc->ngrants + 1,
+	    sizeof(*doc->grants));
+	doc->grants[doc->ngrants] = *g;
+	doc->grants[doc->ngrants].grantee = report_strdup(doc->r, g->grantee);
+	doc->ngrants++;
+	return 0;
+}
+
+/* Donors by what they gave in the year, most first, then by id. */
+static struct fund_totals *sort_totals;
+
+static int
+by_given(const void *a, const void *b)
+{
+	const struct fund_donor *x = a, *y = b;
+	struct donor_sum *sx = fund_donor_sum(sort_totals, x->id);
+	struct donor_sum *sy = fund_donor_sum(sort_totals, y->id);
+	int64_t		 ux = sx ? sx->usd : 0, uy = sy ? sy->usd : 0;
+
+	if (ux != uy)
+		return ux > uy ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+contributions(struct fund_doc *doc, int year)
+{
+	static const char *const dcols[] = { "Donor", "Kind", "Country",
+	    "Contributions", "Currency", "Amount in that currency",
+	    "US dollars" };
+	static const char *const kcols[] = { "Kind of donor", "Donors",
+	    "US dollars" };
+	struct report	*r = doc->r;
+	struct section	*sec;
+	struct table	*t;
+	struct cell	*row;
+	int64_t		 kind_usd[DK__MAX] = { 0 }, kind_n[DK__MAX] = { 0 };
+
+	sec = report_section(r, "contributions", "Contributions received");
+	section_para(r, sec, report_printf(r, "Contributions received from 1 "
+	    "January to 31 December %d, net of any reversed, from the fund's "
+	    "journal (palermo fund).", year));
+	sort_totals = &doc->t;
+	qsort(doc->donors, doc->ndonors, sizeof(*doc->donors), by_given);
+	t = table_new(r, sec, "fund_donors", report_printf(r, "Contributions "
+	    "by donor, %d", year), 7, dcols);
+	for (size_t i = 0; i < doc->ndonors; i++) {
+		const struct fund_donor	*d = &doc->donors[i];
+		struct donor_sum	*s = fund_donor_sum(&doc->t, d->id);
+		const struct country	*c = country_by_numeric(d->country);
+		const struct currency	*cur;
+		char			 m[32];
+
+		if (s == NULL || (s->usd == 0 && s->count == 0))
+			continue;
+		kind_usd[d->kind] += s->usd;
+		kind_n[d->kind]++;
+		row = table_row(r, t);
+		cell_text(&row[0], d->name);
+		cell_text(&row[1], donor_kind_labels[d->kind]);
+		cell_text(&row[2], c ? c->name : "");
+		cell_int(&row[3], s->count);
+		if (s->currency[0] != '\0' &&
+		    (cur = currency_find(s->currency)) != NULL) {
+			money_format(s->amount, cur->exp, m);
+			cell_text(&row[4], report_strdup(r, s->currency));
+			cell_text(&row[5], report_strdup(r, m));
+		} else
+			cell_text(&row[4], "several");
+		cell_money(&row[6], s->usd);
+	}
+	t->note = "A donor that gave in several currencies is shown in US "
+	    "dollars only.";
+	t = table_new(r, sec, "fund_donor_kinds", report_printf(r,
+	    "Contributions by kind of donor, %d", year), 3, kcols);
+	for (int k = 0; k < DK__MAX; k++) {
+		row = table_row(r, t);
+		cell_text(&row[0], donor_kind_labels[k]);
+		cell_int(&row[1], kind_n[k]);
+		cell_money(&row[2], kind_usd[k]);
+	}
+	t->chart = CHART_BARS;
+	t->chart_col = 2;
+	t->chart_desc = "Contributions by kind of donor, in US dollars";
+}
+
+/* The grants approved in the year and not cancelled. */
+static int
+counts(struct fund_doc *doc, const struct fund_grant *g)
+{
+	struct grant_sum *s = fund_grant_sum(&doc->t, g->id);
+
+	return strcmp(g->date, doc->from) >= 0 && strcmp(g->date, doc->to) <=
+	    0 && (s == NULL || !s->cancelled);
+}
+
+/* The sums of the grants of one country and window. */
+struct cw {
+	int64_t		 n, usd, victims;
+	int		 reported;
+};
+
+static void
+grants(struct fund_doc *doc, int year)
+{
+	static const char *const ccols[] = { "Cycle", "Grants approved",
+	    "US dollars approved" };
+	static const char *const gcols[] = { "Grant", "Cycle", "Window",
+	    "Grantee", "Country of implementation", "Period",
+	    "Approved, US dollars", "Disbursed in the year, net, US dollars",
+	    "Victims assisted" };
+	static const char *const wcols[] = { "Country", "Window", "Grants",
+	    "US dollars approved", "Victims assisted" };
+	struct report	*r = doc->r;
+	struct section	*sec;
+	struct table	*t;
+	struct cell	*row;
+	struct cw	*cw = xcalloc((size_t)country_count() * GW__MAX,
+	    sizeof(*cw));
+	struct cw	*cy = NULL;
+	int		 maxcycle = 0;
+	char		*in = xcalloc(doc->ngrants + 1, 1);
+
+	sec = report_section(r, "grants", "Grant cycles and grants");
+	section_para(r, sec, report_printf(r, "The grants approved in %d "
+	    "(grants whose approval was reversed are left out), by cycle, by "
+	    "country of implementation and window (emergency grants run up "
+	    "to a year, medium-term grants up to two), with the number of "
+	    "victims assisted as each grantee last reported it.", year));
+	for (size_t i = 0; i < doc->ngrants; i++)
+		if ((in[i] = (char)counts(doc, &doc->grants[i])) &&
+		    doc->grants[i].cycle > maxcycle)
+			maxcycle = doc->grants[i].cycle;
+	cy = xcalloc((size_t)maxcycle + 1, sizeof(*cy));
+	t = table_new(r, sec, "fund_grants", report_printf(r, "Grants "
+	    "approved in %d", year), 9, gcols);
+	for (size_t i = 0; i < doc->ngrants; i++) {
+		const struct fund_grant	*g = &doc->grants[i];
+		struct grant_sum	*s = fund_grant_sum(&doc->t, g->id);
+		const struct country	*c = country_by_numeric(g->country);
+		int			 ci = country_index(g->country);
+
+		if (!in[i])
+			continue;
+		cy[g->cycle].n++;
+		cy[g->cycle].usd += g->amount;
+		if (ci >= 0) {
+			struct cw *w = &cw[ci * GW__MAX + g->window];
+
+			w->n++;
+			w->usd += g->amount;
+			if (s && s->victims >= 0) {
+				w->victims += s->victims;
+				w->reported = 1;
+			}
+		}
+		row = table_row(r, t);
+		cell_int(&row[0], g->id);
+		cell_int(&row[1], g->cycle);
+		cell_text(&row[2], grant_window_labels[g->window]);
+		cell_text(&row[3], g->grantee);
+		cell_text(&row[4], c ? c->name : "");
+		cell_text(&row[5], report_printf(r, "%s to %s", g->start,
+		    g->end));
+		cell_money(&row[6], g->amount);
+		cell_money(&row[7], s ? s->paid : 0);
+		if (s && s->victims >= 0)
+			cell_int(&row[8], s->victims);
+	}
+	t = table_new(r, sec, "fund_cycles", report_printf(r, "Grant cycles, "
+	    "%d", year), 3, ccols);
+	for (int k = 1; k <= maxcycle; k++) {
+		if (cy[k].n == 0)
+			continue;
+		row = table_row(r, t);
+		cell_int(&row[0], k);
+		cell_int(&row[1], cy[k].n);
+		cell_money(&row[2], cy[k].usd);
+	}
+	t = table_new(r, sec, "fund_grants_by_country", report_printf(r,
+	    "Grants approved in %d by country and window", year), 5, wcols);
+	for (int ci = 0; ci < country_count(); ci++)
+		for (int w = 0; w < GW__MAX; w++) {
+			const struct cw *x = &cw[ci * GW__MAX + w];
+
+			if (x->n == 0)
+				continue;
+			row = table_row(r, t);
+			cell_text(&row[0], country_at(ci)->name);
+			cell_text(&row[1], grant_window_labels[w]);
+			cell_int(&row[2], x->n);
+			cell_money(&row[3], x->usd);
+			if (x->reported)
+				cell_int(&row[4], x->victims);
+		}
+	t->chart = CHART_BARS;
+	t->chart_col = 3;
+	t->chart_desc = "US dollars approved, by country and window";
+	free(cw);
+	free(cy);
+	free(in);
+}
+
+/* Income, expenditure and balances, as the fund's accounts give them. */
+static void
+performance(struct fund_doc *doc, struct section *sec, const char *id,
+    int year)
+{
+	static const char *const fcols[] = { "Figure", "US dollars" };
+	const struct fund_totals *t = &doc->t;
+	struct report	*r = doc->r;
+	struct table	*tb;
+	struct cell	*row;
+	const struct {
+		const char	*label;
+		int64_t		 v;
+	} figs[] = {
+		{ "Fund balance on 1 January", t->before[FA_CASH] },
+		{ "Contributions received", -t->period[FA_INCOME] },
+		{ "Grants paid out, net of refunds", t->period[FA_EXPENSE] },
+		{ "Programme support costs", t->period[FA_SUPPORT] },
+		{ "Fund balance on 31 December", t->usd[FA_CASH] },
+		{ "Grants approved, not yet disbursed, on 31 December",
+		    -t->usd[FA_UNDISBURSED] },
+		{ "Pledges outstanding on 31 December (at the pledges' rates)",
+		    t->usd[FA_PLEDGES] },
+	};
+
+	tb = table_new(r, sec, id, report_printf(r, "Financial performance, "
+	    "%d", year), 2, fcols);
+	for (size_t i = 0; i < sizeof(figs) / sizeof(figs[0]); i++) {
+		row = table_row(r, tb);
+		cell_text(&row[0], figs[i].label);
+		cell_money(&row[1], figs[i].v);
+	}
+	tb->note = "The balance on 31 December is the balance on 1 January, "
+	    "plus contributions, less grants paid out and support costs.";
+}
+
+static int
+doc_read(struct store *st, int year, struct fund_doc *doc)
+{
+	snprintf(doc->from, sizeof(doc->from), "%04d-01-01", year);
+	snprintf(doc->to, sizeof(doc->to), "%04d-12-31", year);
+	if (fund_summarise(st, doc->from, doc->to, &doc->t) == -1 ||
+	    st->ops->fund_donor_each(st, keep_donor, doc) == -1 ||
+	    st->ops->fund_grant_each(st, keep_grant, doc) == -1)
+		return -1;
+	return 0;
+}
+
+static void
+doc_release(struct fund_doc *doc)
+{
+	fund_totals_release(&doc->t);
+	free(doc->donors);
+	free(doc->grants);
+}
+
+struct report *
+fund_report(struct store *st, int year)
+{
+	static const char *const icols[] = { "Flow", "US dollars" };
+	struct fund_doc	 doc;
+	struct section	*sec;
+	struct table	*t;
+	struct cell	*row;
+
+	memset(&doc, 0, sizeof(doc));
+	doc.r = report_new("The Trust Fund for victims");
+	doc.r->title = report_printf(doc.r, "United Nations Voluntary Trust "
+	    "Fund for Victims of Trafficking in Persons, Especially Women and "
+	    "Children: report for %d", year);
+	doc.r->subtitle = report_printf(doc.r, "1 January to 31 December %d, "
+	    "from the fund's journal", year);
+	if (doc_read(st, year, &doc) == -1) {
+		report_free(doc.r);
+		doc_release(&doc);
+		return NULL;
+	}
+	contributions(&doc, year);
+	grants(&doc, year);
+	sec = report_section(doc.r, "finance", "Financial performance");
+	section_para(doc.r, sec, RULE);
+	performance(&doc, sec, "fund_performance", year);
+	t = table_new(doc.r, sec, "fund_flows", report_printf(doc.r, "Income "
+	    "and expenditure, %d", year), 2, icols);
+	row = table_row(doc.r, t);
+	cell_text(&row[0], "Income: contributions");
+	cell_money(&row[1], -doc.t.period[FA_INCOME]);
+	row = table_row(doc.r, t);
+	cell_text(&row[0], "Expenditure: grants, net of refunds");
+	cell_money(&row[1], doc.t.period[FA_EXPENSE]);
+	row = table_row(doc.r, t);
+	cell_text(&row[0], "Expenditure: programme support costs");
+	cell_money(&row[1], doc.t.period[FA_SUPPORT]);
+	t->chart = CHART_BARS;
+	t->chart_col = 1;
+	t->chart_desc = "Income and expenditure in US dollars";
+	doc_release(&doc);
+	return doc.r;
+}
+
+int
+fund_sg_section(struct report *r, struct section *sec, struct store *st,
+    int year)
+{
+	struct fund_doc	 doc;
+	int		 rc = 0;
+
+	memset(&doc, 0, sizeof(doc));
+	doc.r = r;
+	if (doc_read(st, year, &doc) == -1)
+		rc = -1;
+	else if (doc.t.entries == 0)
+		section_para(r, sec, "The fund's journal in palermo holds no "
+		    "entries up to the end of the year; this section is filled "
+		    "in when it does (palermo fund).");
+	else {
+		section_para(r, sec, report_printf(r, "From the fund's journal "
+		    "(palermo fund); the fund's own report for %d gives the "
+		    "donors and grants.  %s", year, RULE));
+		performance(&doc, sec, "sg_fund", year);
+	}
+	doc_release(&doc);
+	return rc;
+}

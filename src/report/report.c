@@ -1,0 +1,153 @@
+/*
+ * report.c: building a report out of sections and tables (see report.h).
+ * Everything a report holds is allocated from its arena and freed at once
+ * by report_free.
+ */
+#include <assert.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+struct report *
+report_new(const char *title)
+{
+	struct report	*r = xcalloc(1, sizeof(*r));
+	char		 now[21];
+
+	arena_init(&r->arena);
+	r->title = report_strdup(r, title);
+	time_iso(now);
+	r->generated = report_strdup(r, now);
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	arena_release(&r->arena);
+	free(r->json_meta);
+	free(r);
+}
+
+char *
+report_strdup(struct report *r, const char *s)
+{
+	return arena_strdup(&r->arena, s);
+}
+
+char *
+report_printf(struct report *r, const char *fmt, ...)
+{
+	struct buf	 b = BUF_INIT;
+	va_list		 ap;
+	char		*s;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	s = report_strdup(r, b.s);
+	buf_release(&b);
+	return s;
+}
+
+struct section *
+report_section(struct report *r, const char *id, const char *title)
+{
+	struct section	*s = arena_alloc(&r->arena, sizeof(*s));
+
+	s->id = id;
+	s->title = title;
+	r->sections = arena_grow(&r->arena, r->sections, (size_t)r->nsections,
+	    (size_t)r->nsections + 1, sizeof(*r->sections));
+	r->sections[r->nsections++] = s;
+	return s;
+}
+
+void
+section_para(struct report *r, struct section *s, const char *text)
+{
+	s->paras = arena_grow(&r->arena, s->paras, (size_t)s->nparas,
+	    (size_t)s->nparas + 1, sizeof(*s->paras));
+	s->paras[s->nparas++] = report_strdup(r, text);
+}
+
+struct table *
+table_new(struct report *r, struct section *s, const char *id,
+    const char *title, int ncols, const char *const *cols)
+{
+	struct table	*t = arena_alloc(&r->arena, sizeof(*t));
+
+	assert(ncols >= 1);
+	t->id = id;
+	t->title = title;
+	t->ncols = ncols;
+	t->cols = arena_alloc(&r->arena, (size_t)ncols * sizeof(*t->cols));
+	for (int i = 0; i < ncols; i++)
+		t->cols[i] = report_strdup(r, cols[i]);
+	if (s != NULL) {
+		s->tables = arena_grow(&r->arena, s->tables, (size_t)s->ntables,
+		    (size_t)s->ntables + 1, sizeof(*s->tables));
+		s->tables[s->ntables++] = t;
+	}
+	r->tables = arena_grow(&r->arena, r->tables, (size_t)r->ntables,
+	    (size_t)r->ntables + 1, sizeof(*r->tables));
+	r->tables[r->ntables++] = t;
+	return t;
+}
+
+struct cell *
+table_row(struct report *r, struct table *t)
+{
+	size_t	 w = (size_t)t->ncols;
+
+	/* grow by doubling: row counts are known only as rows come */
+	if ((t->nrows & (t->nrows - 1)) == 0) {
+		size_t	 cap = t->nrows ? (size_t)t->nrows * 2 : 8;
+
+		t->cells = arena_grow(&r->arena, t->cells, (size_t)t->nrows * w,
+		    cap * w, sizeof(*t->cells));
+	}
+	return &t->cells[(size_t)t->nrows++ * w];
+}
+
+void
+cell_text(struct cell *c, const char *s)
+{
+	c->kind = CELL_TEXT;
+	c->text = s;
+}
+
+void
+cell_int(struct cell *c, int64_t n)
+{
+	c->kind = CELL_INT;
+	c->n = n;
+}
+
+void
+cell_pct(struct cell *c, int64_t n, int64_t d)
+{
+	c->kind = CELL_PCT;
+	c->n = n;
+	c->d = d;
+}
+
+void
+cell_money(struct cell *c, int64_t cents)
+{
+	c->kind = CELL_MONEY;
+	c->n = cents;
+}
+
+void
+cell_range(struct cell *c, int64_t lo, int64_t hi)
+{
+	c->kind = lo == hi ? CELL_INT : CELL_RANGE;
+	c->n = lo;
+	c->d = hi;
+}
+

@@ -1,0 +1,145 @@
+/*
+ * report.h: a report as the figures of its tables, the builders of
+ * palermo's reports, and the writers of every output.
+ *
+ * The engine's counts and the registers become tables; every output (HTML
+ * with SVG charts, CSV, XLSX, JSON) is written from the same tables, so
+ * that a figure on screen, in the spreadsheet and in the JSON is the same
+ * number.
+ *
+ * Invariants: a table has ncols >= 1 columns and nrows rows of cells,
+ * stored row by row (cells[row * ncols + col]).  Every percentage cell
+ * carries its numerator and denominator, and the column before it holds
+ * the denominator, so that the report states it next to the percentage.
+ * All strings belong to the report's arena (report_strdup) or are
+ * constants; report_free frees everything.
+ */
+#ifndef PALERMO_REPORT_H
+#define PALERMO_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+#include "rules/rules.h"
+
+enum cell_kind {
+	CELL_EMPTY,
+	CELL_TEXT,	/* text */
+	CELL_INT,	/* a count: n */
+	CELL_PCT,	/* n of d, shown as a percentage; empty when d == 0 */
+	CELL_RANGE,	/* a count known to lie from n to d, as "212–224" */
+	CELL_MONEY,	/* n US cents, as "1,234.56": exact, never a float */
+};
+
+struct cell {
+	enum cell_kind	 kind;
+	const char	*text;
+	int64_t		 n, d;
+};
+
+enum chart_kind {
+	CHART_NONE,
+	CHART_BARS,	/* horizontal bars: column 0 labels, column chart_col values */
+	CHART_PYRAMID,	/* column 0 age bands; columns 1 and 2 two sexes */
+	CHART_HEATMAP,	/* column 0 row labels; columns 1.. values */
+	CHART_LINES,	/* column 0 years; columns 1.. series */
+	CHART__MAX
+};
+
+struct table {
+	const char	*id;		/* file stem: [a-z0-9_]+, unique */
+	const char	*title;
+	const char	*note;		/* how to read it; may be NULL */
+	int		 ncols;
+	const char	**cols;		/* column headers */
+	int		 nrows;
+	struct cell	*cells;
+	enum chart_kind	 chart;
+	int		 chart_col;	/* CHART_BARS: the value column */
+	const char	*chart_desc;	/* for screen readers */
+};
+
+struct section {
+	const char	*id;		/* anchor: [a-z0-9-]+ */
+	const char	*title;
+	const char	**paras;	/* plain text paragraphs, escaped on output */
+	int		 nparas;
+	struct table	**tables;
+	int		 ntables;
+};
+
+struct report {
+	const char	*title;
+	const char	*subtitle;	/* filters, period */
+	const char	*generated;	/* ISO time */
+	struct section	**sections;
+	int		 nsections;
+	struct table	**tables;	/* every table, in order */
+	int		 ntables;
+	char		*json_meta;	/* filters and submissions, as JSON */
+	struct arena	 arena;		/* everything above is allocated here */
+};
+
+/* ---------------------------------------------------------------------- */
+/* report.c: building reports. */
+struct report *report_new(const char *title);
+void	 report_free(struct report *);
+char	*report_strdup(struct report *, const char *);
+char	*report_printf(struct report *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+struct section *report_section(struct report *, const char *id,
+	    const char *title);
+void	 section_para(struct report *, struct section *, const char *text);
+/* A new table of ncols columns with these headers, added to section. */
+struct table *table_new(struct report *, struct section *, const char *id,
+	    const char *title, int ncols, const char *const *cols);
+/* Append a row; returns its cells, all CELL_EMPTY, to be filled. */
+struct cell *table_row(struct report *, struct table *);
+void	 cell_text(struct cell *, const char *);
+void	 cell_int(struct cell *, int64_t);
+void	 cell_pct(struct cell *, int64_t n, int64_t d);
+/* A count from lo to hi: CELL_INT when they are equal. */
+void	 cell_range(struct cell *, int64_t lo, int64_t hi);
+void	 cell_money(struct cell *, int64_t cents);
+
+/* ---------------------------------------------------------------------- */
+/* The writers. */
+
+/* html.c: the self-contained HTML page with inline CSS and SVG. */
+int	 report_write_html(const struct report *, const char *path);
+/* svg.c: one chart as an SVG element, appended to b (escaped). */
+void	 svg_chart(struct buf *, const struct table *);
+/* tables.c: tables as CSV files, one XLSX workbook, and JSON. */
+int	 report_write_csv(const struct report *, const char *dir);
+int	 report_write_xlsx(const struct report *, const char *path);
+int	 report_write_json(const struct report *, const char *path);
+
+
+/* ---------------------------------------------------------------------- */
+/* The reports. */
+
+/* global.c: the Global Report as tables. */
+struct report *global_report(const struct snapshot *, const struct figures *,
+	    const char *subtitle, char *json_meta);
+
+/* official.c: official statistics as tables. */
+/* The profile of the country with this index; takes json_meta. */
+struct report *country_report(struct store *, int country, char **json_meta);
+/* Add the official-statistics sections to the Global Report. */
+void	 global_stats_sections(struct report *, struct store *);
+
+/* coord.c: the appraisal of the Global Plan of Action. */
+/* 0 for an appraisal year (2017 and every four years), else -1, said. */
+int	 appraisal_year_check(int year);
+struct report *appraisal_report(struct store *, int year);
+/* The Secretary-General's report on a year. */
+struct report *sg_report(struct store *, int year);
+
+/* fund.c: the Trust Fund's report on a year, and its section of
+ * the Secretary-General's report (0 or -1). */
+struct report *fund_report(struct store *, int year);
+int	 fund_sg_section(struct report *, struct section *, struct store *,
+	    int year);
+
+#endif

@@ -1,0 +1,565 @@
+/*
+ * fund.c: the SQLite backend's operations on the Trust Fund's
+ * ledger (model.h).  Their SQL is in sqlite.c with the rest; the
+ * schema, with the triggers that keep entries append-only and the balances
+ * up to date, is migration 0010.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_int.h"
+
+
+/* The index of s in names[0..n), or -1. */
+static int
+name_index(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* The account of that name, or -1: one comparison, as the journal is
+ * read a line at a time. */
+static int
+account_index(const char *s)
+{
+	int	 a = -1;
+
+	switch (s[0]) {
+	case 'c':
+		a = s[1] == 'a' ? FA_CASH : FA_INCOME;
+		break;
+	case 'p':
+		a = strlen(s) > 8 && s[8] == 'r' ? FA_PLEDGES : FA_COMMITTED;
+		break;
+	case 'g':
+		a = strlen(s) > 7 && s[7] == 'a' ? FA_APPROVED : s[7] == 'u' ?
+		    FA_UNDISBURSED : FA_EXPENSE;
+		break;
+	case 's':
+		a = FA_SUPPORT;
+		break;
+	default:
+		return -1;
+	}
+	return strcmp(fund_account_names[a], s) == 0 ? a : -1;
+}
+
+/* Copy column col into a fixed array of size n ("" for NULL). */
+static void
+col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	const char	*s = col_text(st, col);
+	size_t		 k = strlen(s);
+
+	if (k >= n)
+		k = n - 1;
+	memcpy(out, s, k);
+	out[k] = '\0';
+}
+
+static int64_t
+col_id(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_int64(st, col);	/* 0 for NULL */
+}
+
+static void
+bind_id(sqlite3_stmt *st, int col, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int64(st, col, id);
+}
+
+int
+sq_fund_donor_add(struct store *base, struct fund_donor *d)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_ADD);
+	char		 now[21];
+
+	time_iso(now);
+	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, donor_kind_names[d->kind], -1, SQLITE_STATIC);
+	bind_nr(st, 3, d->country);
+	sqlite3_bind_text(st, 4, operator_name(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	if (run(s, S_FUND_DONOR_ADD) == -1)
+		return -1;
+	d->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static void
+donor_read(sqlite3_stmt *st, struct fund_donor *d)
+{
+	d->id = col_id(st, 0);
+	d->name = col_text(st, 1);
+	d->kind = name_index(donor_kind_names, DK__MAX, col_text(st, 2));
+	d->country = col_nr(st, 3);
+}
+
+int
+sq_fund_donor_find(struct store *base, const char *name,
+    struct fund_donor *d, int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_FIND);
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if ((*found = rc == SQLITE_ROW)) {
+		donor_read(st, d);
+		d->name = name;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, "finding a donor");
+	return 0;
+}
+
+int
+sq_fund_donor_each(struct store *base,
+    int (*fn)(const struct fund_donor *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_EACH);
+	struct fund_donor d;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		donor_read(st, &d);
+		if ((ret = fn(&d, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading donors");
+	sqlite3_reset(st);
+	return ret;
+}
+
+static void
+pledge_read(sqlite3_stmt *st, struct fund_pledge *p)
+{
+	p->id = col_id(st, 0);
+	p->entry = col_id(st, 1);
+	p->donor = col_id(st, 2);
+	col_copy(st, 3, p->currency, sizeof(p->currency));
+	p->amount = sqlite3_column_int64(st, 4);
+	col_copy(st, 5, p->rate, sizeof(p->rate));
+	col_copy(st, 6, p->date, sizeof(p->date));
+	col_copy(st, 7, p->from, sizeof(p->from));
+	col_copy(st, 8, p->to, sizeof(p->to));
+}
+
+static void
+grant_read(sqlite3_stmt *st, struct fund_grant *g)
+{
+	g->id = col_id(st, 0);
+	g->entry = col_id(st, 1);
+	g->cycle = sqlite3_column_int(st, 2);
+	g->window = name_index(grant_window_names, GW__MAX, col_text(st, 3));
+	g->grantee = col_text(st, 4);
+	g->country = sqlite3_column_int(st, 5);
+	g->amount = sqlite3_column_int64(st, 6);
+	col_copy(st, 7, g->start, sizeof(g->start));
+	col_copy(st, 8, g->end, sizeof(g->end));
+	col_copy(st, 9, g->date, sizeof(g->date));
+}
+
+/* Read one row of statement i by id into *out with read; *found. */
+static int
+get_one(struct sqlite_store *s, enum stmt i, int64_t id,
+    void (*read)(sqlite3_stmt *, void *), void *out, int *found)
+{
+	sqlite3_stmt	*st = stmt(s, i);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if ((*found = rc == SQLITE_ROW))
+		read(st, out);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, "reading the fund's ledger");
+	return 0;
+}
+
+static void
+pledge_read_any(sqlite3_stmt *st, void *out)
+{
+	pledge_read(st, out);
+}
+
+static void
+grant_read_any(sqlite3_stmt *st, void *out)
+{
+	grant_read(st, out);
+	((struct fund_grant *)out)->grantee = NULL;	/* not kept */
+}
+
+int
+sq_fund_pledge_get(struct store *base, int64_t id, struct fund_pledge *p,
+    int *found)
+{
+	return get_one((struct sqlite_store *)base, S_FUND_PLEDGE_GET, id,
+	    pledge_read_any, p, found);
+}
+
+int
+sq_fund_grant_get(struct store *base, int64_t id, struct fund_grant *g,
+    int *found)
+{
+	return get_one((struct sqlite_store *)base, S_FUND_GRANT_GET, id,
+	    grant_read_any, g, found);
+}
+
+int
+sq_fund_pledge_each(struct store *base,
+    int (*fn)(const struct fund_pledge *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_PLEDGE_EACH);
+	struct fund_pledge p;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pledge_read(st, &p);
+		if ((ret = fn(&p, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading pledges");
+	sqlite3_reset(st);
+	return ret;
+}
+
+int
+sq_fund_grant_each(struct store *base,
+    int (*fn)(const struct fund_grant *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_GRANT_EACH);
+	struct fund_grant g;
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		grant_read(st, &g);
+		if ((ret = fn(&g, arg)) == -1)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading grants");
+	sqlite3_reset(st);
+	return ret;
+}
+
+/* The entry's columns 0 to 12 of a row of S_FUND_ENTRY_GET or _EACH. */
+static void
+entry_read(sqlite3_stmt *st, struct fund_entry *e)
+{
+	e->id = col_id(st, 0);
+	col_copy(st, 1, e->date, sizeof(e->date));
+	e->kind = name_index(fund_kind_names, FE__MAX, col_text(st, 2));
+	col_copy(st, 3, e->currency, sizeof(e->currency));
+	col_copy(st, 4, e->rate, sizeof(e->rate));
+	e->donor = col_id(st, 5);
+	e->pledge = col_id(st, 6);
+	e->grant = col_id(st, 7);
+	e->reverses = col_id(st, 8);
+	e->reversed_by = col_id(st, 9);
+	e->memo = col_text_or_null(st, 10);
+	e->posted_by = col_text_or_null(st, 11);
+	e->posted_at = col_text_or_null(st, 12);
+	e->nlines = 0;
+}
+
+/* The entry's columns of a row of S_FUND_ENTRY_SUMS. */
+static void
+entry_read_sums(sqlite3_stmt *st, struct fund_entry *e)
+{
+	memset(e, 0, offsetof(struct fund_entry, lines));
+	e->id = col_id(st, 0);
+	col_copy(st, 1, e->date, sizeof(e->date));
+	e->kind = name_index(fund_kind_names, FE__MAX, col_text(st, 2));
+	col_copy(st, 3, e->currency, sizeof(e->currency));
+	e->donor = col_id(st, 4);
+	e->reverses = col_id(st, 5);
+	e->nlines = 0;
+}
+
+/* Append the line in columns col.. to e; -1 when there are too many. */
+static int
+line_read(sqlite3_stmt *st, int col, struct fund_entry *e)
+{
+	struct fund_line *l;
+	int		 a = account_index(col_text(st, col));
+
+	if (e->nlines == FUND_LINES_MAX || a == -1)
+		return -1;
+	l = &e->lines[e->nlines++];
+	l->account = a;
+	l->ref = sqlite3_column_int64(st, col + 1);
+	l->amount = sqlite3_column_int64(st, col + 2);
+	l->usd = sqlite3_column_int64(st, col + 3);
+	return 0;
+}
+
+int
+sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
+    int *found)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_ENTRY_GET);
+	int		 rc, ret = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if ((*found = rc == SQLITE_ROW)) {
+		entry_read(st, e);
+		e->memo = e->posted_by = e->posted_at = NULL;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, "reading an entry");
+	if (!*found)
+		return 0;
+	st = stmt(s, S_FUND_LINES_GET);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (line_read(st, 0, e) == -1) {
+			ret = error("%s: entry %lld has lines palermo does not "
+			    "write (too many, or an unknown account)", s->path, (long long)id);
+			break;
+		}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, "reading an entry's lines");
+	sqlite3_reset(st);
+	return ret;
+}
+
+int
+sq_fund_entry_each(struct store *base, const char *to, int full,
+    int (*fn)(const struct fund_entry *, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, full ? S_FUND_ENTRY_EACH :
+	    S_FUND_ENTRY_SUMS);
+	struct fund_entry e;
+	struct buf	 memo = BUF_INIT, by = BUF_INIT;
+	char		 at[24];
+	int		 rc, ret = 0;
+
+	e.id = 0;
+	sqlite3_bind_text(st, 1, to ? to : "9999-12-31", -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(st, 0) != e.id) {
+			if (e.id != 0 && (ret = fn(&e, arg)) == -1)
+				break;
+			/* the row goes when the next is read: keep its text */
+			if (!full)
+				entry_read_sums(st, &e);
+			else
+				entry_read(st, &e);
+			if (full) {
+				buf_reset(&memo);
+				buf_adds(&memo, col_text(st, 10));
+				buf_reset(&by);
+				buf_adds(&by, col_text(st, 11));
+				col_copy(st, 12, at, sizeof(at));
+				e.memo = memo.s;
+				e.posted_by = by.s;
+				e.posted_at = at;
+			}
+		}
+		if (line_read(st, full ? 13 : 6, &e) == -1) {
+			ret = error("%s: entry %lld has lines palermo does not "
+			    "write (too many, or an unknown account)", s->path, (long long)e.id);
+			break;
+		}
+	}
+	if (ret == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading the fund's ledger");
+	else if (ret == 0 && e.id != 0)
+		ret = fn(&e, arg);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	buf_release(&memo);
+	buf_release(&by);
+	return ret;
+}
+
+int
+sq_fund_balance_get(struct store *base, int account, int64_t ref,
+    int64_t *amount, int64_t *usd)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, ref == FUND_REF_ALL ? S_FUND_TOTAL_GET :
+	    S_FUND_BAL_GET);
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, fund_account_names[account], -1,
+	    SQLITE_STATIC);
+	if (ref != FUND_REF_ALL)
+		sqlite3_bind_int64(st, 2, ref);
+	rc = sqlite3_step(st);
+	*amount = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*usd = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, "reading a balance");
+	return 0;
+}
+
+int
+sq_fund_balance_each(struct store *base,
+    int (*fn)(int, int64_t, int64_t, int64_t, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_BAL_EACH);
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(account_index(col_text(st, 0)),
+		    sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+		    arg)) == -1)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading balances");
+	sqlite3_reset(st);
+	return ret;
+}
+
+int
+sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
+    struct fund_grant *g)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_ENTRY_ADD);
+	char		 now[21];
+	int64_t		 made = 0;
+
+	time_iso(now);
+	e->posted_by = operator_name();
+	sqlite3_bind_text(st, 1, e->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, fund_kind_names[e->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->rate, -1, SQLITE_STATIC);
+	bind_id(st, 5, e->donor);
+	bind_id(st, 6, e->pledge);
+	bind_id(st, 7, e->grant);
+	bind_id(st, 8, e->reverses);
+	sqlite3_bind_text(st, 9, e->memo ? e->memo : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, e->posted_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	if (run(s, S_FUND_ENTRY_ADD) == -1)
+		return -1;
+	e->id = sqlite3_last_insert_rowid(s->db);
+	if (p != NULL) {
+		st = stmt(s, S_FUND_PLEDGE_ADD);
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, p->donor);
+		sqlite3_bind_text(st, 3, p->currency, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, p->amount);
+		sqlite3_bind_text(st, 5, p->rate, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, p->date, -1, SQLITE_STATIC);
+		bind_text(st, 7, p->from);
+		bind_text(st, 8, p->to);
+		if (run(s, S_FUND_PLEDGE_ADD) == -1)
+			return -1;
+		made = p->id = sqlite3_last_insert_rowid(s->db);
+		p->entry = e->id;
+	}
+	if (g != NULL) {
+		st = stmt(s, S_FUND_GRANT_ADD);
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int(st, 2, g->cycle);
+		sqlite3_bind_text(st, 3, grant_window_names[g->window], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, g->grantee, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, g->country);
+		sqlite3_bind_int64(st, 6, g->amount);
+		sqlite3_bind_text(st, 7, g->start, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, g->end, -1, SQLITE_STATIC);
+		if (run(s, S_FUND_GRANT_ADD) == -1)
+			return -1;
+		made = g->id = sqlite3_last_insert_rowid(s->db);
+		g->entry = e->id;
+	}
+	for (int i = 0; i < e->nlines; i++) {
+		struct fund_line *l = &e->lines[i];
+
+		if (l->ref == FUND_REF_NEW)
+			l->ref = made;
+		st = stmt(s, S_FUND_LINE_ADD);
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_text(st, 2, fund_account_names[l->account], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, l->ref);
+		sqlite3_bind_int64(st, 4, l->amount);
+		sqlite3_bind_int64(st, 5, l->usd);
+		if (run(s, S_FUND_LINE_ADD) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_CASH_LOW);
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*low = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, "reading the cash by day");
+	return 0;
+}
+
+int
+sq_fund_victims_add(struct store *base, int64_t grant, const char *date,
+    int64_t victims)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_VICTIMS_ADD);
+	char		 now[21];
+
+	time_iso(now);
+	sqlite3_bind_int64(st, 1, grant);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, victims);
+	sqlite3_bind_text(st, 4, operator_name(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	return run(s, S_FUND_VICTIMS_ADD);
+}
+
+int
+sq_fund_victims_each(struct store *base,
+    int (*fn)(int64_t, const char *, int64_t, void *), void *arg)
+{
+	struct sqlite_store *s = (struct sqlite_store *)base;
+	sqlite3_stmt	*st = stmt(s, S_FUND_VICTIMS_EACH);
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(sqlite3_column_int64(st, 0), col_text(st, 1),
+		    sqlite3_column_int64(st, 2), arg)) == -1)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_error(s, "reading victims assisted");
+	sqlite3_reset(st);
+	return ret;
+}
