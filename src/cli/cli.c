@@ -386,25 +386,26 @@ usage_show(const char *cmd)
 	return EXIT_DONE;
 }
 
+/* The one file a command writes with --out, put in place when closed. */
+static struct file_out	 out_file;
+
 FILE *
 out_open(const char *path)
 {
-	FILE	*fp;
-
 	if (path == NULL || strcmp(path, "-") == 0)
 		return stdout;
-	if ((fp = fopen(path, "w")) == NULL)
-		error("%s: %s", path, strerror(errno));
-	return fp;
+	return file_out_open(&out_file, path);
 }
 
 int
 out_close(FILE *fp, const char *path)
 {
-	int	 bad = fflush(fp) != 0 || ferror(fp);
+	int	 bad;
 
-	if (fp != stdout && fclose(fp) != 0)
-		bad = 1;
+	if (fp != stdout)
+		return file_out_close(&out_file, 1) == 0 ? EXIT_DONE :
+		    EXIT_STORE;
+	bad = fflush(fp) != 0 || ferror(fp);
 	if (bad) {
 		error("%s: write error: %s", path ? path : "standard output",
 		    strerror(errno));

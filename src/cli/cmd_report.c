@@ -202,44 +202,6 @@ build_global(const struct ropts *o, struct snapshot *s)
 }
 
 static int
-make_dir(const char *path)
-{
-	if (mkdir(path, 0777) == -1 && errno != EEXIST)
-		return error("%s: %s", path, strerror(errno));
-	return 0;
-}
-
-/* Write a report's four outputs into dir; 0 or -1. */
-static int
-write_outputs(const struct report *r, const char *dir)
-{
-	struct buf	 p = BUF_INIT;
-	int		 rc = -1;
-
-	if (make_dir(dir) == -1)
-		goto out;
-	buf_addf(&p, "%s/index.html", dir);
-	if (report_write_html(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/tables", dir);
-	if (report_write_csv(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/tables.xlsx", dir);
-	if (report_write_xlsx(r, p.s) == -1)
-		goto out;
-	buf_reset(&p);
-	buf_addf(&p, "%s/figures.json", dir);
-	if (report_write_json(r, p.s) == -1)
-		goto out;
-	rc = 0;
-out:
-	buf_release(&p);
-	return rc;
-}
-
-static int
 report_country(const struct ropts *o, const char *which)
 {
 	const struct country	*c;
@@ -261,7 +223,7 @@ report_country(const struct ropts *o, const char *which)
 	r = country_report(st, country_index(c->numeric), &meta);
 	st->ops->close(st);
 	free(meta);
-	if (r != NULL && write_outputs(r, o->out) == 0) {
+	if (r != NULL && report_write(r, o->out) == 0) {
 		fprintf(stderr, "%s: wrote the country profile of %s to %s/: "
 		    "index.html, tables/ (%d CSV files), tables.xlsx, "
 		    "figures.json\n", progname, c->name, o->out, r->ntables);
@@ -306,7 +268,7 @@ report_yearly(const struct ropts *o, const char *name)
 
 		r->json_meta = json_dumps(m, JSON_COMPACT);
 		json_decref(m);
-		if (write_outputs(r, o->out) == 0) {
+		if (report_write(r, o->out) == 0) {
 			fprintf(stderr, "%s: wrote the %s of %lld to %s/\n",
 			    progname, yearly[k].what, y, o->out);
 			ret = EXIT_DONE;
@@ -350,7 +312,7 @@ cmd_report(int argc, char **argv)
 	ret = EXIT_STORE;
 	if ((r = build_global(&o, &s)) == NULL)
 		goto out;
-	if (write_outputs(r, o.out) == -1)
+	if (report_write(r, o.out) == -1)
 		goto out;
 	fprintf(stderr, "%s: wrote the Global Report on %zu cases to %s/: "
 	    "index.html, tables/ (%d CSV files), tables.xlsx, figures.json\n",
@@ -522,7 +484,6 @@ stats_all(const struct ropts *o)
 	struct snapshot	 s;
 	struct report	*r;
 	struct buf	 b = BUF_INIT;
-	FILE		*fp;
 	int		 ret = EXIT_STORE, json = o->format &&
 			    strcmp(o->format, "json") == 0;
 
@@ -531,46 +492,12 @@ stats_all(const struct ropts *o)
 	memset(&s, 0, sizeof(s));
 	if ((r = build_global(o, &s)) == NULL)
 		goto out;
-	if (json) {
-		ret = report_write_json(r, o->out ? o->out : "/dev/stdout") ==
-		    0 ? EXIT_DONE : EXIT_STORE;
+	if (!json)
+		report_csv_all(r, &b);
+	else if (report_json(r, o->out ? o->out : "standard output", &b) == -1)
 		goto out;
-	}
-	if ((fp = out_open(o->out)) == NULL)
-		goto out;
-	for (int i = 0; i < r->ntables; i++) {
-		const struct table *t = r->tables[i];
-
-		buf_reset(&b);
-		buf_addf(&b, "%s# %s: %s\n", i ? "\n" : "", t->id, t->title);
-		for (int c = 0; c < t->ncols; c++) {
-			if (c)
-				buf_addc(&b, ',');
-			csv_put(&b, t->cols[c], strlen(t->cols[c]));
-		}
-		buf_addc(&b, '\n');
-		for (int row = 0; row < t->nrows; row++) {
-			for (int c = 0; c < t->ncols; c++) {
-				const struct cell *cl =
-				    &t->cells[row * t->ncols + c];
-				char	 num[32];
-
-				if (c)
-					buf_addc(&b, ',');
-				if (cl->kind == CELL_TEXT)
-					csv_put(&b, cl->text, strlen(cl->text));
-				else if (cl->kind == CELL_INT)
-					buf_addf(&b, "%lld", (long long)cl->n);
-				else if (cl->kind == CELL_PCT) {
-					pct_format(cl->n, cl->d, num);
-					buf_adds(&b, num);
-				}
-			}
-			buf_addc(&b, '\n');
-		}
-		fwrite(b.s, 1, b.len, fp);
-	}
-	ret = out_close(fp, o->out);
+	if (file_put(o->out ? o->out : "-", b.s, b.len) == 0)
+		ret = EXIT_DONE;
 out:
 	buf_release(&b);
 	report_free(r);

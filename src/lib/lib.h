@@ -250,6 +250,48 @@ int	 xlsx_read(const char *path, const char *sheet, csv_record_fn, void *,
 	    struct errlist *, void (*progress)(uint64_t bytes, void *));
 
 /* ---------------------------------------------------------------------- */
+/*
+ * file.c: the one writer of files.  A file is put whole or not at all
+ * (a new file beside it, synced, renamed over it) and never through a
+ * symbolic link: a link where a file goes is replaced, a link where a
+ * folder is opened is refused.  Every function says what went wrong.
+ */
+
+/* Open the folder at path for writing into, made first when make is set
+ * (its parent must exist); path must not be a symbolic link.  A
+ * descriptor, or -1. */
+int	 dir_open(const char *path, int make);
+/* Open (making it when missing) the folder name inside the folder dir;
+ * path names it in messages.  A descriptor, or -1. */
+int	 dir_openat(int dir, const char *name, const char *path);
+/* Put len bytes at name inside the folder dir; path names it in
+ * messages.  0 or -1. */
+int	 file_putat(int dir, const char *name, const void *, size_t len,
+	    const char *path);
+/* Put len bytes at path: "-" and /dev/stdout are the standard output, a
+ * device or a pipe is written in place, anything else as file_putat does
+ * in the folder that holds it.  0 or -1. */
+int	 file_put(const char *path, const void *, size_t len);
+/* Append the whole file at path to b; 0 or -1. */
+int	 file_get(const char *path, struct buf *);
+
+/* A file written as a stream, for outputs too large to hold in memory,
+ * with the same rules as file_put. */
+struct file_out {
+	FILE		*fp;
+	int		 dir;		/* the folder of a new file, or -1 */
+	char		*name;		/* its name there */
+	struct buf	 tmp;		/* the new file's name, "" if none */
+	const char	*path;
+};
+/* Open: NULL or "-" is the standard output.  The stream, or NULL. */
+FILE	*file_out_open(struct file_out *, const char *path);
+/* Flush and, when ok, put the file in place; when not ok (or when the
+ * writing failed) the new file is removed and the old one stays.  0 or
+ * -1 (a write error is said, unless the caller already failed). */
+int	 file_out_close(struct file_out *, int ok);
+
+/* ---------------------------------------------------------------------- */
 /* xml.c: the escaping writer for HTML, SVG and XML. */
 
 /* The code point at s and its byte length in *n; -1 for malformed UTF-8. */

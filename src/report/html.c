@@ -8,20 +8,16 @@
  * any width (a chart beside its table when there is room, above it when
  * not) and prints on A4 without ink spent on backgrounds.
  *
- * Text from the report reaches the page through html_esc only; everything
- * else written is a constant or a number.  The page depends on nothing
+ * Text from the report reaches the page through xml_escape only;
+ * everything else written is a constant or a number.  The page depends on nothing
  * but the report, so the same report always gives the same bytes.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "report/report.h"
-
 
 #define CELL(t, r, c) \
 	(&(t)->cells[(size_t)(r) * (size_t)(t)->ncols + (size_t)(c)])
@@ -388,9 +384,8 @@ section_put(struct buf *b, const struct section *s)
 	buf_adds(b, "</section>\n");
 }
 
-/* The whole page into b. */
-static void
-page_put(struct buf *b, const struct report *r)
+void
+report_html(const struct report *r, struct buf *b)
 {
 	buf_adds(b, head_start);
 	buf_adds(b, "<title>");
@@ -419,74 +414,4 @@ page_put(struct buf *b, const struct report *r)
 	for (int i = 0; i < r->nsections; i++)
 		section_put(b, r->sections[i]);
 	buf_adds(b, "</main>\n</body>\n</html>\n");
-}
-
-/* Write all of p to fd; 0, or -1 with errno set. */
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t	 w;
-
-	while (n > 0) {
-		w = write(fd, p, n);
-		if (w == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/*
- * The page is written to a new file beside path and renamed over it only
- * once it is complete and on disk, so that path never holds half a page.
- * The name of the new file carries the process id and a counter, and
- * O_EXCL keeps it from taking over a file that is there already.
- */
-int
-report_write_html(const struct report *r, const char *path)
-{
-	struct buf	 page = BUF_INIT, tmp = BUF_INIT;
-	int		 fd = -1, ret = -1;
-
-	page_put(&page, r);
-	for (int i = 0; i < 100; i++) {
-		buf_reset(&tmp);
-		buf_addf(&tmp, "%s.%ld.%d.tmp", path, (long)getpid(), i);
-		fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		    0666);
-		if (fd != -1 || errno != EEXIST)
-			break;
-	}
-	if (fd == -1) {
-		error("%s: %s", path, strerror(errno));
-		buf_reset(&tmp);
-		goto out;
-	}
-	if (write_all(fd, page.s, page.len) == -1 || fsync(fd) == -1) {
-		error("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (close(fd) == -1) {
-		fd = -1;
-		error("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp.s, path) == -1) {
-		error("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	ret = 0;
-out:
-	if (fd != -1)
-		close(fd);
-	if (ret == -1 && tmp.len > 0)
-		unlink(tmp.s);
-	buf_release(&page);
-	buf_release(&tmp);
-	return ret;
 }

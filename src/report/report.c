@@ -151,3 +151,9 @@ cell_range(struct cell *c, int64_t lo, int64_t hi)
 	c->d = hi;
 }
 
+
+const char *
+cell_str(const struct cell *c)
+{
+	return c->text != NULL ? c->text : "";
+}

@@ -102,19 +102,30 @@ void	 cell_pct(struct cell *, int64_t n, int64_t d);
 /* A count from lo to hi: CELL_INT when they are equal. */
 void	 cell_range(struct cell *, int64_t lo, int64_t hi);
 void	 cell_money(struct cell *, int64_t cents);
+/* The text of a cell, "" when it has none. */
+const char *cell_str(const struct cell *);
 
 /* ---------------------------------------------------------------------- */
 /* The writers. */
 
-/* html.c: the self-contained HTML page with inline CSS and SVG. */
-int	 report_write_html(const struct report *, const char *path);
+/* html.c: the whole report as one self-contained HTML page, into b. */
+void	 report_html(const struct report *, struct buf *);
 /* svg.c: one chart as an SVG element, appended to b (escaped). */
 void	 svg_chart(struct buf *, const struct table *);
-/* tables.c: tables as CSV files, one XLSX workbook, and JSON. */
-int	 report_write_csv(const struct report *, const char *dir);
-int	 report_write_xlsx(const struct report *, const char *path);
-int	 report_write_json(const struct report *, const char *path);
-
+/* csv.c: a table as CSV into b; every table, each after a line
+ * "# ID: TITLE" (a blank line between them), into b. */
+void	 report_csv(const struct table *, struct buf *);
+void	 report_csv_all(const struct report *, struct buf *);
+/* workbook.c: the report as an XLSX workbook, appended to b; 0, or -1
+ * after a message that names name. */
+int	 report_xlsx(const struct report *, const char *name, struct buf *);
+/* json.c: the report as a JSON document, appended to b; 0, or -1 after a
+ * message that names name. */
+int	 report_json(const struct report *, const char *name, struct buf *);
+/* write.c: index.html, tables/ID.csv, tables.xlsx and figures.json in
+ * the folder dir (made when missing; its parent must exist); 0 or -1
+ * (said).  Nothing is written through a symbolic link. */
+int	 report_write(const struct report *, const char *dir);
 
 /* ---------------------------------------------------------------------- */
 /* The reports. */

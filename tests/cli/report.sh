@@ -113,6 +113,28 @@ grep -Eq '(src|href)="(https?:)?//' "$T/sample/index.html" && nok "nothing fetch
 charted="sex_age forms forms_by_region flow_classes flows_by_region top_corridors trends means_of_control means_of_control_groups recruiter labour_sectors sexual_exploitation_types"
 same "a chart per charted table" "$(grep -o '<svg' "$T/sample/index.html" | wc -l)" "$(echo $charted | wc -w)"
 
+# --- never through a symbolic link -----------------------------------------
+# links planted where the outputs go: a linked file is replaced, what it
+# pointed at stays; a linked tables/ folder is refused before any writing
+mkdir -p "$T/ln" "$T/victim"
+printf 'keep\n' > "$T/victim/file"
+ln -s "$T/victim/file" "$T/ln/figures.json"
+ln -s "$T/victim/file" "$T/ln/index.html"
+expect "report over linked files" 0 "" P report global --db "$db" --out "$T/ln"
+same "a linked file's target is untouched" "$(cat "$T/victim/file")" "keep"
+[ -f "$T/ln/figures.json" ] && [ ! -L "$T/ln/figures.json" ] && [ ! -L "$T/ln/index.html" ] &&
+    ok "linked files replaced by the report's" || nok "linked files replaced" "$(ls -l "$T/ln")"
+rm -rf "$T/ln/tables"
+ln -s "$T/victim" "$T/ln/tables"
+expect "report into a linked tables folder" 3 "a symbolic link" P report global --db "$db" --out "$T/ln"
+same "nothing written through the linked folder" "$(ls "$T/victim")" "file"
+ln -s "$T/victim" "$T/lnout"
+expect "report into a linked folder" 3 "a symbolic link" P report global --db "$db" --out "$T/lnout"
+same "nothing written into the linked folder" "$(ls "$T/victim")" "file"
+ln -s "$T/victim/file" "$T/stats-link.csv"
+expect "stats --out over a link" 0 "" P stats --by gender --format csv --db "$db" --out "$T/stats-link.csv"
+same "stats --out replaces the link, not its target" "$(cat "$T/victim/file"):$(head -1 "$T/stats-link.csv")" "keep:gender,cases,percent"
+
 # --- the real CTDC rows ---------------------------------------------------
 fresh "$T/ctdc.db"
 P import cases "$data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv" --source CTDC --db "$T/ctdc.db" 2>/dev/null
@@ -149,6 +171,12 @@ expect "stats unknown field" 2 "no field 'colour'" P stats --by colour --db "$db
 expect "stats bad where" 2 "not a code of gender" P stats --by year --where gender=woman --db "$db"
 P stats --all --db "$db" --out "$T/all.csv"
 same "stats --all has every table" "$(grep -c '^# ' "$T/all.csv")" "$(ls "$T/sample/tables" | wc -l)"
+# each table of stats --all is the report's CSV of it, byte for byte
+for t in key_findings forms sources; do
+	same "stats --all: $t as in the report" \
+	    "$(awk -v id="# $t:" 'index($0, id) == 1 { on = 1; next } /^# / { on = 0 } on && NF' "$T/all.csv")" \
+	    "$(cat "$T/sample/tables/$t.csv")"
+done
 
 # --- the page in a browser ------------------------------------------------
 browser_check "browser" "$T/sample/index.html" "$top/tests/out/report.png"

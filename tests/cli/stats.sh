@@ -147,6 +147,11 @@ P import population "$T/popf.csv" --source UNF --db "$db" 2>/dev/null
 P report country DEU --db "$db" --out "$T/deu2" 2>/dev/null
 same "SDG 16.2.2 for females" "$(sqlite3 ":memory:" ".import --csv $T/deu2/tables/sdg_16_2_2.csv t" "SELECT \"Female, per 100,000 females\" FROM t WHERE Year = '2022'")" \
     "$(q "$db" "WITH v AS (SELECT sum(low) lo, sum(high) hi FROM stats WHERE country = 276 AND year = 2022 AND indicator = 0 AND sex = 1 AND age = 0 AND form = 0 AND origin_dim = 0), a AS (SELECT (lo * 10000000 + 21400000) / 42800000 AS ra, (hi * 10000000 + 21400000) / 42800000 AS rb FROM v) SELECT CASE WHEN ra = rb THEN printf('%d.%02d', ra / 100, ra % 100) ELSE printf('%d.%02d–%d.%02d', ra / 100, ra % 100, rb / 100, rb % 100) END FROM a")"
+# stats --all gives the same tables, ranges included ("212–224")
+P stats --all --db "$db" --out "$T/glob-all.csv"
+same "stats --all: official trends with their ranges" \
+    "$(awk '/^# official_trends:/ { on = 1; next } /^# / { on = 0 } on && NF' "$T/glob-all.csv")" \
+    "$(cat "$T/glob/tables/official_trends.csv")"
 grep -q "no figure mixes them" "$T/glob/index.html" && ok "the report says which kind each figure is" || nok "kinds of data" "no statement"
 grep -q "Official statistics: detected victims and convictions over time" "$T/glob/index.html" && ok "official sections in the Global Report" || nok "official sections" "missing"
 browser_check "country page" "$T/deu/index.html" "$top/tests/out/country.png"

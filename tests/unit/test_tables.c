@@ -1,5 +1,6 @@
 /*
- * test_tables.c: the data outputs of tables.c.  One small report, with
+ * test_tables.c: the data outputs of a report (csv.c, json.c, workbook.c)
+ * and report_write, which puts them in a folder.  One small report, with
  * texts that need quoting (commas, quotes, line breaks, spaces at the
  * ends, text beyond ASCII), large counts, percentages with and without a
  * denominator, and empty cells, is written as CSV files, as JSON and as an
@@ -179,8 +180,10 @@ dir_list(const char *path)
 	n = scandir(path, &names, NULL, alphasort);
 	if (n < 0)
 		return buf_detach(&b);
+	/* dot files too: a temporary file left behind is one */
 	for (int i = 0; i < n; i++) {
-		if (names[i]->d_name[0] != '.')
+		if (strcmp(names[i]->d_name, ".") != 0 &&
+		    strcmp(names[i]->d_name, "..") != 0)
 			buf_addf(&b, "%s\n", names[i]->d_name);
 		free(names[i]);
 	}
@@ -206,8 +209,33 @@ file_read(const char *path, size_t *len)
 	return buf_detach(&b);
 }
 
+/* A report's JSON or workbook put at path, as the command line does. */
+static int
+write_json(const struct report *r, const char *path)
+{
+	struct buf	 b = BUF_INIT;
+	int		 rc = -1;
+
+	if (report_json(r, path, &b) == 0)
+		rc = file_put(path, b.s, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+write_xlsx(const struct report *r, const char *path)
+{
+	struct buf	 b = BUF_INIT;
+	int		 rc = -1;
+
+	if (report_xlsx(r, path, &b) == 0)
+		rc = file_put(path, b.s, b.len);
+	buf_release(&b);
+	return rc;
+}
+
 /* ---------------------------------------------------------------------- */
-/* CSV */
+/* CSV, and the folder of outputs */
 
 static void
 test_csv(void **state)
@@ -218,9 +246,14 @@ test_csv(void **state)
 	char		*text, *list;
 	size_t		 len;
 
-	/* the directory is made, with its parents */
-	buf_addf(&dir, "%s/out/csv", sc->dir);
-	assert_int_equal(report_write_csv(r, dir.s), 0);
+	/* the folder is made, the CSV files go to tables/ in it */
+	buf_addf(&dir, "%s/out", sc->dir);
+	assert_int_equal(report_write(r, dir.s), 0);
+	list = dir_list(dir.s);
+	assert_string_equal(list, "figures.json\nindex.html\ntables\n"
+	    "tables.xlsx\n");
+	free(list);
+	buf_adds(&dir, "/tables");
 	for (size_t i = 0; i < NELEM(want_csv); i++) {
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", dir.s, want_csv[i].file);
@@ -236,8 +269,10 @@ test_csv(void **state)
 	assert_string_equal(list, names.s);
 	free(list);
 
-	/* a second run into the same directory replaces the files */
-	assert_int_equal(report_write_csv(r, dir.s), 0);
+	/* a second run into the same folder replaces the files */
+	buf_reset(&path);
+	buf_addf(&path, "%s/out", sc->dir);
+	assert_int_equal(report_write(r, path.s), 0);
 	list = dir_list(dir.s);
 	assert_string_equal(list, names.s);
 	free(list);
@@ -258,29 +293,101 @@ test_csv_errors(void **state)
 	FILE		*fp;
 	char		*list;
 
-	/* the directory is a file */
+	/* the folder is a file, or below one, or missing its parent */
 	buf_addf(&path, "%s/file", sc->dir);
 	fp = fopen(path.s, "w");
 	assert_non_null(fp);
 	fclose(fp);
-	assert_int_equal(report_write_csv(r, path.s), -1);
+	assert_int_equal(report_write(r, path.s), -1);
 	buf_adds(&path, "/below");
-	assert_int_equal(report_write_csv(r, path.s), -1);
-	assert_int_equal(report_write_csv(r, ""), -1);
+	assert_int_equal(report_write(r, path.s), -1);
+	assert_int_equal(report_write(r, ""), -1);
+	buf_reset(&path);
+	buf_addf(&path, "%s/none/out", sc->dir);
+	assert_int_equal(report_write(r, path.s), -1);
 
 	/* an id that is no file name writes nothing, here or above */
 	table_new(r, NULL, "../escape", "Escape", 1, cols);
 	buf_reset(&path);
-	buf_addf(&path, "%s/csv", sc->dir);
-	assert_int_equal(report_write_csv(r, path.s), -1);
-	list = dir_list(path.s);
-	assert_string_equal(list, "");
-	free(list);
+	buf_addf(&path, "%s/out", sc->dir);
+	assert_int_equal(report_write(r, path.s), -1);
 	list = dir_list(sc->dir);
-	assert_string_equal(list, "csv\nfile\n");
+	assert_string_equal(list, "file\n");
 	free(list);
 
 	buf_release(&path);
+	report_free(r);
+}
+
+/*
+ * Symbolic links where the outputs go are never followed: a linked file
+ * is replaced by the report's, its target left as it was; a linked tables
+ * folder, or a linked folder of outputs, is refused with nothing written
+ * through it.
+ */
+static void
+test_links(void **state)
+{
+	struct scratch	*sc = *state;
+	struct report	*r = sample_report();
+	struct buf	 out = BUF_INIT, p = BUF_INIT, q = BUF_INIT;
+	struct stat	 st;
+	FILE		*fp;
+	char		*text, *list;
+	size_t		 len;
+
+	buf_addf(&out, "%s/out", sc->dir);
+	assert_int_equal(mkdir(out.s, 0777), 0);
+	buf_addf(&p, "%s/target", sc->dir);
+	fp = fopen(p.s, "w");
+	assert_non_null(fp);
+	fputs("keep me", fp);
+	assert_int_equal(fclose(fp), 0);
+	buf_addf(&q, "%s/figures.json", out.s);
+	assert_int_equal(symlink(p.s, q.s), 0);
+	buf_reset(&q);
+	buf_addf(&q, "%s/index.html", out.s);
+	assert_int_equal(symlink(p.s, q.s), 0);
+	assert_int_equal(report_write(r, out.s), 0);
+	text = file_read(p.s, &len);
+	assert_int_equal(len, 7);
+	assert_memory_equal(text, "keep me", 7);
+	free(text);
+	assert_int_equal(lstat(q.s, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	buf_reset(&q);
+	buf_addf(&q, "%s/figures.json", out.s);
+	assert_int_equal(lstat(q.s, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	text = file_read(q.s, &len);
+	assert_memory_equal(text, "{\n \"title\": ", 12);
+	free(text);
+
+	/* tables/ pointing at another folder: refused, nothing there */
+	buf_reset(&p);
+	buf_addf(&p, "%s/elsewhere", sc->dir);
+	assert_int_equal(mkdir(p.s, 0777), 0);
+	buf_reset(&q);
+	buf_addf(&q, "%s/tables", out.s);
+	remove_tree(q.s);
+	assert_int_equal(symlink(p.s, q.s), 0);
+	assert_int_equal(report_write(r, out.s), -1);
+	list = dir_list(p.s);
+	assert_string_equal(list, "");
+	free(list);
+
+	/* the folder of outputs itself a link: refused */
+	buf_reset(&q);
+	buf_addf(&q, "%s/linked", sc->dir);
+	assert_int_equal(symlink(p.s, q.s), 0);
+	assert_int_equal(report_write(r, q.s), -1);
+	list = dir_list(p.s);
+	assert_string_equal(list, "");
+	free(list);
+
+	buf_release(&out);
+	buf_release(&p);
+	buf_release(&q);
 	report_free(r);
 }
 
@@ -332,7 +439,7 @@ test_json(void **state)
 	};
 
 	buf_addf(&path, "%s/report.json", sc->dir);
-	assert_int_equal(report_write_json(r, path.s), 0);
+	assert_int_equal(write_json(r, path.s), 0);
 	list = dir_list(sc->dir);
 	assert_string_equal(list, "report.json\n");
 	free(list);
@@ -435,7 +542,7 @@ test_json_errors(void **state)
 	buf_addf(&path, "%s/report.json", sc->dir);
 
 	/* no metadata: null */
-	assert_int_equal(report_write_json(r, path.s), 0);
+	assert_int_equal(write_json(r, path.s), 0);
 	root = json_load_file(path.s, 0, NULL);
 	assert_non_null(root);
 	assert_true(json_is_null(json_object_get(root, "meta")));
@@ -446,21 +553,21 @@ test_json_errors(void **state)
 
 	/* metadata that is not JSON */
 	r->json_meta = xstrdup("{\"filters\": ");
-	assert_int_equal(report_write_json(r, path.s), -1);
+	assert_int_equal(write_json(r, path.s), -1);
 	free(r->json_meta);
 	r->json_meta = NULL;
 
 	/* a directory that is not there */
 	buf_reset(&path);
 	buf_addf(&path, "%s/none/report.json", sc->dir);
-	assert_int_equal(report_write_json(r, path.s), -1);
+	assert_int_equal(write_json(r, path.s), -1);
 
 	/* text that is not UTF-8 */
 	buf_reset(&path);
 	buf_addf(&path, "%s/report.json", sc->dir);
 	c = table_row(r, table_new(r, NULL, "t", "T", 1, cols));
 	cell_text(c, "caf\xe9");
-	assert_int_equal(report_write_json(r, path.s), -1);
+	assert_int_equal(write_json(r, path.s), -1);
 
 	list = dir_list(sc->dir);
 	assert_string_equal(list, "");
@@ -600,14 +707,14 @@ test_xlsx(void **state)
 	/* the scratch file is made in $TMPDIR, and removed */
 	assert_int_equal(setenv("TMPDIR", sc->dir, 1), 0);
 	buf_addf(&path, "%s/report.xlsx", sc->dir);
-	assert_int_equal(report_write_xlsx(r, path.s), 0);
+	assert_int_equal(write_xlsx(r, path.s), 0);
 	list = dir_list(sc->dir);
 	assert_string_equal(list, "report.xlsx\n");
 	free(list);
 
 	/* the same report is the same file, byte for byte */
 	buf_addf(&again, "%s/again.xlsx", sc->dir);
-	assert_int_equal(report_write_xlsx(r, again.s), 0);
+	assert_int_equal(write_xlsx(r, again.s), 0);
 	a = file_read(path.s, &alen);
 	b = file_read(again.s, &blen);
 	assert_true(alen > 4);
@@ -703,86 +810,16 @@ test_xlsx_errors(void **state)
 
 	assert_int_equal(setenv("TMPDIR", sc->dir, 1), 0);
 	buf_addf(&path, "%s/none/report.xlsx", sc->dir);
-	assert_int_equal(report_write_xlsx(r, path.s), -1);
+	assert_int_equal(write_xlsx(r, path.s), -1);
 	/* a path that is a directory: written beside, then refused */
 	buf_reset(&path);
 	buf_addf(&path, "%s/dir.xlsx", sc->dir);
 	assert_int_equal(mkdir(path.s, 0777), 0);
-	assert_int_equal(report_write_xlsx(r, path.s), -1);
+	assert_int_equal(write_xlsx(r, path.s), -1);
 	list = dir_list(sc->dir);
 	assert_string_equal(list, "dir.xlsx\n");
 	free(list);
 	buf_release(&path);
-	report_free(r);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Places that are not regular files */
-
-static void
-test_special(void **state)
-{
-	struct scratch	*sc = *state;
-	struct report	*r = sample_report();
-	struct buf	 link = BUF_INIT, target = BUF_INIT, out = BUF_INIT;
-	struct stat	 st;
-	FILE		*fp;
-	char		*text;
-	size_t		 len;
-	int		 saved, fd;
-
-	/* a device is written to, not replaced */
-	assert_int_equal(report_write_json(r, "/dev/null"), 0);
-	assert_int_equal(stat("/dev/null", &st), 0);
-	assert_true(S_ISCHR(st.st_mode));
-
-	/* a symbolic link is written through, and stays a link */
-	buf_addf(&target, "%s/target", sc->dir);
-	buf_addf(&link, "%s/link", sc->dir);
-	fp = fopen(target.s, "w");
-	assert_non_null(fp);
-	fputs("an older and much longer text than the JSON will be, no doubt "
-	    "about it, by far", fp);
-	assert_int_equal(fclose(fp), 0);
-	assert_int_equal(symlink("target", link.s), 0);
-	assert_int_equal(report_write_json(r, link.s), 0);
-	assert_int_equal(lstat(link.s, &st), 0);
-	assert_true(S_ISLNK(st.st_mode));
-	text = file_read(target.s, &len);
-	assert_memory_equal(text, "{\n \"title\": ", 12);
-	assert_int_equal(text[len - 1], '\n');
-	assert_null(memchr(text, '\0', len));
-	free(text);
-	assert_int_equal(setenv("TMPDIR", sc->dir, 1), 0);
-	assert_int_equal(report_write_xlsx(r, link.s), 0);
-	assert_int_equal(lstat(link.s, &st), 0);
-	assert_true(S_ISLNK(st.st_mode));
-	text = file_read(target.s, &len);
-	assert_memory_equal(text, "PK\x03\x04", 4);
-	free(text);
-
-	/* "-" is the standard output */
-	buf_addf(&out, "%s/stdout", sc->dir);
-	fflush(stdout);
-	saved = dup(STDOUT_FILENO);
-	assert_true(saved != -1);
-	fd = open(out.s, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	assert_true(fd != -1);
-	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
-	close(fd);
-	assert_int_equal(report_write_json(r, "-"), 0);
-	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
-	close(saved);
-	text = file_read(out.s, &len);
-	assert_memory_equal(text, "{\n \"title\": ", 12);
-	free(text);
-
-	text = dir_list(sc->dir);
-	assert_string_equal(text, "link\nstdout\ntarget\n");
-	free(text);
-	buf_release(&link);
-	buf_release(&target);
-	buf_release(&out);
 	report_free(r);
 }
 
@@ -793,13 +830,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_errors, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_errors, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_errors, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_special, setup, teardown),
 	};
 	char	*saved = NULL;
 	int	 ret;

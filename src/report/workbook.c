@@ -1,32 +1,24 @@
 /*
- * tables.c: a report's tables as data for other programs: one CSV file per
- * table, one XLSX workbook with a sheet per table, and one JSON document.
+ * workbook.c: a report as one XLSX workbook: an "about" sheet with the
+ * title, the time it was generated and a link to every table, then one
+ * sheet per table, the cells typed (numbers as numbers, percentages as
+ * fractions shown to a tenth, texts as texts), so that a spreadsheet
+ * computes with them and nobody retypes a figure.
  *
- * The figures are the ones the HTML page shows, taken from the same cells
- * (see report.h): counts are whole numbers, and a percentage keeps its
- * numerator and denominator so that no output rounds it differently.
- * Every file is written under a temporary name beside its final one and
- * renamed into place, so that a reader never meets a half-written file;
- * "-" is the standard output, and devices and links are written in place
- * (see file_put).
+ * libxlsxwriter writes a workbook by its name, when it is closed: a
+ * private scratch file, read back into the caller's buffer.  The library
+ * is loaded when first needed (lib/dynlib.c).  A fixed creation time (the
+ * report's) makes the same report the same file, byte for byte.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
 #include <xlsxwriter.h>
 
 #include "report/report.h"
-
-/* The mode of the files written: reports are for sharing. */
-#define FILE_MODE	0644
 
 /* Column widths in the workbook, in characters. */
 #define WIDTH_LABEL_MIN	16
@@ -36,260 +28,6 @@
 
 /* Sheet names are at most this long in Excel (LXW_SHEETNAME_MAX). */
 #define SHEET_MAX	31
-
-/* ---------------------------------------------------------------------- */
-/* Files: a temporary name beside the file, then a rename. */
-
-/* Write all of data to fd; 0, or -1 after error() naming path. */
-static int
-fd_write(int fd, const char *path, const char *data, size_t len)
-{
-	ssize_t	 w;
-
-	while (len > 0) {
-		if ((w = write(fd, data, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return error("%s: %s", path, strerror(errno));
-		}
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-/*
- * Put these bytes at path.  A regular file, or a new one, is written under
- * a temporary name beside it and renamed into place.  "-" and /dev/stdout
- * mean the standard output; anything else that is not a regular file (a
- * symbolic link, a device, a pipe) is written in place, since a rename
- * would replace the link or the device node instead of writing to it.
- * Returns 0, or -1 after error() with no temporary file left.
- */
-static int
-file_put(const char *path, const char *data, size_t len)
-{
-	struct buf	 tmp = BUF_INIT;
-	struct stat	 st;
-	int		 fd = -1, closed, ret = -1;
-
-	if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0)
-		return fd_write(STDOUT_FILENO, path, data, len);
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if ((fd = open(path, O_WRONLY | O_TRUNC)) == -1) {
-			error("%s: %s", path, strerror(errno));
-			goto out;
-		}
-	} else {
-		buf_addf(&tmp, "%s.XXXXXX", path);
-		if ((fd = mkstemp(tmp.s)) == -1) {
-			buf_reset(&tmp);
-			error("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		/* mkstemp makes the file private; a report is not */
-		if (fchmod(fd, FILE_MODE) == -1) {
-			error("%s: %s", path, strerror(errno));
-			goto out;
-		}
-	}
-	if (fd_write(fd, path, data, len) == -1)
-		goto out;
-	/* the data must be on disk before the name points at it */
-	if (tmp.len && fsync(fd) == -1) {
-		error("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	closed = close(fd);
-	fd = -1;
-	if (closed == -1) {
-		error("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (tmp.len) {
-		if (rename(tmp.s, path) == -1) {
-			error("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		buf_reset(&tmp);
-	}
-	ret = 0;
-out:
-	if (fd != -1)
-		close(fd);
-	if (tmp.len)
-		unlink(tmp.s);
-	buf_release(&tmp);
-	return ret;
-}
-
-/* Read a whole file into b; 0 or -1 after error(). */
-static int
-file_get(const char *path, struct buf *b)
-{
-	char	 chunk[16384];
-	ssize_t	 n;
-	int	 fd, ret = -1;
-
-	if ((fd = open(path, O_RDONLY)) == -1)
-		return error("%s: %s", path, strerror(errno));
-	for (;;) {
-		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
-			if (errno == EINTR)
-				continue;
-			error("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		buf_add(b, chunk, (size_t)n);
-	}
-	ret = 0;
-out:
-	close(fd);
-	return ret;
-}
-
-/* Make the directory dir and its parents, as mkdir -p; 0 or -1. */
-static int
-dir_make(const char *dir)
-{
-	struct buf	 b = BUF_INIT;
-	struct stat	 st;
-	char		 c;
-	int		 ret = -1;
-
-	if (*dir == '\0') {
-		error("no directory given for the tables");
-		goto out;
-	}
-	buf_adds(&b, dir);
-	for (char *p = b.s + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(b.s, 0777) == -1 && errno != EEXIST) {
-			error("%s: %s", b.s, strerror(errno));
-			goto out;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	if (stat(dir, &st) == -1) {
-		error("%s: %s", dir, strerror(errno));
-		goto out;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		error("%s: not a directory", dir);
-		goto out;
-	}
-	ret = 0;
-out:
-	buf_release(&b);
-	return ret;
-}
-
-/* A table id is a file stem, [a-z0-9_]+, so it names no other path. */
-static int
-id_valid(const char *id)
-{
-	if (id == NULL || *id == '\0')
-		return 0;
-	return strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") ==
-	    strlen(id);
-}
-
-static const char *
-cell_str(const struct cell *c)
-{
-	return c->text != NULL ? c->text : "";
-}
-
-/* ---------------------------------------------------------------------- */
-/* CSV: one file per table. */
-
-/* One table as CSV: a header row, then the rows, each line ended by LF. */
-static void
-table_csv(struct buf *b, const struct table *t)
-{
-	const struct cell	*c;
-	char			 pct[32];
-
-	for (int j = 0; j < t->ncols; j++) {
-		if (j > 0)
-			buf_addc(b, ',');
-		csv_put(b, t->cols[j], strlen(t->cols[j]));
-	}
-	buf_addc(b, '\n');
-	for (int i = 0; i < t->nrows; i++) {
-		for (int j = 0; j < t->ncols; j++) {
-			c = &t->cells[(size_t)i * (size_t)t->ncols + (size_t)j];
-			if (j > 0)
-				buf_addc(b, ',');
-			switch (c->kind) {
-			case CELL_TEXT:
-				csv_put(b, cell_str(c), strlen(cell_str(c)));
-				break;
-			case CELL_INT:
-				buf_addf(b, "%" PRId64, c->n);
-				break;
-			case CELL_PCT:
-				pct_format(c->n, c->d, pct);
-				buf_adds(b, pct);
-				break;
-			case CELL_RANGE:
-				buf_addf(b, "%" PRId64 "\xe2\x80\x93%" PRId64,
-				    c->n, c->d);
-				break;
-			case CELL_MONEY: {
-				char	 m[40];
-
-				money_format(c->n, 2, m);
-				buf_adds(b, m);
-				break;
-			}
-			case CELL_EMPTY:
-				break;
-			}
-		}
-		buf_addc(b, '\n');
-	}
-}
-
-int
-report_write_csv(const struct report *r, const char *dir)
-{
-	struct buf	 b = BUF_INIT, path = BUF_INIT;
-	int		 ret = -1;
-
-	if (dir_make(dir) == -1)
-		goto out;
-	for (int i = 0; i < r->ntables; i++) {
-		const struct table *t = r->tables[i];
-
-		if (!id_valid(t->id)) {
-			error("table %d: id \"%s\" is not a file name", i + 1,
-			    t->id != NULL ? t->id : "");
-			goto out;
-		}
-		buf_reset(&path);
-		buf_addf(&path, "%s/%s.csv", dir, t->id);
-		buf_reset(&b);
-		table_csv(&b, t);
-		if (file_put(path.s, b.s, b.len) == -1)
-			goto out;
-	}
-	ret = 0;
-out:
-	buf_release(&b);
-	buf_release(&path);
-	return ret;
-}
-
-/* ---------------------------------------------------------------------- */
-/* XLSX: a workbook with an "about" sheet, then one sheet per table. */
 
 /* The functions of libxlsxwriter used here, loaded when first needed
  * (see dynlib.c). */
@@ -312,7 +50,6 @@ static struct dynlib xw_lib = { SO_XLSXWRITER, xw_names, xw_addrs,
     sizeof(xw_names) / sizeof(xw_names[0]), 0 };
 
 struct xlsx {
-	const char	*path;
 	lxw_workbook	*wb;
 	lxw_format	*title, *head, *count, *pct, *money, *note, *link;
 	lxw_error	 err;	/* the first error of a write, kept */
@@ -563,10 +300,10 @@ generated_time(const char *s)
 }
 
 int
-report_write_xlsx(const struct report *r, const char *path)
+report_xlsx(const struct report *r, const char *path, struct buf *out)
 {
 	struct xlsx		 x;
-	struct buf		 tmp = BUF_INIT, b = BUF_INIT;
+	struct buf		 tmp = BUF_INIT;
 	lxw_workbook_options	 opts;
 	lxw_doc_properties	 props;
 	lxw_worksheet		*ws;
@@ -581,7 +318,6 @@ report_write_xlsx(const struct report *r, const char *path)
 	 * closed: a private scratch file, which file_put then puts in place.
 	 */
 	memset(&x, 0, sizeof(x));
-	x.path = path;
 	if (dynlib_load(&xw_lib) == -1)
 		goto out;
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
@@ -664,7 +400,7 @@ report_write_xlsx(const struct report *r, const char *path)
 		error("%s: %s", path, xw.lxw_strerror(err));
 		goto out;
 	}
-	if (file_get(tmp.s, &b) == -1 || file_put(path, b.s, b.len) == -1)
+	if (file_get(tmp.s, out) == -1)
 		goto out;
 	ret = 0;
 out:
@@ -674,173 +410,8 @@ out:
 	if (tmp.len)
 		unlink(tmp.s);
 	buf_release(&tmp);
-	buf_release(&b);
 	free(names);
 	free(title);
 	free(subject);
-	return ret;
-}
-
-/* ---------------------------------------------------------------------- */
-/* JSON: the whole report as one document. */
-
-/* Jansson fails only when out of memory, or on bad UTF-8 (see jstr). */
-static json_t *
-jnew(json_t *v)
-{
-	if (v == NULL)
-		die("out of memory");
-	return v;
-}
-
-static void
-jset(json_t *obj, const char *key, json_t *v)
-{
-	if (json_object_set_new(obj, key, v) == -1)
-		die("out of memory");
-}
-
-static void
-jpush(json_t *arr, json_t *v)
-{
-	if (json_array_append_new(arr, v) == -1)
-		die("out of memory");
-}
-
-/* A string, null for NULL; text that is not UTF-8 sets *bad. */
-static json_t *
-jstr(const char *s, int *bad)
-{
-	json_t	*v;
-
-	if (s == NULL)
-		return jnew(json_null());
-	if ((v = json_string(s)) == NULL) {
-		*bad = 1;
-		return jnew(json_null());
-	}
-	return v;
-}
-
-static json_t *
-cell_json(const struct cell *c, int *bad)
-{
-	json_t	*o;
-	char	 pct[32];
-
-	switch (c->kind) {
-	case CELL_TEXT:
-		return jstr(cell_str(c), bad);
-	case CELL_INT:
-		return jnew(json_integer(c->n));
-	case CELL_RANGE:
-		o = jnew(json_object());
-		jset(o, "low", jnew(json_integer(c->n)));
-		jset(o, "high", jnew(json_integer(c->d)));
-		return o;
-	case CELL_MONEY: {
-		char	 m[40];
-
-		/* exact: the decimal as a string, and the cents */
-		money_format(c->n, 2, m);
-		o = jnew(json_object());
-		jset(o, "usd", jstr(m, bad));
-		jset(o, "cents", jnew(json_integer(c->n)));
-		return o;
-	}
-	case CELL_PCT:
-		o = jnew(json_object());
-		jset(o, "n", jnew(json_integer(c->n)));
-		jset(o, "d", jnew(json_integer(c->d)));
-		pct_format(c->n, c->d, pct);
-		jset(o, "percent", jnew(pct[0] != '\0' ?
-		    json_real(strtod(pct, NULL)) : json_null()));
-		return o;
-	case CELL_EMPTY:
-		break;
-	}
-	return jnew(json_null());
-}
-
-static json_t *
-table_json(const struct table *t, int *bad)
-{
-	json_t	*o, *cols, *rows, *row;
-
-	o = jnew(json_object());
-	jset(o, "id", jstr(t->id, bad));
-	jset(o, "title", jstr(t->title, bad));
-	jset(o, "note", jstr(t->note, bad));
-	cols = jnew(json_array());
-	for (int j = 0; j < t->ncols; j++)
-		jpush(cols, jstr(t->cols[j], bad));
-	jset(o, "columns", cols);
-	rows = jnew(json_array());
-	for (int i = 0; i < t->nrows; i++) {
-		row = jnew(json_array());
-		for (int j = 0; j < t->ncols; j++)
-			jpush(row, cell_json(&t->cells[(size_t)i *
-			    (size_t)t->ncols + (size_t)j], bad));
-		jpush(rows, row);
-	}
-	jset(o, "rows", rows);
-	return o;
-}
-
-int
-report_write_json(const struct report *r, const char *path)
-{
-	json_t		*root = NULL, *meta, *tables;
-	json_error_t	 jerr;
-	struct buf	 b = BUF_INIT;
-	char		*s = NULL;
-	int		 bad = 0, ret = -1;
-
-	if (r->json_meta == NULL)
-		meta = jnew(json_null());
-	else if ((meta = json_loads(r->json_meta, JSON_DECODE_ANY,
-	    &jerr)) == NULL) {
-		error("%s: the report's metadata is not JSON: %d:%d: %s",
-		    path, jerr.line, jerr.column, jerr.text);
-		goto out;
-	}
-	root = jnew(json_object());
-	jset(root, "title", jstr(r->title, &bad));
-	jset(root, "subtitle", jstr(r->subtitle, &bad));
-	jset(root, "generated", jstr(r->generated, &bad));
-	jset(root, "meta", meta);
-	if (bad) {
-		error("%s: the report's title or subtitle is not valid UTF-8",
-		    path);
-		goto out;
-	}
-	tables = jnew(json_array());
-	jset(root, "tables", tables);
-	for (int i = 0; i < r->ntables; i++) {
-		jpush(tables, table_json(r->tables[i], &bad));
-		if (bad) {
-			error("%s: table %d: text is not valid UTF-8", path,
-			    i + 1);
-			goto out;
-		}
-	}
-
-	/*
-	 * Percentages have one decimal: 15 significant digits print them
-	 * as they are ("12.3", not "12.300000000000001").
-	 */
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(15));
-	if (s == NULL)
-		die("out of memory");
-	buf_adds(&b, s);
-	buf_addc(&b, '\n');
-	if (file_put(path, b.s, b.len) == -1)
-		goto out;
-	ret = 0;
-out:
-	json_decref(root);
-	free(s);
-	buf_release(&b);
 	return ret;
 }

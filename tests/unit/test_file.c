@@ -1,0 +1,341 @@
+/*
+ * test_file.c: lib/file.c, the one writer of files.  A file is put whole
+ * and atomically, replacing what was there and leaving no temporary file;
+ * a symbolic link where a file goes is replaced, never written through;
+ * a link where a folder is opened is refused; a device is written in
+ * place and "-" is the standard output; a stream that fails, or that the
+ * caller abandons, leaves the old file as it was.
+ */
+#include "unit.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+struct scratch {
+	char	 dir[256];
+};
+
+static int
+setup(void **state)
+{
+	struct scratch	*sc = xcalloc(1, sizeof(*sc));
+	const char	*t = getenv("TMPDIR");
+
+	snprintf(sc->dir, sizeof(sc->dir), "%s/palermo-file-XXXXXX",
+	    t != NULL && *t != '\0' ? t : "/tmp");
+	if (mkdtemp(sc->dir) == NULL) {
+		free(sc);
+		return -1;
+	}
+	*state = sc;
+	return 0;
+}
+
+static void
+remove_tree(const char *path)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct buf	 b = BUF_INIT;
+
+	if ((d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			buf_reset(&b);
+			buf_addf(&b, "%s/%s", path, e->d_name);
+			if (unlink(b.s) == -1 && (errno == EISDIR ||
+			    errno == EPERM))
+				remove_tree(b.s);
+		}
+		closedir(d);
+	}
+	rmdir(path);
+	buf_release(&b);
+}
+
+static int
+teardown(void **state)
+{
+	struct scratch	*sc = *state;
+
+	remove_tree(sc->dir);
+	free(sc);
+	return 0;
+}
+
+/* Every name in a folder but . and .., sorted, one per line. */
+static char *
+names(const char *path)
+{
+	struct dirent	**v = NULL;
+	struct buf	 b = BUF_INIT;
+	int		 n = scandir(path, &v, NULL, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(v[i]->d_name, ".") != 0 &&
+		    strcmp(v[i]->d_name, "..") != 0)
+			buf_addf(&b, "%s\n", v[i]->d_name);
+		free(v[i]);
+	}
+	free(v);
+	return buf_detach(&b);
+}
+
+/* The file at path, which must hold exactly want. */
+static void
+holds(const char *path, const char *want)
+{
+	struct buf	 b = BUF_INIT;
+
+	assert_int_equal(file_get(path, &b), 0);
+	assert_string_equal(b.s, want);
+	buf_release(&b);
+}
+
+static void
+make_file(const char *path, const char *text)
+{
+	FILE	*fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* A file is made, then replaced whole; nothing else is left. */
+static void
+test_put(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 p = BUF_INIT;
+	struct stat	 st;
+	char		*list;
+
+	buf_addf(&p, "%s/a.txt", sc->dir);
+	assert_int_equal(file_put(p.s, "first\n", 6), 0);
+	holds(p.s, "first\n");
+	assert_int_equal(file_put(p.s, "second, longer\n", 15), 0);
+	holds(p.s, "second, longer\n");
+	assert_int_equal(file_put(p.s, "", 0), 0);
+	assert_int_equal(stat(p.s, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	list = names(sc->dir);
+	assert_string_equal(list, "a.txt\n");
+	free(list);
+	buf_release(&p);
+}
+
+/* Where nothing can go: no parent, a folder in the way, no name. */
+static void
+test_put_fails(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 p = BUF_INIT;
+	char		*list;
+
+	buf_addf(&p, "%s/none/a.txt", sc->dir);
+	assert_int_equal(file_put(p.s, "x", 1), -1);
+	buf_reset(&p);
+	buf_addf(&p, "%s/sub", sc->dir);
+	assert_int_equal(mkdir(p.s, 0777), 0);
+	assert_int_equal(file_put(p.s, "x", 1), -1);
+	buf_adds(&p, "/");
+	assert_int_equal(file_put(p.s, "x", 1), -1);
+	list = names(sc->dir);
+	assert_string_equal(list, "sub\n");
+	free(list);
+	list = names(p.s);
+	assert_string_equal(list, "");
+	free(list);
+	buf_release(&p);
+}
+
+/*
+ * A symbolic link where the file goes is replaced by the file; what it
+ * pointed at is left as it was.  A dangling link is replaced too.
+ */
+static void
+test_put_link(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 target = BUF_INIT, link = BUF_INIT;
+	struct stat	 st;
+
+	buf_addf(&target, "%s/target", sc->dir);
+	buf_addf(&link, "%s/link", sc->dir);
+	make_file(target.s, "precious\n");
+	assert_int_equal(symlink(target.s, link.s), 0);
+	assert_int_equal(file_put(link.s, "report\n", 7), 0);
+	holds(target.s, "precious\n");
+	assert_int_equal(lstat(link.s, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	holds(link.s, "report\n");
+
+	assert_int_equal(unlink(link.s), 0);
+	assert_int_equal(symlink("nowhere", link.s), 0);
+	assert_int_equal(file_put(link.s, "report\n", 7), 0);
+	assert_int_equal(lstat(link.s, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	buf_reset(&target);
+	buf_addf(&target, "%s/nowhere", sc->dir);
+	assert_int_equal(lstat(target.s, &st), -1);
+	buf_release(&target);
+	buf_release(&link);
+}
+
+/* A device is written to in place; "-" is the standard output. */
+static void
+test_put_special(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 out = BUF_INIT;
+	struct stat	 st;
+	int		 saved, fd;
+
+	assert_int_equal(file_put("/dev/null", "x", 1), 0);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+
+	buf_addf(&out, "%s/stdout", sc->dir);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved != -1);
+	fd = open(out.s, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd != -1);
+	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	close(fd);
+	assert_int_equal(file_put("-", "to stdout\n", 10), 0);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(saved);
+	holds(out.s, "to stdout\n");
+	buf_release(&out);
+}
+
+/*
+ * Folders: made when asked, refused when they are links, and the files
+ * put in them land there, not through a link inside.
+ */
+static void
+test_dirs(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 p = BUF_INIT, q = BUF_INIT;
+	char		*list;
+	int		 fd, sub;
+
+	buf_addf(&p, "%s/out", sc->dir);
+	assert_int_equal(dir_open(p.s, 0), -1);
+	assert_true((fd = dir_open(p.s, 1)) != -1);
+	buf_addf(&q, "%s/tables", p.s);
+	assert_true((sub = dir_openat(fd, "tables", q.s)) != -1);
+	buf_reset(&q);
+	buf_addf(&q, "%s/tables/t.csv", p.s);
+	assert_int_equal(file_putat(sub, "t.csv", "a,b\n", 4, q.s), 0);
+	holds(q.s, "a,b\n");
+	close(sub);
+
+	/* a link in place of a folder is not opened */
+	buf_reset(&q);
+	buf_addf(&q, "%s/elsewhere", sc->dir);
+	assert_int_equal(mkdir(q.s, 0777), 0);
+	assert_int_equal(symlinkat(q.s, fd, "linked"), 0);
+	assert_int_equal(dir_openat(fd, "linked", "out/linked"), -1);
+	buf_reset(&p);
+	buf_addf(&p, "%s/out/linked", sc->dir);
+	assert_int_equal(dir_open(p.s, 1), -1);
+	assert_int_equal(dir_open(p.s, 0), -1);
+	list = names(q.s);
+	assert_string_equal(list, "");
+	free(list);
+	close(fd);
+	assert_int_equal(dir_open("", 1), -1);
+	buf_release(&p);
+	buf_release(&q);
+}
+
+/*
+ * A stream: the old file stays whole until the stream is closed with ok,
+ * and stays as it was when the caller gives up.
+ */
+static void
+test_stream(void **state)
+{
+	struct scratch	*sc = *state;
+	struct file_out	 o;
+	struct buf	 p = BUF_INIT, target = BUF_INIT;
+	struct stat	 st;
+	FILE		*fp;
+	char		*list;
+
+	buf_addf(&p, "%s/export.csv", sc->dir);
+	make_file(p.s, "old\n");
+	fp = file_out_open(&o, p.s);
+	assert_non_null(fp);
+	for (int i = 0; i < 10000; i++)
+		fprintf(fp, "line %d\n", i);
+	holds(p.s, "old\n");
+	assert_int_equal(file_out_close(&o, 0), -1);
+	holds(p.s, "old\n");
+	list = names(sc->dir);
+	assert_string_equal(list, "export.csv\n");
+	free(list);
+
+	fp = file_out_open(&o, p.s);
+	assert_non_null(fp);
+	fputs("new\n", fp);
+	assert_int_equal(file_out_close(&o, 1), 0);
+	holds(p.s, "new\n");
+	list = names(sc->dir);
+	assert_string_equal(list, "export.csv\n");
+	free(list);
+
+	/* through a link: the link is replaced */
+	buf_addf(&target, "%s/target", sc->dir);
+	make_file(target.s, "precious\n");
+	assert_int_equal(unlink(p.s), 0);
+	assert_int_equal(symlink(target.s, p.s), 0);
+	fp = file_out_open(&o, p.s);
+	assert_non_null(fp);
+	fputs("new\n", fp);
+	assert_int_equal(file_out_close(&o, 1), 0);
+	holds(target.s, "precious\n");
+	assert_int_equal(lstat(p.s, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+
+	/* nowhere to go */
+	buf_reset(&p);
+	buf_addf(&p, "%s/none/x", sc->dir);
+	assert_null(file_out_open(&o, p.s));
+
+	/* the standard output is not closed */
+	assert_true(file_out_open(&o, "-") == stdout);
+	assert_int_equal(file_out_close(&o, 1), 0);
+	assert_true(file_out_open(&o, NULL) == stdout);
+	assert_int_equal(file_out_close(&o, 1), 0);
+	assert_int_equal(fflush(stdout), 0);
+	buf_release(&p);
+	buf_release(&target);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_put, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_put_fails, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_put_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_put_special, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_dirs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
