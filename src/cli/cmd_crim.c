@@ -9,31 +9,6 @@
 
 #include "cli/cli.h"
 
-static const char *const statuses[] = { "full", "partial", "none" };
-
-struct tally {
-	int	 n[FORM__MAX][3];
-	int	 country;	/* list one country, or NR for the tally */
-};
-
-static int
-tally_one(int country, int form, const char *status, const char *law,
-    const char *date, void *arg)
-{
-	struct tally	*t = arg;
-
-	if (t->country != NR) {
-		if (country == t->country)
-			printf("%-14s  %-8s  %-10s  %s\n", code_name(CL_FORM,
-			    form), status, date, law);
-		return 0;
-	}
-	for (int s = 0; s < 3; s++)
-		if (strcmp(status, statuses[s]) == 0 && form < FORM__MAX)
-			t->n[form][s]++;
-	return 0;
-}
-
 int
 cmd_criminalisation(int argc, char **argv)
 {
@@ -48,8 +23,11 @@ cmd_criminalisation(int argc, char **argv)
 	const char		*db = NULL;
 	const struct country	*c = NULL;
 	struct store		*st;
-	struct tally		 t;
-	int			 ch, ret = EXIT_STORE, form = -1, s;
+	struct arena		 a = { NULL };
+	struct crim_entry	*v;
+	size_t			 nv;
+	int			 n[FORM__MAX][CRIM__MAX];
+	int			 ch, ret = EXIT_STORE, form = -1, who = NR;
 
 	optind = 1;
 	opterr = 0;
@@ -72,8 +50,6 @@ cmd_criminalisation(int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	memset(&t, 0, sizeof(t));
-	t.country = NR;
 	if (argc == 4 && strcmp(argv[0], "set") == 0) {
 		if (country_resolve(argv[1], &c) != COUNTRY_FOUND)
 			return usage_error("criminalisation", "'%s' is not a "
@@ -82,9 +58,7 @@ cmd_criminalisation(int argc, char **argv)
 			return usage_error("criminalisation", "'%s' is not a "
 			    "form; see 'palermo stats --fields' (sexual, "
 			    "labour, other, marriage, ...)", argv[2]);
-		for (s = 0; s < 3 && strcmp(argv[3], statuses[s]) != 0; s++)
-			;
-		if (s == 3)
+		if (crim_status_find(argv[3]) == -1)
 			return usage_error("criminalisation", "the status is "
 			    "full, partial or none");
 		if (date && !date_valid(date))
@@ -97,24 +71,32 @@ cmd_criminalisation(int argc, char **argv)
 		if (country_resolve(country, &c) != COUNTRY_FOUND)
 			return usage_error("criminalisation", "'%s' is not a "
 			    "country", country);
-		t.country = c->numeric;
+		who = c->numeric;
 	}
 	if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	if (form > 0) {
-		if (st->ops->crim_put(st, c->numeric, form, argv[3], law,
-		    date) == 0)
+		struct crim_entry e = { c->numeric, form, argv[3], law, date };
+
+		if (st->ops->crim_put(st, &e) == 0)
 			ret = EXIT_DONE;
-	} else if (st->ops->crim_each(st, tally_one, &t) == 0) {
-		if (t.country == NR) {
-			printf("form            full  partial  none\n");
-			for (int f = 1; f < FORM__MAX; f++)
-				printf("%-14s  %4d  %7d  %4d\n",
-				    code_name(CL_FORM, f), t.n[f][0], t.n[f][1],
-				    t.n[f][2]);
+	} else if (who != NR) {
+		if (st->ops->crim_list(st, &a, &v, &nv) == 0) {
+			for (size_t i = 0; i < nv; i++)
+				if (v[i].country == who)
+					printf("%-14s  %-8s  %-10s  %s\n",
+					    code_name(CL_FORM, v[i].form),
+					    v[i].status, v[i].date, v[i].law);
+			ret = out_close(stdout, NULL);
 		}
+	} else if (crim_tally(st, n) == 0) {
+		printf("form            full  partial  none\n");
+		for (int f = 1; f < FORM__MAX; f++)
+			printf("%-14s  %4d  %7d  %4d\n", code_name(CL_FORM, f),
+			    n[f][CRIM_FULL], n[f][CRIM_PARTIAL], n[f][CRIM_NONE]);
 		ret = out_close(stdout, NULL);
 	}
+	arena_release(&a);
 	st->ops->close(st);
 	return ret;
 }

@@ -417,7 +417,9 @@ cmd_fund(int argc, char **argv)
 		    &o) == 0)
 			ret = out_close(stdout, NULL);
 	} else {
-		char	 from[11] = "", to[11] = "";
+		char		 from[11] = "", to[11] = "";
+		struct arena	 a = { NULL };
+		size_t		 n;
 
 		if (l.year != NR) {
 			snprintf(from, sizeof(from), "%04d-01-01", l.year);
@@ -428,24 +430,37 @@ cmd_fund(int argc, char **argv)
 		    l.year != NR ? to : NULL, &l.t) == -1)
 			goto out;
 		if (strcmp(what, "donors") == 0) {
+			struct fund_donor *dv;
+
 			printf("donor\tname\tkind\tcountry\tcontributions\t"
 			    "US dollars\n");
-			if (st->ops->fund_donor_each(st, print_donor, &l) == 0)
-				ret = out_close(stdout, NULL);
+			if (st->ops->fund_donor_list(st, &a, &dv, &n) == -1)
+				goto out;
+			for (size_t i = 0; i < n; i++)
+				print_donor(&dv[i], &l);
 		} else if (strcmp(what, "grants") == 0) {
+			struct fund_grant *gv;
+
 			printf("grant\tcycle\twindow\tgrantee\tcountry\tperiod\t"
 			    "approved\tdisbursed\tundisbursed\tstatus\t"
 			    "victims\n");
-			if (st->ops->fund_grant_each(st, print_grant, &l) == 0)
-				ret = out_close(stdout, NULL);
+			if (st->ops->fund_grant_list(st, &a, &gv, &n) == -1)
+				goto out;
+			for (size_t i = 0; i < n; i++)
+				print_grant(&gv[i], &l);
 		} else {
+			struct fund_pledge *pv;
+
 			printf("pledge\tdonor\tdate\tcurrency\tamount\t"
 			    "outstanding\tfrom\n");
-			if (st->ops->fund_pledge_each(st, print_pledge, &l) ==
-			    0)
-				ret = out_close(stdout, NULL);
+			if (st->ops->fund_pledge_list(st, &a, &pv, &n) == -1)
+				goto out;
+			for (size_t i = 0; i < n; i++)
+				print_pledge(&pv[i], &l);
 		}
+		ret = out_close(stdout, NULL);
 out:
+		arena_release(&a);
 		fund_totals_release(&l.t);
 	}
 	st->ops->close(st);

@@ -11,63 +11,42 @@
 
 #include "cli/cli.h"
 
-enum { T_MEMBERS, T_COCHAIRS, T_MEETINGS, T_ATTENDEES };
-
 static int
-print_member(const char *const *v, void *arg)
+do_members(struct store *st)
 {
-	(void)arg;
-	printf("%s%s\n", v[0], strcmp(v[1], "1") == 0 ? "\t(coordinator)" :
-	    "");
-	return 0;
-}
-
-static int
-print_cochair(const char *const *v, void *arg)
-{
-	(void)arg;
-	printf("%s\t%s\n", v[0], v[1]);
-	return 0;
-}
-
-/* Meetings of a year (or all) with their attendees, read in two passes. */
-struct meetings {
-	const char	*year;
-	char		**rows;		/* id, date, title, place, ... */
+	struct arena	 a = { NULL };
+	struct icat_member *m;
 	size_t		 n;
-};
+	int		 ret = EXIT_STORE;
 
-static int
-keep_meeting(const char *const *v, void *arg)
-{
-	struct meetings	*m = arg;
-
-	if (m->year && strncmp(v[1], m->year, 4) != 0)
-		return 0;
-	m->rows = xreallocarray(m->rows, (m->n + 1) * 4, sizeof(*m->rows));
-	for (int i = 0; i < 4; i++)
-		m->rows[m->n * 4 + (size_t)i] = xstrdup(v[i]);
-	m->n++;
-	return 0;
+	if (st->ops->icat_member_list(st, &a, &m, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			printf("%s%s\n", m[i].name, m[i].coordinator ?
+			    "\t(coordinator)" : "");
+		ret = out_close(stdout, NULL);
+	}
+	arena_release(&a);
+	return ret;
 }
 
-struct attendee_printer {
-	const char	*meeting;
-	const char	*kind;
-	int		 n;
-};
-
 static int
-print_attendee(const char *const *v, void *arg)
+do_cochairs(struct store *st)
 {
-	struct attendee_printer *p = arg;
+	struct arena	 a = { NULL };
+	struct icat_cochair *c;
+	size_t		 n;
+	int		 ret = EXIT_STORE;
 
-	if (strcmp(v[0], p->meeting) != 0 || strcmp(v[1], p->kind) != 0)
-		return 0;
-	printf("%s%s", p->n++ ? ", " : "", v[2]);
-	return 0;
+	if (st->ops->icat_cochair_list(st, &a, &c, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			printf("%d\t%s\n", c[i].year, c[i].member);
+		ret = out_close(stdout, NULL);
+	}
+	arena_release(&a);
+	return ret;
 }
 
+/* Meetings of a year (or all) with their attendees. */
 static int
 do_meetings(struct store *st, const char *year)
 {
@@ -75,108 +54,86 @@ do_meetings(struct store *st, const char *year)
 	    "state" };
 	static const char *const heads[3] = { "members",
 	    "invited organisations", "invited states" };
-	struct meetings	 m = { year, NULL, 0 };
+	struct arena	 a = { NULL };
+	struct icat_meeting *m;
+	struct icat_attendee *at;
+	size_t		 nm, nat;
 	int		 ret = EXIT_STORE;
 
-	if (st->ops->icat_each(st, T_MEETINGS, keep_meeting, &m) == -1)
+	if (st->ops->icat_meeting_list(st, &a, &m, &nm) == -1 ||
+	    st->ops->icat_attendee_list(st, &a, &at, &nat) == -1)
 		goto out;
-	for (size_t i = 0; i < m.n; i++) {
-		printf("%s  %s%s%s  (meeting %s)\n", m.rows[i * 4 + 1],
-		    m.rows[i * 4 + 2], *m.rows[i * 4 + 3] ? ", " : "",
-		    m.rows[i * 4 + 3], m.rows[i * 4]);
+	for (size_t i = 0; i < nm; i++) {
+		if (year && strncmp(m[i].date, year, 4) != 0)
+			continue;
+		printf("%s  %s%s%s  (meeting %lld)\n", m[i].date, m[i].title,
+		    *m[i].place ? ", " : "", m[i].place, (long long)m[i].id);
 		for (int k = 0; k < 3; k++) {
-			struct attendee_printer p = { m.rows[i * 4], kinds[k],
-			    0 };
+			int	 n = 0;
 
 			printf("    %s: ", heads[k]);
-			if (st->ops->icat_each(st, T_ATTENDEES, print_attendee,
-			    &p) == -1)
-				goto out;
-			printf("%s\n", p.n ? "" : "none");
+			for (size_t j = 0; j < nat; j++)
+				if (at[j].meeting == m[i].id &&
+				    strcmp(at[j].kind, kinds[k]) == 0)
+					printf("%s%s", n++ ? ", " : "",
+					    at[j].name);
+			printf("%s\n", n ? "" : "none");
 		}
 	}
 	ret = out_close(stdout, NULL);
 out:
-	for (size_t i = 0; i < m.n * 4; i++)
-		free(m.rows[i]);
-	free(m.rows);
+	arena_release(&a);
 	return ret;
 }
 
 /* The roadmap: actions with a horizon, by year, with their progress. */
-struct roadmap {
-	int	 horizon;		/* only this year, or NR */
-	int	 years[64], done[64], dropped[64], all[64], n;
-	struct buf b;
-};
-
-static int
-roadmap_action(const struct plan_action *a, void *arg)
-{
-	struct roadmap	*r = arg;
-	int		 k;
-
-	if (a->horizon == NR || (r->horizon != NR && a->horizon !=
-	    r->horizon))
-		return 0;
-	for (k = 0; k < r->n && r->years[k] != a->horizon; k++)
-		;
-	if (k == r->n) {
-		if (r->n == 64)
-			return 0;
-		r->years[r->n++] = a->horizon;
-	}
-	r->all[k]++;
-	r->done[k] += a->status == AS_DONE;
-	r->dropped[k] += a->status == AS_DROPPED;
-	buf_addf(&r->b, "%d  %-10s  %-12s  %s\n", a->horizon,
-	    code_name(CL_ACTION_STATUS, a->status), a->actor, a->title);
-	return 0;
-}
-
 static int
 do_roadmap(struct store *st, int horizon)
 {
-	struct roadmap	 r;
+	struct roadmap_year years[ROADMAP_YEARS];
+	struct arena	 a = { NULL };
+	struct plan_action *v;
+	size_t		 n;
+	int		 ny;
 	char		 p[32];
 
-	memset(&r, 0, sizeof(r));
-	r.horizon = horizon;
-	buf_init(&r.b, 0);
-	if (st->ops->plan_action_each(st, roadmap_action, &r) == -1) {
-		buf_release(&r.b);
+	if (st->ops->plan_action_list(st, &a, &v, &n) == -1) {
+		arena_release(&a);
 		return EXIT_STORE;
 	}
-	fputs(r.b.s, stdout);
-	for (int k = 0; k < r.n; k++) {
-		pct_format(r.done[k], r.all[k] - r.dropped[k], p);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].horizon != NR && (horizon == NR || v[i].horizon ==
+		    horizon))
+			printf("%d  %-10s  %-12s  %s\n", v[i].horizon,
+			    code_name(CL_ACTION_STATUS, v[i].status),
+			    v[i].actor, v[i].title);
+	ny = plan_roadmap(v, n, horizon, years, ROADMAP_YEARS);
+	for (int k = 0; k < ny; k++) {
+		pct_format(years[k].done, years[k].all - years[k].dropped, p);
 		printf("progress %d: %d of %d done%s%s%s, %d dropped\n",
-		    r.years[k], r.done[k], r.all[k] - r.dropped[k],
-		    *p ? " (" : "", p, *p ? "%)" : "", r.dropped[k]);
+		    years[k].year, years[k].done, years[k].all -
+		    years[k].dropped, *p ? " (" : "", p, *p ? "%)" : "",
+		    years[k].dropped);
 	}
-	if (r.n == 0)
+	if (ny == 0)
 		printf("no action of the roadmap is recorded (plan add "
 		    "--horizon YEAR)\n");
-	buf_release(&r.b);
+	arena_release(&a);
 	return out_close(stdout, NULL);
 }
 
-struct lookup {
-	const char	*name;
-	const char	*found;		/* the member's own spelling */
-	char		 buf[128];
-};
-
-static int
-find_member(const char *const *v, void *arg)
+/* A member's own spelling of name, any case, in the arena; NULL if none. */
+static const char *
+member_find(struct store *st, struct arena *a, const char *name, int *err)
 {
-	struct lookup	*l = arg;
+	struct icat_member *m;
+	size_t		 n;
 
-	if (str_eqi(v[0], l->name)) {
-		snprintf(l->buf, sizeof(l->buf), "%s", v[0]);
-		l->found = l->buf;
-	}
-	return 0;
+	*err = st->ops->icat_member_list(st, a, &m, &n) == -1;
+	for (size_t i = 0; !*err && i < n; i++)
+		if (str_eqi(m[i].name, name))
+			return m[i].name;
+	return NULL;
 }
 
 int
@@ -199,8 +156,9 @@ cmd_icat(int argc, char **argv)
 	struct store		*st;
 	long long		 v, id;
 	int64_t			 mid;
-	struct lookup		 lk;
-	int			 ch, ret = EXIT_STORE, found;
+	struct arena		 a = { NULL };
+	const char		*spelt = NULL;
+	int			 ch, ret = EXIT_STORE, found, err = 0;
 
 	optind = 1;
 	opterr = 0;
@@ -233,8 +191,6 @@ cmd_icat(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	what = argc ? argv[0] : "members";
-	memset(&lk, 0, sizeof(lk));
-	lk.name = member;
 	if (year && (strlen(year) != 4 || parse_int(year, 2007, 2200, &v) ==
 	    -1))
 		return usage_error("icat", "--year takes a year");
@@ -243,14 +199,11 @@ cmd_icat(int argc, char **argv)
 		return usage_error("icat", "--horizon takes a year");
 	if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
-	if (strcmp(what, "members") == 0 && argc <= 1) {
-		if (st->ops->icat_each(st, T_MEMBERS, print_member, NULL) == 0)
-			ret = out_close(stdout, NULL);
-	} else if (strcmp(what, "cochairs") == 0 && argc == 1) {
-		if (st->ops->icat_each(st, T_COCHAIRS, print_cochair, NULL) ==
-		    0)
-			ret = out_close(stdout, NULL);
-	} else if (strcmp(what, "meetings") == 0 && argc == 1)
+	if (strcmp(what, "members") == 0 && argc <= 1)
+		ret = do_members(st);
+	else if (strcmp(what, "cochairs") == 0 && argc == 1)
+		ret = do_cochairs(st);
+	else if (strcmp(what, "meetings") == 0 && argc == 1)
 		ret = do_meetings(st, year);
 	else if (strcmp(what, "roadmap") == 0 && argc == 1)
 		ret = do_roadmap(st, (int)v);
@@ -292,13 +245,15 @@ cmd_icat(int argc, char **argv)
 		else if (state && country_resolve(state, &c) != COUNTRY_FOUND)
 			ret = usage_error("icat", "'%s' is not a country",
 			    state);
-		else if (member && (st->ops->icat_each(st, T_MEMBERS,
-		    find_member, &lk) == -1 || lk.found == NULL)) {
-			error("'%s' is not a member of ICAT; an invited "
-			    "organisation is --organisation", member);
-			ret = EXIT_REJECTED;
+		else if (member && ((spelt = member_find(st, &a, member,
+		    &err)) == NULL || err)) {
+			if (!err) {
+				error("'%s' is not a member of ICAT; an invited "
+				    "organisation is --organisation", member);
+				ret = EXIT_REJECTED;
+			}
 		} else if (st->ops->icat_attendee_add(st, id, kind, state ?
-		    c->alpha3 : member ? lk.found : name, &found) == 0) {
+		    c->alpha3 : member ? spelt : name, &found) == 0) {
 			ret = EXIT_DONE;
 			if (!found) {
 				error("no meeting %lld, or recorded already",
@@ -309,6 +264,7 @@ cmd_icat(int argc, char **argv)
 	} else
 		ret = usage_error("icat", "unknown action '%s' or wrong number "
 		    "of arguments", what);
+	arena_release(&a);
 	st->ops->close(st);
 	return ret;
 }

@@ -387,19 +387,11 @@ case_json(struct import *im, const char *line, size_t n, unsigned long lineno)
 /* --- statistics ------------------------------------------------------- */
 
 static int
-load_origin(const char *text, int kind, int code, void *arg)
-{
-	origin_map_add(arg, text, kind, code);
-	return 0;
-}
-
-static int
 origins_ready(struct import *im)
 {
 	if (im->om != NULL)
 		return 0;
-	im->om = origin_map_new();
-	return im->st->ops->origin_each(im->st, load_origin, im->om);
+	return (im->om = origin_map_load(im->st)) == NULL ? -1 : 0;
 }
 
 static int

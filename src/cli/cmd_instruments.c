@@ -15,125 +15,6 @@
 
 #include "cli/cli.h"
 
-/* What is stored, in memory: instruments and actions. */
-struct register_ {
-	struct instrument	*in;
-	char			**strings;
-	size_t			 nin, nstrings;
-	struct treaty_action	*a;
-	char			**dates;
-	size_t			 na;
-};
-
-static char *
-keep(struct register_ *g, const char *s)
-{
-	g->strings = xreallocarray(g->strings, g->nstrings + 1,
-	    sizeof(*g->strings));
-	return g->strings[g->nstrings++] = xstrdup(s);
-}
-
-static int
-keep_instrument(const struct instrument *in, void *arg)
-{
-	struct register_ *g = arg;
-
-	g->in = xreallocarray(g->in, g->nin + 1, sizeof(*g->in));
-	g->in[g->nin] = *in;
-	g->in[g->nin].code = keep(g, in->code);
-	g->in[g->nin].name = keep(g, in->name);
-	g->nin++;
-	return 0;
-}
-
-static int
-keep_action(const struct treaty_action *a, void *arg)
-{
-	struct register_ *g = arg;
-
-	if ((g->na & (g->na - 1)) == 0)
-		g->a = xreallocarray(g->a, g->na ? g->na * 2 : 256,
-		    sizeof(*g->a));
-	g->a[g->na] = *a;
-	g->a[g->na].date = keep(g, a->date);
-	g->a[g->na].source = NULL;
-	g->na++;
-	return 0;
-}
-
-static int
-register_load(struct store *st, struct register_ *g)
-{
-	memset(g, 0, sizeof(*g));
-	if (st->ops->instrument_each(st, keep_instrument, g) == -1 ||
-	    st->ops->action_each(st, keep_action, g) == -1)
-		return -1;
-	return 0;
-}
-
-static void
-register_release(struct register_ *g)
-{
-	for (size_t i = 0; i < g->nstrings; i++)
-		free(g->strings[i]);
-	free(g->strings);
-	free(g->in);
-	free(g->a);
-}
-
-/* An instrument by its code, its id or its name; NULL when none. */
-static const struct instrument *
-instrument_find(const struct register_ *g, const char *s)
-{
-	long long	 id;
-
-	for (size_t i = 0; i < g->nin; i++)
-		if (str_eqi(g->in[i].code, s) || str_eqi(g->in[i].name, s) ||
-		    (parse_int(s, 1, INT64_MAX, &id) == 0 && g->in[i].id == id))
-			return &g->in[i];
-	return NULL;
-}
-
-/* A calendar date, YYYY-MM-DD, not after today; 0 or -1. */
-static int
-date_up_to_today(const char *s)
-{
-	char	 today[21];
-
-	time_iso(today);
-	return date_valid(s) && strncmp(s, today, 10) <= 0 ? 0 : -1;
-}
-
-enum { ST_NEITHER, ST_SIGNATORY, ST_PARTY };
-static const char *const status_names[] = { "neither", "signatory",
-    "party" };
-
-/* The status of a country on an instrument as of a date, and its date. */
-static int
-status_of(const struct register_ *g, int64_t instrument, int country,
-    const char *as_of, const char **since)
-{
-	int	 st = ST_NEITHER;
-
-	*since = "";
-	for (size_t i = 0; i < g->na; i++) {
-		const struct treaty_action *a = &g->a[i];
-
-		if (a->instrument != instrument || a->country != country ||
-		    strcmp(a->date, as_of) > 0)
-			continue;
-		if (a->action != TA_SIGNATURE) {
-			if (st != ST_PARTY || strcmp(a->date, *since) < 0)
-				*since = a->date;
-			st = ST_PARTY;
-		} else if (st == ST_NEITHER) {
-			st = ST_SIGNATORY;
-			*since = a->date;
-		}
-	}
-	return st;
-}
-
 struct iopts {
 	const char	*db, *source, *instrument, *as_of, *unts;
 	int		 csv;
@@ -152,13 +33,11 @@ parse(int argc, char **argv, struct iopts *o, int *first)
 		{ "csv", no_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char	 now[21];
 	int	 ch;
 
 	memset(o, 0, sizeof(*o));
-	time_iso(now);
-	memcpy(o->today, now, 10);
-	o->today[10] = '\0';
+	if (today_iso(o->today) == -1)
+		return EXIT_USAGE;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
@@ -184,7 +63,7 @@ parse(int argc, char **argv, struct iopts *o, int *first)
 		default:
 			return option_error("instruments", ch, argv);
 		}
-	if (o->as_of && date_up_to_today(o->as_of) == -1)
+	if (o->as_of && !date_valid_past(o->as_of))
 		return usage_error("instruments", "--as-of takes a date, "
 		    "YYYY-MM-DD, not after today");
 	if (o->as_of == NULL)
@@ -193,47 +72,9 @@ parse(int argc, char **argv, struct iopts *o, int *first)
 	return EXIT_DONE;
 }
 
-/* One action from fields: country, instrument, action, date. */
-static int
-action_read(const struct register_ *g, const char *const f[4],
-    struct treaty_action *a, struct errlist *el, unsigned long line)
-{
-	const struct country	*c;
-	const struct instrument	*in;
-	static const char *const names[4] = { "country", "instrument",
-	    "action", "date" };
-	int			 bad = 0;
-
-	if (country_resolve(f[0], &c) != COUNTRY_FOUND) {
-		errlist_add(el, line, 1, names[0], "unknown country '%s'",
-		    f[0]);
-		bad = 1;
-	} else
-		a->country = c->numeric;
-	if ((in = instrument_find(g, f[1])) == NULL) {
-		errlist_add(el, line, 2, names[1], "unknown instrument '%s' "
-		    "(see 'palermo instruments')", f[1]);
-		bad = 1;
-	} else
-		a->instrument = in->id;
-	if ((a->action = code_find(CL_TREATY_ACTION, f[2])) == -1) {
-		errlist_add(el, line, 3, names[2], "unknown action '%s'; "
-		    "expected signature, ratification, accession, acceptance, "
-		    "approval or succession", f[2]);
-		bad = 1;
-	}
-	if (date_up_to_today(f[3]) == -1) {
-		errlist_add(el, line, 4, names[3], "'%s' is not a date "
-		    "(YYYY-MM-DD) up to today", f[3]);
-		bad = 1;
-	}
-	a->date = f[3];
-	return bad ? -1 : 0;
-}
-
 struct importer {
 	struct store		*st;
-	struct register_	*g;
+	struct treaties	*g;
 	struct errlist		*el;
 	const char		*source;
 	int			 col[4];
@@ -268,14 +109,14 @@ import_row(const struct csv_record *r, void *arg)
 		f[k] = r->field[im->col[k]];
 	memset(&a, 0, sizeof(a));
 	a.source = im->source;
-	if (action_read(im->g, f, &a, im->el, r->line) == -1 ||
+	if (treaty_action_read(im->g, f, &a, im->el, r->line) == -1 ||
 	    im->el->count)
 		return 0;
 	return im->st->ops->action_put(im->st, &a);
 }
 
 static int
-do_import(struct store *st, struct register_ *g, const char *path,
+do_import(struct store *st, struct treaties *g, const char *path,
     const char *source)
 {
 	struct importer	 im;
@@ -291,7 +132,7 @@ do_import(struct store *st, struct register_ *g, const char *path,
 }
 
 static int
-do_list(const struct register_ *g)
+do_list(const struct treaties *g)
 {
 	printf("code\tname\tunts\n");
 	for (size_t i = 0; i < g->nin; i++) {
@@ -306,11 +147,11 @@ do_list(const struct register_ *g)
 
 /* The instrument of --instrument, or NULL for all; -1 on a usage error. */
 static int
-chosen(const struct register_ *g, const struct iopts *o,
+chosen(const struct treaties *g, const struct iopts *o,
     const struct instrument **one)
 {
 	*one = NULL;
-	if (o->instrument && (*one = instrument_find(g, o->instrument)) ==
+	if (o->instrument && (*one = treaties_find(g, o->instrument)) ==
 	    NULL) {
 		usage_error("instruments", "unknown instrument '%s'",
 		    o->instrument);
@@ -321,7 +162,7 @@ chosen(const struct register_ *g, const struct iopts *o,
 
 /* status: counts per instrument, or one instrument country by country. */
 static int
-do_status(const struct register_ *g, const struct iopts *o)
+do_status(const struct treaties *g, const struct iopts *o)
 {
 	const struct instrument	*one;
 	struct buf		 b = BUF_INIT;
@@ -336,28 +177,28 @@ do_status(const struct register_ *g, const struct iopts *o)
 			int	 n[3] = { 0 };
 
 			for (int c = 0; c < country_count(); c++)
-				n[status_of(g, g->in[i].id,
+				n[treaty_status(g, g->in[i].id,
 				    country_at(c)->numeric, o->as_of,
 				    &since)]++;
 			buf_addf(&b, o->csv ? "%s,%d,%d,%d\n" :
 			    "%-14s %8d %12d %8d\n", g->in[i].code,
-			    n[ST_PARTY], n[ST_SIGNATORY], n[ST_NEITHER]);
+			    n[PS_PARTY], n[PS_SIGNATORY], n[PS_NEITHER]);
 		}
 	} else {
 		buf_adds(&b, o->csv ? "country,name,status,since\n" :
 		    "country  status     since       name\n");
 		for (int c = 0; c < country_count(); c++) {
 			const struct country *ct = country_at(c);
-			int	 s = status_of(g, one->id, ct->numeric, o->as_of,
+			int	 s = treaty_status(g, one->id, ct->numeric, o->as_of,
 			    &since);
 
 			if (o->csv) {
 				buf_addf(&b, "%s,", ct->alpha3);
 				csv_put(&b, ct->name, strlen(ct->name));
-				buf_addf(&b, ",%s,%s\n", status_names[s], since);
+				buf_addf(&b, ",%s,%s\n", party_status_names[s], since);
 			} else
 				buf_addf(&b, "%-8s %-10s %-11s %s\n",
-				    ct->alpha3, status_names[s], since,
+				    ct->alpha3, party_status_names[s], since,
 				    ct->name);
 		}
 	}
@@ -369,7 +210,7 @@ do_status(const struct register_ *g, const struct iopts *o)
 
 /* gaps: the states not yet party, by instrument and region. */
 static int
-do_gaps(const struct register_ *g, const struct iopts *o)
+do_gaps(const struct treaties *g, const struct iopts *o)
 {
 	const struct instrument	*one;
 	struct buf		 b = BUF_INIT;
@@ -389,9 +230,9 @@ do_gaps(const struct register_ *g, const struct iopts *o)
 			for (int c = 0; c < country_count(); c++) {
 				const struct country *ct = country_at(c);
 
-				if (region_index(c) != r || status_of(g,
+				if (region_index(c) != r || treaty_status(g,
 				    g->in[i].id, ct->numeric, o->as_of,
-				    &since) == ST_PARTY)
+				    &since) == PS_PARTY)
 					continue;
 				buf_addf(&list, "%s%s", n++ ? " " : "",
 				    ct->alpha3);
@@ -416,7 +257,7 @@ int
 cmd_instruments(int argc, char **argv)
 {
 	struct iopts		 o;
-	struct register_	 g;
+	struct treaties	 g;
 	struct store		*st = NULL;
 	const char		*what;
 	int			 first = 0, ret, found;
@@ -431,7 +272,7 @@ cmd_instruments(int argc, char **argv)
 		return EXIT_STORE;
 	memset(&g, 0, sizeof(g));
 	ret = EXIT_STORE;
-	if (register_load(st, &g) == -1)
+	if (treaties_load(st, &g) == -1)
 		goto out;
 	if (strcmp(what, "list") == 0 && argc == 0)
 		ret = do_list(&g);
@@ -452,7 +293,7 @@ cmd_instruments(int argc, char **argv)
 
 		if (colon != NULL)
 			*colon = '\0';
-		if (instrument_find(&g, argv[0]) || instrument_find(&g,
+		if (treaties_find(&g, argv[0]) || treaties_find(&g,
 		    argv[1]))
 			ret = usage_error("instruments", "'%s' is there "
 			    "already", argv[0]);
@@ -481,7 +322,7 @@ cmd_instruments(int argc, char **argv)
 		memset(&a, 0, sizeof(a));
 		a.source = o.source ? o.source : operator_name();
 		errlist_init(&el, "set");
-		if (action_read(&g, f, &a, &el, 0) == -1) {
+		if (treaty_action_read(&g, f, &a, &el, 0) == -1) {
 			errlist_print(&el, stderr);
 			ret = EXIT_REJECTED;
 		} else if (st->ops->action_put(st, &a) == 0)
@@ -489,7 +330,7 @@ cmd_instruments(int argc, char **argv)
 		errlist_release(&el);
 	} else if (strcmp(what, "unset") == 0 && argc == 3) {
 		const struct country	*c;
-		const struct instrument	*in = instrument_find(&g, argv[1]);
+		const struct instrument	*in = treaties_find(&g, argv[1]);
 		int			 act = code_find(CL_TREATY_ACTION,
 					    argv[2]);
 
@@ -510,7 +351,7 @@ cmd_instruments(int argc, char **argv)
 		ret = usage_error("instruments", "unknown action or wrong "
 		    "number of arguments");
 out:
-	register_release(&g);
+	treaties_release(&g);
 	st->ops->close(st);
 	return ret;
 }

@@ -13,144 +13,11 @@
 
 #include "cli/cli.h"
 
-/* The fields of an action, as CSV columns and JSON keys. */
-enum { F_ACTOR_KIND, F_ACTOR, F_TITLE, F_DESCRIPTION, F_PILLARS,
-    F_OBJECTIVES, F_START, F_DUE, F_STATUS, F_HORIZON, F__MAX };
-static const char *const field_names[F__MAX] = {
-	"actor_kind", "actor", "title", "description", "pillars",
-	"objectives", "start", "due", "status", "horizon",
-};
-
-/* A ';'- or ','-separated list of pillar names as bits; -1 if bad. */
-static int
-pillars_of(const char *s)
-{
-	int	 bits = 0;
-
-	while (*s) {
-		size_t	 n = strcspn(s, ";,");
-		char	*w = xstrndup(s, n);
-		int	 k = code_find(CL_PILLAR, w);
-
-		free(w);
-		if (k == -1)
-			return -1;
-		bits |= 1 << k;
-		s += n + (s[n] != '\0');
-	}
-	return bits;
-}
-
-/* Objectives "a;c" as bits; -1 if bad. */
-static int
-objectives_of(const char *s)
-{
-	int	 bits = 0;
-
-	while (*s) {
-		size_t	 n = strcspn(s, ";,");
-
-		if (n != 1 || s[0] < 'a' || s[0] > 'f')
-			return -1;
-		bits |= 1 << (s[0] - 'a');
-		s += n + (s[n] != '\0');
-	}
-	return bits;
-}
-
-static void
-bits_put(struct buf *b, int bits, int pillars)
-{
-	int	 n = 0;
-
-	for (int k = 0; k < (pillars ? PILLAR__MAX : 6); k++)
-		if (bits & (1 << k)) {
-			if (n++)
-				buf_addc(b, ';');
-			if (pillars)
-				buf_adds(b, code_name(CL_PILLAR, k));
-			else
-				buf_addc(b, 'a' + k);
-		}
-}
-
-/*
- * An action from its fields (NULL or "" when absent); 0, or -1 after the
- * problems were listed.  Strings point into f.
- */
-static int
-action_read(const char *const f[F__MAX], struct plan_action *a,
-    struct errlist *el, unsigned long line, const int col[F__MAX])
-{
-	const struct country	*c;
-	long long		 y;
-	int			 bad = 0;
-
-#define BAD(i, ...) do { errlist_add(el, line, (unsigned long)col[i], \
-	field_names[i], __VA_ARGS__); bad = 1; } while (0)
-#define GIVEN(i) (f[i] != NULL && *f[i] != '\0')
-	a->country = NR;
-	if (!GIVEN(F_ACTOR_KIND) || (a->actor_kind = code_find(CL_ACTOR_KIND,
-	    f[F_ACTOR_KIND])) == -1)
-		BAD(F_ACTOR_KIND, "'%s': expected state, un_entity, "
-		    "organisation, civil_society or private_sector",
-		    f[F_ACTOR_KIND] ? f[F_ACTOR_KIND] : "");
-	a->actor = f[F_ACTOR];
-	if (!GIVEN(F_ACTOR))
-		BAD(F_ACTOR, "who carries out the action is needed");
-	else if (a->actor_kind == ACTOR_STATE) {
-		if (country_resolve(f[F_ACTOR], &c) != COUNTRY_FOUND)
-			BAD(F_ACTOR, "unknown country '%s'", f[F_ACTOR]);
-		else {
-			a->country = c->numeric;
-			a->actor = c->alpha3;
-		}
-	}
-	a->title = f[F_TITLE];
-	if (!GIVEN(F_TITLE))
-		BAD(F_TITLE, "a title is needed");
-	a->description = GIVEN(F_DESCRIPTION) ? f[F_DESCRIPTION] : "";
-	if (!GIVEN(F_PILLARS) || (a->pillars = pillars_of(f[F_PILLARS])) <= 0)
-		BAD(F_PILLARS, "'%s': expected one or more of prevention, "
-		    "protection, prosecution, partnership",
-		    f[F_PILLARS] ? f[F_PILLARS] : "");
-	a->objectives = 0;
-	if (GIVEN(F_OBJECTIVES) && (a->objectives =
-	    objectives_of(f[F_OBJECTIVES])) == -1)
-		BAD(F_OBJECTIVES, "'%s': expected objectives a to f, such as "
-		    "a;c", f[F_OBJECTIVES]);
-	a->start = GIVEN(F_START) ? f[F_START] : NULL;
-	a->due = GIVEN(F_DUE) ? f[F_DUE] : NULL;
-	if (a->start && !date_valid(a->start))
-		BAD(F_START, "'%s' is not a date (YYYY-MM-DD)", a->start);
-	if (a->due && !date_valid(a->due))
-		BAD(F_DUE, "'%s' is not a date (YYYY-MM-DD)", a->due);
-	if (a->start && a->due && date_valid(a->start) && date_valid(a->due) &&
-	    strcmp(a->due, a->start) < 0)
-		BAD(F_DUE, "due %s is before the start %s", a->due, a->start);
-	a->status = AS_PLANNED;
-	if (GIVEN(F_STATUS) && (a->status = code_find(CL_ACTION_STATUS,
-	    f[F_STATUS])) == -1)
-		BAD(F_STATUS, "'%s': expected planned, under_way, done or "
-		    "dropped", f[F_STATUS]);
-	a->horizon = NR;
-	if (GIVEN(F_HORIZON)) {
-		if (parse_int(f[F_HORIZON], 2013, 2200, &y) == -1)
-			BAD(F_HORIZON, "'%s' is not a year from 2013",
-			    f[F_HORIZON]);
-		else
-			a->horizon = (int)y;
-	}
-#undef BAD
-#undef GIVEN
-	return bad ? -1 : 0;
-}
-
 /* --- options ---------------------------------------------------------- */
 
 struct plopts {
 	const char	*db, *out, *format, *source, *target, *actual;
-	const char	*f[F__MAX];	/* --actor-kind ... --horizon */
+	const char	*f[PLF__MAX];	/* --actor-kind ... --horizon */
 	int		 overdue;
 	const char	*pillar, *objective;
 };
@@ -159,16 +26,16 @@ static int
 parse(int argc, char **argv, struct plopts *o, int *first)
 {
 	static const struct option opts[] = {
-		{ "actor-kind", required_argument, NULL, 300 + F_ACTOR_KIND },
-		{ "actor", required_argument, NULL, 300 + F_ACTOR },
-		{ "title", required_argument, NULL, 300 + F_TITLE },
-		{ "description", required_argument, NULL, 300 + F_DESCRIPTION },
-		{ "pillars", required_argument, NULL, 300 + F_PILLARS },
-		{ "objectives", required_argument, NULL, 300 + F_OBJECTIVES },
-		{ "start", required_argument, NULL, 300 + F_START },
-		{ "due", required_argument, NULL, 300 + F_DUE },
-		{ "status", required_argument, NULL, 300 + F_STATUS },
-		{ "horizon", required_argument, NULL, 300 + F_HORIZON },
+		{ "actor-kind", required_argument, NULL, 300 + PLF_ACTOR_KIND },
+		{ "actor", required_argument, NULL, 300 + PLF_ACTOR },
+		{ "title", required_argument, NULL, 300 + PLF_TITLE },
+		{ "description", required_argument, NULL, 300 + PLF_DESCRIPTION },
+		{ "pillars", required_argument, NULL, 300 + PLF_PILLARS },
+		{ "objectives", required_argument, NULL, 300 + PLF_OBJECTIVES },
+		{ "start", required_argument, NULL, 300 + PLF_START },
+		{ "due", required_argument, NULL, 300 + PLF_DUE },
+		{ "status", required_argument, NULL, 300 + PLF_STATUS },
+		{ "horizon", required_argument, NULL, 300 + PLF_HORIZON },
 		{ "db", required_argument, NULL, 'd' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -186,7 +53,7 @@ parse(int argc, char **argv, struct plopts *o, int *first)
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch >= 300 && ch < 300 + F__MAX) {
+		if (ch >= 300 && ch < 300 + PLF__MAX) {
 			o->f[ch - 300] = optarg;
 			continue;
 		}
@@ -232,109 +99,67 @@ struct lister {
 	const struct plopts	*o;
 	int			 pillar, objective, status, kind;
 	char			 today[11];
-	int			 n;
 	int			 fmt;	/* 0 text, 1 csv, 2 json */
 	struct buf		 b;
 	json_t			*arr;
-	/* items, for JSON export: read once, matched by action */
+	/* items, for JSON export, matched by action */
 	struct plan_item	*items;
-	char			**texts;
 	size_t			 nitems;
 };
 
-static int
-keep_item(const struct plan_item *it, void *arg)
+static void
+list_action(struct lister *l, const struct plan_action *a)
 {
-	struct lister	*l = arg;
-
-	l->items = xreallocarray(l->items, l->nitems + 1, sizeof(*l->items));
-	l->texts = xreallocarray(l->texts, (l->nitems + 1) * 2,
-	    sizeof(*l->texts));
-	l->items[l->nitems] = *it;
-	l->texts[2 * l->nitems] = xstrdup(it->text);
-	l->texts[2 * l->nitems + 1] = it->date ? xstrdup(it->date) : NULL;
-	l->items[l->nitems].text = l->texts[2 * l->nitems];
-	l->items[l->nitems].date = l->texts[2 * l->nitems + 1];
-	l->nitems++;
-	return 0;
-}
-
-static int
-overdue(const struct plan_action *a, const char *today)
-{
-	return a->due && strcmp(a->due, today) < 0 && a->status != AS_DONE &&
-	    a->status != AS_DROPPED;
-}
-
-static int
-list_action(const struct plan_action *a, void *arg)
-{
-	struct lister	*l = arg;
-	const char	*o = l->o->f[F_ACTOR];
+	const char	*o = l->o->f[PLF_ACTOR];
 
 	if ((l->kind != NR && a->actor_kind != l->kind) ||
 	    (o && !str_eqi(o, a->actor)) ||
 	    (l->pillar != NR && !(a->pillars & (1 << l->pillar))) ||
 	    (l->objective != NR && !(a->objectives & (1 << l->objective))) ||
 	    (l->status != NR && a->status != l->status) ||
-	    (l->o->overdue && !overdue(a, l->today)))
-		return 0;
-	l->n++;
+	    (l->o->overdue && !plan_overdue(a, l->today)))
+		return;
 	if (l->fmt == 0) {
 		buf_addf(&l->b, "%lld  %-10s  %-14s  %-12s  due %-10s  %s%s\n",
 		    (long long)a->id, code_name(CL_ACTION_STATUS, a->status),
 		    code_name(CL_ACTOR_KIND, a->actor_kind), a->actor,
 		    a->due ? a->due : "-", a->title,
-		    overdue(a, l->today) ? "  (overdue)" : "");
+		    plan_overdue(a, l->today) ? "  (overdue)" : "");
 	} else if (l->fmt == 1) {
-		const char	*v[F__MAX];
-		struct buf	 pb = BUF_INIT, ob = BUF_INIT;
-		char		 h[16] = "";
+		const char	*v[PLF__MAX];
+		struct plan_text t;
 
-		bits_put(&pb, a->pillars, 1);
-		bits_put(&ob, a->objectives, 0);
-		if (a->horizon != NR)
-			snprintf(h, sizeof(h), "%d", a->horizon);
-		v[F_ACTOR_KIND] = code_name(CL_ACTOR_KIND, a->actor_kind);
-		v[F_ACTOR] = a->actor;
-		v[F_TITLE] = a->title;
-		v[F_DESCRIPTION] = a->description;
-		v[F_PILLARS] = pb.s;
-		v[F_OBJECTIVES] = ob.s;
-		v[F_START] = a->start ? a->start : "";
-		v[F_DUE] = a->due ? a->due : "";
-		v[F_STATUS] = code_name(CL_ACTION_STATUS, a->status);
-		v[F_HORIZON] = h;
+		plan_action_fields(a, v, &t);
 		buf_addf(&l->b, "%lld", (long long)a->id);
-		for (int i = 0; i < F__MAX; i++) {
+		for (int i = 0; i < PLF__MAX; i++) {
 			buf_addc(&l->b, ',');
-			csv_put(&l->b, v[i], strlen(v[i]));
+			if (v[i] != NULL)
+				csv_put(&l->b, v[i], strlen(v[i]));
 		}
 		buf_addc(&l->b, '\n');
-		buf_release(&pb);
-		buf_release(&ob);
+		plan_text_release(&t);
 	} else {
 		json_t		*j = json_object(), *notes = json_array(),
 				*inds = json_array(), *ev = json_array();
-		struct buf	 pb = BUF_INIT, ob = BUF_INIT;
+		const char	*v[PLF__MAX];
+		struct plan_text t;
 
-		bits_put(&pb, a->pillars, 1);
-		bits_put(&ob, a->objectives, 0);
+		plan_action_fields(a, v, &t);
 		json_object_set_new(j, "id", json_integer(a->id));
-		json_object_set_new(j, "actor_kind", json_string(code_name(
-		    CL_ACTOR_KIND, a->actor_kind)));
+		json_object_set_new(j, "actor_kind", json_string(
+		    v[PLF_ACTOR_KIND]));
 		json_object_set_new(j, "actor", json_string(a->actor));
 		json_object_set_new(j, "title", json_string(a->title));
 		json_object_set_new(j, "description",
 		    json_string(a->description));
-		json_object_set_new(j, "pillars", json_string(pb.s));
-		json_object_set_new(j, "objectives", json_string(ob.s));
+		json_object_set_new(j, "pillars", json_string(v[PLF_PILLARS]));
+		json_object_set_new(j, "objectives",
+		    json_string(v[PLF_OBJECTIVES]));
 		json_object_set_new(j, "start", a->start ?
 		    json_string(a->start) : json_null());
 		json_object_set_new(j, "due", a->due ? json_string(a->due) :
 		    json_null());
-		json_object_set_new(j, "status", json_string(code_name(
-		    CL_ACTION_STATUS, a->status)));
+		json_object_set_new(j, "status", json_string(v[PLF_STATUS]));
 		json_object_set_new(j, "horizon", a->horizon != NR ?
 		    json_integer(a->horizon) : json_null());
 		for (size_t i = 0; i < l->nitems; i++) {
@@ -360,29 +185,29 @@ list_action(const struct plan_action *a, void *arg)
 		json_object_set_new(j, "indicators", inds);
 		json_object_set_new(j, "evidence", ev);
 		json_array_append_new(l->arr, j);
-		buf_release(&pb);
-		buf_release(&ob);
+		plan_text_release(&t);
 	}
-	return 0;
 }
 
 static int
 do_list(struct store *st, const struct plopts *o, int export)
 {
 	struct lister	 l;
-	char		 now[21];
+	struct arena	 a = { NULL };
+	struct plan_action *v;
+	size_t		 n;
 	FILE		*fp;
 	int		 ret = EXIT_STORE;
 
 	memset(&l, 0, sizeof(l));
 	l.o = o;
 	l.kind = l.pillar = l.objective = l.status = NR;
-	time_iso(now);
-	memcpy(l.today, now, 10);
-	if (o->f[F_ACTOR_KIND] && (l.kind = code_find(CL_ACTOR_KIND,
-	    o->f[F_ACTOR_KIND])) == -1)
+	if (today_iso(l.today) == -1)
+		return EXIT_USAGE;
+	if (o->f[PLF_ACTOR_KIND] && (l.kind = code_find(CL_ACTOR_KIND,
+	    o->f[PLF_ACTOR_KIND])) == -1)
 		return usage_error("plan", "unknown actor kind '%s'",
-		    o->f[F_ACTOR_KIND]);
+		    o->f[PLF_ACTOR_KIND]);
 	if (o->pillar && (l.pillar = code_find(CL_PILLAR, o->pillar)) == -1)
 		return usage_error("plan", "unknown pillar '%s'", o->pillar);
 	if (o->objective) {
@@ -391,10 +216,10 @@ do_list(struct store *st, const struct plopts *o, int export)
 			return usage_error("plan", "objectives are a to f");
 		l.objective = *o->objective - 'a';
 	}
-	if (o->f[F_STATUS] && (l.status = code_find(CL_ACTION_STATUS,
-	    o->f[F_STATUS])) == -1)
+	if (o->f[PLF_STATUS] && (l.status = code_find(CL_ACTION_STATUS,
+	    o->f[PLF_STATUS])) == -1)
 		return usage_error("plan", "unknown status '%s'",
-		    o->f[F_STATUS]);
+		    o->f[PLF_STATUS]);
 	l.fmt = !export ? 0 : o->format == NULL || strcmp(o->format, "csv") ==
 	    0 ? 1 : strcmp(o->format, "json") == 0 ? 2 : -1;
 	if (l.fmt == -1)
@@ -402,18 +227,21 @@ do_list(struct store *st, const struct plopts *o, int export)
 	buf_init(&l.b, 0);
 	if (l.fmt == 1) {
 		buf_adds(&l.b, "id");
-		for (int i = 0; i < F__MAX; i++)
-			buf_addf(&l.b, ",%s", field_names[i]);
+		for (int i = 0; i < PLF__MAX; i++)
+			buf_addf(&l.b, ",%s", plan_field_names[i]);
 		buf_addc(&l.b, '\n');
 	}
 	l.arr = json_array();
 	if ((fp = out_open(o->out)) == NULL)
 		goto out;
-	if ((l.fmt == 2 && st->ops->plan_item_each(st, keep_item, &l) == -1) ||
-	    st->ops->plan_action_each(st, list_action, &l) == -1) {
+	if ((l.fmt == 2 && st->ops->plan_item_list(st, &a, &l.items,
+	    &l.nitems) == -1) || st->ops->plan_action_list(st, &a, &v, &n) ==
+	    -1) {
 		out_close(fp, o->out);
 		goto out;
 	}
+	for (size_t i = 0; i < n; i++)
+		list_action(&l, &v[i]);
 	if (l.fmt == 2) {
 		for (size_t i = 0; i < json_array_size(l.arr); i++) {
 			char *s = json_dumps(json_array_get(l.arr, i),
@@ -429,10 +257,7 @@ do_list(struct store *st, const struct plopts *o, int export)
 	ret = out_close(fp, o->out);
 out:
 	json_decref(l.arr);
-	for (size_t i = 0; i < 2 * l.nitems; i++)
-		free(l.texts[i]);
-	free(l.texts);
-	free(l.items);
+	arena_release(&a);
 	buf_release(&l.b);
 	return ret;
 }
@@ -443,7 +268,7 @@ struct pimport {
 	struct store	*st;
 	struct errlist	*el;
 	const char	*source;
-	int		 col[F__MAX];
+	int		 col[PLF__MAX];
 	unsigned long	 rows;
 };
 
@@ -452,21 +277,21 @@ import_row(const struct csv_record *r, void *arg)
 {
 	struct pimport		*im = arg;
 	struct plan_action	 a;
-	const char		*f[F__MAX];
-	int			 col[F__MAX];
+	const char		*f[PLF__MAX];
+	int			 col[PLF__MAX];
 
 	if (r->line == 1) {
-		for (int k = 0; k < F__MAX; k++) {
+		for (int k = 0; k < PLF__MAX; k++) {
 			im->col[k] = -1;
 			for (size_t i = 0; i < r->count; i++)
-				if (str_eqi(r->field[i], field_names[k]))
+				if (str_eqi(r->field[i], plan_field_names[k]))
 					im->col[k] = (int)i;
 		}
 		for (size_t i = 0; i < r->count; i++) {
 			int	 known = str_eqi(r->field[i], "id");
 
-			for (int k = 0; k < F__MAX; k++)
-				known |= str_eqi(r->field[i], field_names[k]);
+			for (int k = 0; k < PLF__MAX; k++)
+				known |= str_eqi(r->field[i], plan_field_names[k]);
 			if (!known)
 				errlist_add(im->el, r->line, i + 1, r->field[i],
 				    "not a column of plan actions");
@@ -474,13 +299,13 @@ import_row(const struct csv_record *r, void *arg)
 		return im->el->count ? -1 : 0;
 	}
 	im->rows++;
-	for (int k = 0; k < F__MAX; k++) {
+	for (int k = 0; k < PLF__MAX; k++) {
 		f[k] = im->col[k] >= 0 ? r->field[im->col[k]] : NULL;
 		col[k] = im->col[k] + 1;
 	}
 	memset(&a, 0, sizeof(a));
 	a.source = im->source;
-	if (action_read(f, &a, im->el, r->line, col) == -1 || im->el->count)
+	if (plan_action_read(f, &a, im->el, r->line, col) == -1 || im->el->count)
 		return 0;
 	return im->st->ops->plan_action_put(im->st, &a);
 }
@@ -490,11 +315,11 @@ static int
 import_json(struct pimport *im, const char *text, size_t len,
     unsigned long line)
 {
-	static const int	 col[F__MAX];
+	static const int	 col[PLF__MAX];
 	struct plan_action	 a;
 	json_error_t		 jerr;
 	json_t			*o, *v;
-	const char		*f[F__MAX];
+	const char		*f[PLF__MAX];
 	char			 num[16];
 	size_t			 i;
 	int			 rc = 0;
@@ -507,10 +332,10 @@ import_json(struct pimport *im, const char *text, size_t len,
 		return 0;
 	}
 	im->rows++;
-	for (int k = 0; k < F__MAX; k++) {
-		v = json_object_get(o, field_names[k]);
+	for (int k = 0; k < PLF__MAX; k++) {
+		v = json_object_get(o, plan_field_names[k]);
 		f[k] = json_is_string(v) ? json_string_value(v) : NULL;
-		if (k == F_HORIZON && json_is_integer(v)) {
+		if (k == PLF_HORIZON && json_is_integer(v)) {
 			snprintf(num, sizeof(num), "%lld",
 			    (long long)json_integer_value(v));
 			f[k] = num;
@@ -518,7 +343,7 @@ import_json(struct pimport *im, const char *text, size_t len,
 	}
 	memset(&a, 0, sizeof(a));
 	a.source = im->source;
-	if (action_read(f, &a, im->el, line, col) == -1 || im->el->count)
+	if (plan_action_read(f, &a, im->el, line, col) == -1 || im->el->count)
 		goto out;
 	if (im->st->ops->plan_action_put(im->st, &a) == -1) {
 		rc = -1;
@@ -592,40 +417,6 @@ do_import(struct store *st, const char *path, const char *source)
 
 /* --- the command ------------------------------------------------------ */
 
-static int
-print_objective(const char *code, const char *summary, void *arg)
-{
-	(void)arg;
-	printf("(%s)  %s\n", code, summary);
-	return 0;
-}
-
-/* Find an action by id, copying it with its strings into *a. */
-struct finder {
-	int64_t			 id;
-	struct plan_action	*a;
-	char			*s[8];
-	int			 found;
-};
-
-static int
-find_action(const struct plan_action *a, void *arg)
-{
-	struct finder	*fd = arg;
-
-	if (a->id != fd->id)
-		return 0;
-	*fd->a = *a;
-	fd->a->actor = fd->s[0] = xstrdup(a->actor);
-	fd->a->title = fd->s[1] = xstrdup(a->title);
-	fd->a->description = fd->s[2] = xstrdup(a->description);
-	fd->a->start = fd->s[3] = a->start ? xstrdup(a->start) : NULL;
-	fd->a->due = fd->s[4] = a->due ? xstrdup(a->due) : NULL;
-	fd->a->source = fd->s[5] = xstrdup(a->source);
-	fd->found = 1;
-	return 0;
-}
-
 int
 cmd_plan(int argc, char **argv)
 {
@@ -653,15 +444,21 @@ cmd_plan(int argc, char **argv)
 		return EXIT_STORE;
 	ret = EXIT_STORE;
 	if (strcmp(what, "objectives") == 0 && argc == 0) {
+		struct arena	 a = { NULL };
+		struct plan_objective *ob;
+		size_t		 n;
+
 		printf("objectives:\n");
-		if (st->ops->plan_objective_each(st, print_objective, NULL) ==
-		    0) {
+		if (st->ops->plan_objective_list(st, &a, &ob, &n) == 0) {
+			for (size_t i = 0; i < n; i++)
+				printf("(%s)  %s\n", ob[i].code, ob[i].summary);
 			printf("pillars:\n");
 			for (int k = 0; k < PILLAR__MAX; k++)
 				printf("  %-12s  %s\n", code_name(CL_PILLAR, k),
 				    code_lists[CL_PILLAR].codes[k].label);
 			ret = out_close(stdout, NULL);
 		}
+		arena_release(&a);
 	} else if (strcmp(what, "objective") == 0) {
 		int	 found;
 
@@ -683,61 +480,36 @@ cmd_plan(int argc, char **argv)
 		    usage_error("plan", "import needs --source NAME");
 	else if ((strcmp(what, "add") == 0 && argc == 0) ||
 	    (strcmp(what, "edit") == 0 && argc == 1)) {
-		struct plan_action	 a;
-		struct finder		 fd;
+		struct plan_action	 a, *acts;
+		struct plan_text	 t;
 		struct errlist		 el;
-		static const int	 col[F__MAX];
-		const char		*f[F__MAX];
-		char			 h[16];
+		struct arena		 ar = { NULL };
+		static const int	 col[PLF__MAX];
+		const char		*f[PLF__MAX], *was[PLF__MAX];
+		size_t			 n, k = 0;
 
 		memset(&a, 0, sizeof(a));
-		memset(&fd, 0, sizeof(fd));
+		memset(&t, 0, sizeof(t));
 		errlist_init(&el, what);
 		memcpy(f, o.f, sizeof(f));
 		if (id) {
-			struct buf pb = BUF_INIT, ob = BUF_INIT;
-
-			fd.id = id;
-			fd.a = &a;
-			if (st->ops->plan_action_each(st, find_action, &fd) ==
-			    -1)
+			if (st->ops->plan_action_list(st, &ar, &acts, &n) == -1)
 				goto done;
-			if (!fd.found) {
+			while (k < n && acts[k].id != id)
+				k++;
+			if (k == n) {
 				error("no action %lld", id);
 				ret = EXIT_REJECTED;
 				goto done;
 			}
 			/* what is not given stays as it was */
-			bits_put(&pb, a.pillars, 1);
-			bits_put(&ob, a.objectives, 0);
-			fd.s[6] = buf_detach(&pb);
-			fd.s[7] = buf_detach(&ob);
-			snprintf(h, sizeof(h), "%d", a.horizon);
-			if (!f[F_ACTOR_KIND])
-				f[F_ACTOR_KIND] = code_name(CL_ACTOR_KIND,
-				    a.actor_kind);
-			if (!f[F_ACTOR])
-				f[F_ACTOR] = a.actor;
-			if (!f[F_TITLE])
-				f[F_TITLE] = a.title;
-			if (!f[F_DESCRIPTION])
-				f[F_DESCRIPTION] = a.description;
-			if (!f[F_PILLARS])
-				f[F_PILLARS] = fd.s[6];
-			if (!f[F_OBJECTIVES])
-				f[F_OBJECTIVES] = fd.s[7];
-			if (!f[F_START])
-				f[F_START] = a.start;
-			if (!f[F_DUE])
-				f[F_DUE] = a.due;
-			if (!f[F_STATUS])
-				f[F_STATUS] = code_name(CL_ACTION_STATUS,
-				    a.status);
-			if (!f[F_HORIZON] && a.horizon != NR)
-				f[F_HORIZON] = h;
+			plan_action_fields(&acts[k], was, &t);
+			for (int i = 0; i < PLF__MAX; i++)
+				if (f[i] == NULL)
+					f[i] = was[i];
 		}
 		a.source = o.source ? o.source : operator_name();
-		if (action_read(f, &a, &el, 0, col) == -1) {
+		if (plan_action_read(f, &a, &el, 0, col) == -1) {
 			errlist_print(&el, stderr);
 			ret = EXIT_REJECTED;
 		} else {
@@ -749,8 +521,8 @@ cmd_plan(int argc, char **argv)
 			}
 		}
 done:
-		for (int i = 0; i < 8; i++)
-			free(fd.s[i]);
+		plan_text_release(&t);
+		arena_release(&ar);
 		errlist_release(&el);
 	} else if (strcmp(what, "note") == 0 && argc == 3) {
 		struct plan_item it = { id, PC_NOTE, argv[2], argv[1], NR, NR };

@@ -11,10 +11,6 @@
 
 #include "cli/cli.h"
 
-static const char *const mechanism_kinds[] = {
-	"coordination", "rapporteur", "equivalent", NULL,
-};
-
 /* The options the two commands share. */
 struct popts {
 	const char	*db, *country, *pillar, *title, *summary, *text, *tags;
@@ -67,117 +63,12 @@ parse(const char *cmd, int argc, char **argv, struct popts *o, int *first)
 	return EXIT_DONE;
 }
 
-/*
- * Check one practice from its fields; 0, or -1 after adding problems.
- * line and the columns place them in a file (line 0: the command line).
- */
-static int
-practice_read(struct practice *p, const char *country, const char *pillar,
-    const char *date, struct errlist *el, unsigned long line,
-    const int col[3])
-{
-	const struct country	*c;
-	int			 bad = 0;
-
-	if (country == NULL || country_resolve(country, &c) != COUNTRY_FOUND) {
-		errlist_add(el, line, (unsigned long)col[0], "country",
-		    "unknown country '%s'", country ? country : "");
-		bad = 1;
-	} else
-		p->country = c->numeric;
-	if (pillar == NULL || (p->pillar = code_find(CL_PILLAR, pillar)) ==
-	    -1) {
-		errlist_add(el, line, (unsigned long)col[1], "pillar", "unknown "
-		    "pillar '%s'; expected prevention, protection, prosecution "
-		    "or partnership", pillar ? pillar : "");
-		bad = 1;
-	}
-	if (date == NULL || !date_valid(date)) {
-		errlist_add(el, line, (unsigned long)col[2], "date", "'%s' is "
-		    "not a date (YYYY-MM-DD)", date ? date : "");
-		bad = 1;
-	}
-	if (p->title == NULL || *p->title == '\0' || p->summary == NULL ||
-	    *p->summary == '\0') {
-		errlist_add(el, line, 0, "title", "a practice needs a title and "
-		    "a summary");
-		bad = 1;
-	}
-	p->date = date;
-	return bad ? -1 : 0;
-}
-
-/*
- * The user's words as an FTS5 query: each word, or each "quoted phrase",
- * becomes a quoted string, so that no input is read as query syntax; all
- * must match.  Returns NULL when there is no word.
- */
-static char *
-fts_query(const char *q)
-{
-	struct buf	 b = BUF_INIT;
-
-	while (*q) {
-		const char	*e;
-
-		while (*q == ' ' || *q == '\t')
-			q++;
-		if (*q == '\0')
-			break;
-		if (*q == '"') {
-			q++;
-			e = strchr(q, '"');
-			if (e == NULL)
-				e = q + strlen(q);
-		} else
-			e = q + strcspn(q, " \t");
-		if (e > q) {
-			if (b.len)
-				buf_addc(&b, ' ');
-			buf_addc(&b, '"');
-			for (const char *p = q; p < e; p++) {
-				if (*p == '"')
-					buf_addc(&b, '"');
-				buf_addc(&b, *p);
-			}
-			buf_addc(&b, '"');
-		}
-		q = *e == '"' ? e + 1 : e;
-	}
-	if (b.len == 0) {
-		buf_release(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
-}
-
 struct printer {
 	const struct popts	*o;
 	int			 country, pillar;
 	long long		 limit;
 	int			 n;
 };
-
-/* Whether a comma-separated list of tags holds tag, any case. */
-static int
-has_tag(const char *tags, const char *tag)
-{
-	size_t	 n = strlen(tag);
-
-	for (const char *p = tags; *p; ) {
-		size_t	 k = strcspn(p, ",");
-
-		while (k && *p == ' ') {
-			p++;
-			k--;
-		}
-		if (k >= n && strncasecmp(p, tag, n) == 0 && (k == n ||
-		    p[n] == ' '))
-			return 1;
-		p += k + (p[k] == ',');
-	}
-	return 0;
-}
 
 static int
 print_practice(const struct practice *p, const char *snippet, void *arg)
@@ -187,7 +78,7 @@ print_practice(const struct practice *p, const char *snippet, void *arg)
 
 	if ((pr->country != NR && p->country != pr->country) ||
 	    (pr->pillar != NR && p->pillar != pr->pillar) ||
-	    (pr->o->tag && !has_tag(p->tags, pr->o->tag)))
+	    (pr->o->tag && !practice_has_tag(p->tags, pr->o->tag)))
 		return 0;
 	if (pr->n >= pr->limit)
 		return 1;
@@ -269,7 +160,9 @@ cmd_practices(int argc, char **argv)
 	struct printer		 pr;
 	const struct country	*c;
 	const char		*what;
-	char			*match = NULL;
+	struct arena		 a = { NULL };
+	const char		**terms = NULL;
+	size_t			 nterms = 0;
 	int			 first, ret;
 
 	if ((ret = parse("practices", argc, argv, &o, &first)) != EXIT_DONE)
@@ -293,9 +186,12 @@ cmd_practices(int argc, char **argv)
 		if (first + 2 != argc)
 			return usage_error("practices", "search takes one QUERY "
 			    "(quote it)");
-		if ((match = fts_query(argv[first + 1])) == NULL)
+		if ((nterms = practice_terms(argv[first + 1], &a, &terms)) ==
+		    0) {
+			arena_release(&a);
 			return usage_error("practices", "the query has no "
 			    "words");
+		}
 	} else if (strcmp(what, "list") == 0) {
 		if (first + 1 < argc)
 			return usage_error("practices", "list takes no "
@@ -309,7 +205,7 @@ cmd_practices(int argc, char **argv)
 		return usage_error("practices", "unknown action '%s'", what);
 
 	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1) {
-		free(match);
+		arena_release(&a);
 		return EXIT_STORE;
 	}
 	ret = EXIT_STORE;
@@ -334,7 +230,7 @@ cmd_practices(int argc, char **argv)
 		} else if (st->ops->practice_add(st, &p) == 0)
 			ret = EXIT_DONE;
 		errlist_release(&el);
-	} else if (st->ops->practice_search(st, match,
+	} else if (st->ops->practice_search(st, terms, nterms,
 	    /* the filters are applied here, so the store cannot stop early */
 	    pr.country == NR && pr.pillar == NR && o.tag == NULL ? pr.limit :
 	    -1, print_practice, &pr) == 0) {
@@ -343,32 +239,10 @@ cmd_practices(int argc, char **argv)
 		ret = out_close(stdout, NULL);
 	}
 	st->ops->close(st);
-	free(match);
+	arena_release(&a);
 	return ret;
 }
 
-static int
-print_mechanism(const struct mechanism *m, void *arg)
-{
-	const int		*country = arg;
-	const struct country	*c = country_by_numeric(m->country);
-
-	if (*country != NR && m->country != *country)
-		return 0;
-	printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)m->id,
-	    c ? c->alpha3 : "?", m->kind, m->name, m->mandate, m->office);
-	return 0;
-}
-
-static int
-print_meeting(const char *const *v, void *arg)
-{
-	(void)arg;
-	printf("%s  %s  (meeting %s)\n    topics: %s\n    mechanisms: %s\n",
-	    v[1], v[2], v[0], *v[3] ? v[3] : "-", *v[4] ? v[4] :
-	    "none recorded");
-	return 0;
-}
 
 /* meeting DATE, join MEETING MECHANISM, meetings. */
 static int
@@ -405,8 +279,23 @@ mechanism_meetings(const struct popts *o, const char *what, int argc,
 				ret = EXIT_REJECTED;
 			}
 		}
-	} else if (st->ops->mech_meeting_each(st, print_meeting, NULL) == 0)
-		ret = out_close(stdout, NULL);
+	} else {
+		struct arena	 ar = { NULL };
+		struct mech_meeting *m;
+		size_t		 n;
+
+		if (st->ops->mech_meeting_list(st, &ar, &m, &n) == 0) {
+			for (size_t i = 0; i < n; i++)
+				printf("%s  %s  (meeting %lld)\n    topics: %s\n"
+				    "    mechanisms: %s\n", m[i].date,
+				    m[i].place, (long long)m[i].id,
+				    *m[i].topics ? m[i].topics : "-",
+				    *m[i].participants ? m[i].participants :
+				    "none recorded");
+			ret = out_close(stdout, NULL);
+		}
+		arena_release(&ar);
+	}
 	st->ops->close(st);
 	return ret;
 }
@@ -418,7 +307,7 @@ cmd_mechanisms(int argc, char **argv)
 	struct store		*st;
 	const struct country	*c = NULL;
 	const char		*what;
-	int			 first, ret, kind_ok = 0, country = NR;
+	int			 first, ret, country = NR;
 
 	if ((ret = parse("mechanisms", argc, argv, &o, &first)) != EXIT_DONE)
 		return ret;
@@ -438,9 +327,8 @@ cmd_mechanisms(int argc, char **argv)
 		country = c->numeric;
 	}
 	if (strcmp(what, "add") == 0) {
-		for (int i = 0; o.kind && mechanism_kinds[i]; i++)
-			kind_ok |= strcmp(o.kind, mechanism_kinds[i]) == 0;
-		if (c == NULL || o.name == NULL || *o.name == '\0' || !kind_ok)
+		if (c == NULL || o.name == NULL || *o.name == '\0' ||
+		    !mechanism_kind_valid(o.kind))
 			return usage_error("mechanisms", "add needs --country, "
 			    "--name and --kind (coordination, rapporteur or "
 			    "equivalent)");
@@ -455,9 +343,26 @@ cmd_mechanisms(int argc, char **argv)
 		if (st->ops->mechanism_add(st, &m) == 0)
 			ret = EXIT_DONE;
 	} else {
+		struct arena	 a = { NULL };
+		struct mechanism *m;
+		size_t		 n;
+
 		printf("id\tcountry\tkind\tname\tmandate\toffice\n");
-		if (st->ops->mechanism_each(st, print_mechanism, &country) == 0)
+		if (st->ops->mechanism_list(st, &a, &m, &n) == 0) {
+			for (size_t i = 0; i < n; i++) {
+				const struct country *k =
+				    country_by_numeric(m[i].country);
+
+				if (country != NR && m[i].country != country)
+					continue;
+				printf("%lld\t%s\t%s\t%s\t%s\t%s\n",
+				    (long long)m[i].id, k ? k->alpha3 : "?",
+				    m[i].kind, m[i].name, m[i].mandate,
+				    m[i].office);
+			}
 			ret = out_close(stdout, NULL);
+		}
+		arena_release(&a);
 	}
 	st->ops->close(st);
 	return ret;

@@ -256,7 +256,7 @@ report_yearly(const struct ropts *o, const char *name)
 		;
 	if (o->year == NULL || parse_int(o->year, 1900, 2200, &y) == -1)
 		return usage_error("report", "%s needs --year YEAR", name);
-	if (k == 0 && appraisal_year_check((int)y) == -1)
+	if (k == 0 && plan_appraisal_check((int)y) == -1)
 		return EXIT_USAGE;
 	if (store_open(&st, db_path(o->db), STORE_EXISTING) == -1)
 		return EXIT_STORE;

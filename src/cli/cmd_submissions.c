@@ -6,16 +6,6 @@
 
 #include "cli/cli.h"
 
-static int
-print_submission(const struct submission *s, void *arg)
-{
-	(void)arg;
-	printf("%lld\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n", (long long)s->id,
-	    s->created_at, s->source, s->kind, s->format, (long long)s->rows,
-	    s->file_name, s->sha256, s->operator_name);
-	return 0;
-}
-
 int
 cmd_submissions(int argc, char **argv)
 {
@@ -31,10 +21,23 @@ cmd_submissions(int argc, char **argv)
 	if (argc == 0) {
 		if (store_open(&st, db, STORE_EXISTING) == -1)
 			return EXIT_STORE;
+		struct arena	 a = { NULL };
+		struct submission *v;
+		size_t		 n;
+
 		printf("id\tcreated_at\tsource\tkind\tformat\trows\tfile\t"
 		    "sha256\toperator\n");
-		if (st->ops->submission_each(st, print_submission, NULL) == 0)
+		if (st->ops->submission_list(st, &a, &v, &n) == 0) {
+			for (size_t i = 0; i < n; i++)
+				printf("%lld\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t"
+				    "%s\n", (long long)v[i].id,
+				    v[i].created_at, v[i].source, v[i].kind,
+				    v[i].format, (long long)v[i].rows,
+				    v[i].file_name, v[i].sha256,
+				    v[i].operator_name);
 			ret = out_close(stdout, NULL);
+		}
+		arena_release(&a);
 		goto out;
 	}
 	if (strcmp(argv[0], "rm") != 0)

@@ -11,58 +11,6 @@
 
 #include "cli/cli.h"
 
-#define FIRST_YEAR	2014
-
-/* Today (today_iso) as numbers. */
-static int
-today(int *y, int *m, int *d)
-{
-	char	 s[11];
-
-	if (today_iso(s) == -1 || sscanf(s, "%4d-%2d-%2d", y, m, d) != 3)
-		return -1;
-	return 0;
-}
-
-/* Days from y-m-d to 30 July of year, by the UTC calendar. */
-static long
-days_to_worldday(int y, int m, int d, int year)
-{
-	struct tm	 a, b;
-
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	a.tm_year = y - 1900;
-	a.tm_mon = m - 1;
-	a.tm_mday = d;
-	b.tm_year = year - 1900;
-	b.tm_mon = 6;
-	b.tm_mday = 30;
-	return (long)((timegm(&b) - timegm(&a)) / 86400);
-}
-
-static int
-print_line(const char *theme, const char *title, const char *organiser,
-    int country, const char *date, void *arg)
-{
-	int	*n = arg;
-
-	if (title == NULL) {
-		printf("theme: %s\n", theme ? theme : "(none recorded)");
-		return 0;
-	}
-	if ((*n)++ == 0)
-		printf("events:\n");
-	{
-		const struct country *c = country == NR ? NULL :
-		    country_by_numeric(country);
-
-		printf("  %-10s  %s (%s%s%s)\n", date ? date : "",
-		    title, organiser, c ? ", " : "", c ? c->name : "");
-	}
-	return 0;
-}
-
 int
 cmd_worldday(int argc, char **argv)
 {
@@ -77,8 +25,13 @@ cmd_worldday(int argc, char **argv)
 	const char		*db = NULL;
 	const struct country	*c = NULL;
 	struct store		*st;
+	struct arena		 a = { NULL };
+	struct worldday_event	*ev;
+	const char		*theme;
+	size_t			 nev;
 	long long		 v;
-	int			 ch, y = 0, m = 0, d = 0, year, events = 0;
+	char			 today[11];
+	int			 ch, year;
 	int			 ret = EXIT_STORE;
 	long			 left;
 
@@ -103,26 +56,26 @@ cmd_worldday(int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	if (today(&y, &m, &d) == -1)
+	if (today_iso(today) == -1)
 		return EXIT_USAGE;
-	year = y;
+	year = (int)strtol(today, NULL, 10);
 	if (argc >= 1 && strcmp(argv[0], "theme") != 0 &&
 	    strcmp(argv[0], "event") != 0) {
-		if (argc != 1 || parse_int(argv[0], FIRST_YEAR, 2200, &v) == -1)
+		if (argc != 1 || parse_int(argv[0], WORLDDAY_FIRST, 2200, &v) == -1)
 			return usage_error("worldday", "the World Day is "
-			    "observed from %d on: give a year from %d", FIRST_YEAR,
-			    FIRST_YEAR);
+			    "observed from %d on: give a year from %d", WORLDDAY_FIRST,
+			    WORLDDAY_FIRST);
 		year = (int)v;
 		argc = 0;
 	}
 	if (argc > 0) {
-		int theme = strcmp(argv[0], "theme") == 0;
+		int is_theme = strcmp(argv[0], "theme") == 0;
 
-		if (argc != 3 || parse_int(argv[1], FIRST_YEAR, 2200, &v) == -1)
+		if (argc != 3 || parse_int(argv[1], WORLDDAY_FIRST, 2200, &v) == -1)
 			return usage_error("worldday", "%s takes a year from %d "
-			    "and a %s", argv[0], FIRST_YEAR, theme ? "theme" :
+			    "and a %s", argv[0], WORLDDAY_FIRST, is_theme ? "theme" :
 			    "title");
-		if (!theme && (organiser == NULL || *organiser == '\0'))
+		if (!is_theme && (organiser == NULL || *organiser == '\0'))
 			return usage_error("worldday", "an event needs "
 			    "--organiser");
 		if (country && country_resolve(country, &c) != COUNTRY_FOUND)
@@ -134,29 +87,45 @@ cmd_worldday(int argc, char **argv)
 			    "(YYYY-MM-DD) in %s", argv[1]);
 		if (*argv[2] == '\0')
 			return usage_error("worldday", "the %s is empty",
-			    theme ? "theme" : "title");
+			    is_theme ? "theme" : "title");
 		if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
 			return EXIT_STORE;
-		if ((theme ? st->ops->worldday_theme_put(st, (int)v, argv[2]) :
-		    st->ops->worldday_event_add(st, (int)v, argv[2], organiser,
-		    c ? c->numeric : NR, date)) == 0)
-			ret = EXIT_DONE;
+		if (is_theme) {
+			if (st->ops->worldday_theme_put(st, (int)v, argv[2]) ==
+			    0)
+				ret = EXIT_DONE;
+		} else {
+			struct worldday_event e = { argv[2], organiser,
+			    c ? c->numeric : NR, date };
+
+			if (st->ops->worldday_event_add(st, (int)v, &e) == 0)
+				ret = EXIT_DONE;
+		}
 		st->ops->close(st);
 		return ret;
 	}
 	if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
 		return EXIT_STORE;
 	printf("World Day against Trafficking in Persons, 30 July %d\n", year);
-	if (st->ops->worldday_each(st, year, print_line, &events) == 0) {
-		if (events == 0)
-			printf("events: none recorded\n");
-		left = days_to_worldday(y, m, d, year);
+	if (st->ops->worldday_get(st, year, &a, &theme, &ev, &nev) == 0) {
+		printf("theme: %s\n", theme ? theme : "(none recorded)");
+		printf("events:%s\n", nev ? "" : " none recorded");
+		for (size_t i = 0; i < nev; i++) {
+			const struct country *ct = ev[i].country == NR ? NULL :
+			    country_by_numeric(ev[i].country);
+
+			printf("  %-10s  %s (%s%s%s)\n", ev[i].date ?
+			    ev[i].date : "", ev[i].title, ev[i].organiser,
+			    ct ? ", " : "", ct ? ct->name : "");
+		}
+		left = worldday_days_left(today, year);
 		if (left > 0)
 			printf("%ld day%s to go\n", left, left == 1 ? "" : "s");
 		else if (left == 0)
 			printf("today is the World Day\n");
 		ret = out_close(stdout, NULL);
 	}
+	arena_release(&a);
 	st->ops->close(st);
 	return ret;
 }

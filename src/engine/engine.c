@@ -231,14 +231,6 @@ part_load(void *arg)
 	return NULL;
 }
 
-static char *
-keep_string(struct snapshot *s, const char *str)
-{
-	s->sub_strings = xreallocarray(s->sub_strings, s->nsub_strings + 1,
-	    sizeof(*s->sub_strings));
-	return s->sub_strings[s->nsub_strings++] = xstrdup(str);
-}
-
 /* The submissions, and the source of each, before the cases. */
 struct subs_loader {
 	const struct filter	*f;
@@ -249,11 +241,9 @@ struct subs_loader {
 };
 
 static int
-load_submission(const struct submission *sub, void *arg)
+load_submission(const struct submission *sub, struct subs_loader *l)
 {
-	struct subs_loader *l = arg;
 	struct snapshot	*s = l->s;
-	struct submission *copy;
 	int		 src = -1;
 
 	if (l->f->sources != NULL) {
@@ -271,9 +261,10 @@ load_submission(const struct submission *sub, void *arg)
 	if (src == -1) {
 		if (s->nsources == MAX_SOURCES)
 			return error("more than %d sources", MAX_SOURCES);
-		s->sources = xreallocarray(s->sources,
-		    (size_t)s->nsources + 1, sizeof(*s->sources));
-		s->sources[s->nsources] = xstrdup(sub->source);
+		s->sources = arena_grow(&s->arena, s->sources,
+		    (size_t)s->nsources, (size_t)s->nsources + 1,
+		    sizeof(*s->sources));
+		s->sources[s->nsources] = sub->source;
 		src = s->nsources++;
 	}
 	l->sub_ids = xreallocarray(l->sub_ids, (size_t)l->nsub + 1,
@@ -283,15 +274,7 @@ load_submission(const struct submission *sub, void *arg)
 	l->sub_ids[l->nsub] = sub->id;
 	l->sub_source[l->nsub++] = src;
 
-	s->subs = xreallocarray(s->subs, (size_t)s->nsubs + 1,
-	    sizeof(*s->subs));
-	copy = &s->subs[s->nsubs++];
-	*copy = *sub;
-	copy->source = keep_string(s, sub->source);
-	copy->kind = keep_string(s, sub->kind);
-	copy->format = keep_string(s, sub->format);
-	copy->file_name = keep_string(s, sub->file_name);
-	copy->operator_name = keep_string(s, sub->operator_name);
+	s->subs[s->nsubs++] = *sub;	/* its strings are in s->arena */
 	return 0;
 }
 
@@ -300,6 +283,8 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 {
 	struct subs_loader l;
 	struct part	 p[2];
+	struct submission *all;
+	size_t		 nall;
 	pthread_t	 th;
 	int64_t		 lo, hi;
 	int		 nparts = 1, started = 0, rc = -1;
@@ -311,8 +296,12 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 	memset(p, 0, sizeof(p));
 	l.s = s;
 	l.f = f;
-	if (st->ops->submission_each(st, load_submission, &l) == -1)
+	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
 		goto out;
+	s->subs = arena_array(&s->arena, nall ? nall : 1, sizeof(*s->subs));
+	for (size_t i = 0; i < nall; i++)
+		if (load_submission(&all[i], &l) == -1)
+			goto out;
 	if (st->ops->case_range(st, &lo, &hi) == -1)
 		goto out;
 	for (int i = 0; i < 2; i++) {
@@ -371,13 +360,7 @@ void
 snapshot_release(struct snapshot *s)
 {
 	free(s->rec);
-	for (int i = 0; i < s->nsources; i++)
-		free(s->sources[i]);
-	free(s->sources);
-	free(s->subs);
-	for (size_t i = 0; i < s->nsub_strings; i++)
-		free(s->sub_strings[i]);
-	free(s->sub_strings);
+	arena_release(&s->arena);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -41,12 +41,11 @@ struct snapshot {
 	size_t		 n;
 	struct packed	*rec;
 	int		 nsources;
-	char		**sources;	/* names, in order of first id */
+	const char	**sources;	/* names, in order of first id */
 	/* the submissions that gave the records, for provenance */
 	int		 nsubs;
 	struct submission *subs;
-	char		**sub_strings;	/* owned copies of their strings */
-	size_t		 nsub_strings;
+	struct arena	 arena;		/* sources, subs and their strings */
 };
 
 /* engine.c */

@@ -62,6 +62,9 @@ extern const char *const stat_format_names[SFMT__MAX];
 /* Readings of free-text origins: shipped, then the user's. */
 struct origin_map;
 struct origin_map *origin_map_new(void);
+/* The shipped readings and the user's, from the store; NULL after an
+ * error (said). */
+struct origin_map *origin_map_load(struct store *);
 void	 origin_map_add(struct origin_map *, const char *, int kind, int code);
 void	 origin_map_free(struct origin_map *);
 void	 origin_resolve(struct origin_map *, const char *, int *kind,

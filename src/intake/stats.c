@@ -154,6 +154,24 @@ origin_map_new(void)
 	return m;
 }
 
+struct origin_map *
+origin_map_load(struct store *st)
+{
+	struct origin_map	*m = origin_map_new();
+	struct arena		 a = { NULL };
+	struct origin_reading	*v;
+	size_t			 n;
+
+	if (st->ops->origin_list(st, &a, &v, &n) == -1) {
+		origin_map_free(m);
+		m = NULL;
+	} else
+		for (size_t i = 0; i < n; i++)
+			origin_map_add(m, v[i].text, v[i].kind, v[i].code);
+	arena_release(&a);
+	return m;
+}
+
 void
 origin_map_free(struct origin_map *m)
 {

@@ -108,6 +108,8 @@ int	 parse_int(const char *, long long lo, long long hi, long long *);
 int	 utf8_valid(const char *, size_t);
 /* Whether s is a calendar date, YYYY-MM-DD, from 1900 to 2200. */
 int	 date_valid(const char *);
+/* Whether s is such a date and not after today (today_iso). */
+int	 date_valid_past(const char *);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
 /* Today (UTC) as YYYY-MM-DD, or $PALERMO_TODAY, for planning ahead and

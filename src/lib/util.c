@@ -192,3 +192,12 @@ date_valid(const char *s)
 	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 &&
 	    y % 400 != 0)));
 }
+
+int
+date_valid_past(const char *s)
+{
+	char	 today[11];
+
+	return date_valid(s) && today_iso(today) == 0 &&
+	    strcmp(s, today) <= 0;
+}

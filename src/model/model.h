@@ -301,6 +301,27 @@ struct treaty_action {
 	const char	*source;
 };
 
+/* How a state's law criminalises a form of trafficking (FORM_*). */
+struct crim_entry {
+	int		 country, form;
+	const char	*status;	/* full, partial or none */
+	const char	*law;
+	const char	*date;		/* it took effect; "" when none */
+};
+
+/* An event of the World Day against Trafficking in Persons. */
+struct worldday_event {
+	const char	*title, *organiser;
+	int		 country;	/* NR when none */
+	const char	*date;		/* NULL when none */
+};
+
+/* A user's reading of a free-text origin (OKIND_*). */
+struct origin_reading {
+	const char	*text;
+	int		 kind, code;	/* code: ISO numeric, M49, or NR */
+};
+
 /* A national coordination mechanism or rapporteur: an office. */
 struct mechanism {
 	int64_t		 id;
@@ -313,6 +334,17 @@ struct practice {
 	int64_t		 id;
 	int		 country, pillar;
 	const char	*title, *tags, *summary, *body, *date, *source;
+};
+
+/* A meeting of mechanisms; participants as "ISO3 name; ...". */
+struct mech_meeting {
+	int64_t		 id;
+	const char	*date, *place, *topics, *participants;
+};
+
+/* An objective of the Global Plan of Action, "a" to "f". */
+struct plan_objective {
+	const char	*code, *summary;
 };
 
 /* An action under the Global Plan of Action, or of ICAT's roadmap. */
@@ -339,6 +371,28 @@ struct plan_item {
 	const char	*text;		/* note, indicator name, or link */
 	const char	*date;		/* a note's date */
 	int64_t		 target, actual;	/* an indicator's, NR if none */
+};
+
+/* The Inter-Agency Coordination Group against Trafficking in Persons. */
+struct icat_member {
+	const char	*name;
+	int		 coordinator;
+};
+
+struct icat_cochair {
+	int		 year;
+	const char	*member;
+};
+
+struct icat_meeting {
+	int64_t		 id;
+	const char	*date, *title, *place;
+};
+
+struct icat_attendee {
+	int64_t		 meeting;
+	const char	*kind;		/* member, organisation or state */
+	const char	*name;
 };
 
 /* One submitted file: the provenance of the records it brought. */

@@ -11,111 +11,22 @@
 
 #include "report/report.h"
 
-#define FIRST_APPRAISAL	2017
-#define PLAN_ADOPTED	2010	/* the Global Plan of Action's year */
-
+/* What the two reports read of the registers and statistics. */
 struct coord {
+	struct arena		 arena;
+	struct treaties		 t;
 	struct plan_action	*a;
-	char			**strs;
-	size_t			 na, nstrs;
+	size_t			 na;
 	struct plan_item	*it;
 	size_t			 nit;
-	struct treaty_action	*ta;
-	size_t			 nta;
-	char			**inames;	/* instrument id to code */
-	size_t			 ninst;
-	int64_t			*iids;
 	/* official statistics: per year, countries and forms with data */
 	unsigned char		 stat_country[256][NCOUNTRIES];
 	unsigned char		 stat_form[256][FORM__MAX];
 	/* totals of detected victims and convictions, per year */
 	int64_t			 lo[256][2], hi[256][2];
 	/* criminalisation: states by form and status */
-	int			 crim[FORM__MAX][3];
+	int			 crim[FORM__MAX][CRIM__MAX];
 };
-
-static char *
-keep(struct coord *c, const char *s)
-{
-	if (s == NULL)
-		return NULL;
-	c->strs = xreallocarray(c->strs, c->nstrs + 1, sizeof(*c->strs));
-	return c->strs[c->nstrs++] = xstrdup(s);
-}
-
-/* The objectives as the register words them, a row each. */
-struct objective_rows {
-	struct report	*r;
-	struct table	*t;
-};
-
-static int
-keep_objective(const char *code, const char *wording, void *arg)
-{
-	struct objective_rows *ow = arg;
-	struct cell	*row = table_row(ow->r, ow->t);
-
-	cell_text(&row[0], report_printf(ow->r, "(%s)", code));
-	cell_text(&row[1], report_printf(ow->r, "%s", wording));
-	return 0;
-}
-
-static int
-keep_action(const struct plan_action *a, void *arg)
-{
-	struct coord	*c = arg;
-	struct plan_action *k;
-
-	c->a = xreallocarray(c->a, c->na + 1, sizeof(*c->a));
-	k = &c->a[c->na++];
-	*k = *a;
-	k->actor = keep(c, a->actor);
-	k->title = keep(c, a->title);
-	k->description = keep(c, a->description);
-	k->start = keep(c, a->start);
-	k->due = keep(c, a->due);
-	k->source = keep(c, a->source);
-	return 0;
-}
-
-static int
-keep_item(const struct plan_item *it, void *arg)
-{
-	struct coord	*c = arg;
-
-	c->it = xreallocarray(c->it, c->nit + 1, sizeof(*c->it));
-	c->it[c->nit] = *it;
-	c->it[c->nit].text = keep(c, it->text);
-	c->it[c->nit].date = keep(c, it->date);
-	c->nit++;
-	return 0;
-}
-
-static int
-keep_treaty(const struct treaty_action *t, void *arg)
-{
-	struct coord	*c = arg;
-
-	c->ta = xreallocarray(c->ta, c->nta + 1, sizeof(*c->ta));
-	c->ta[c->nta] = *t;
-	c->ta[c->nta].date = keep(c, t->date);
-	c->ta[c->nta].source = NULL;
-	c->nta++;
-	return 0;
-}
-
-static int
-keep_instrument(const struct instrument *in, void *arg)
-{
-	struct coord	*c = arg;
-
-	c->inames = xreallocarray(c->inames, c->ninst + 1,
-	    sizeof(*c->inames));
-	c->iids = xreallocarray(c->iids, c->ninst + 1, sizeof(*c->iids));
-	c->inames[c->ninst] = keep(c, in->code);
-	c->iids[c->ninst++] = in->id;
-	return 0;
-}
 
 static int
 keep_stat(const struct stat_rec *r, void *arg)
@@ -138,48 +49,45 @@ keep_stat(const struct stat_rec *r, void *arg)
 	return 0;
 }
 
-static int
-keep_crim(int country, int form, const char *status, const char *law,
-    const char *date, void *arg)
+/* Read what both reports need; NULL after an error (said). */
+static struct coord *
+coord_read(struct store *st)
 {
-	struct coord	*c = arg;
-	static const char *const st[3] = { "full", "partial", "none" };
+	struct coord	*c = xcalloc(1, sizeof(*c));
 
-	(void)country;
-	(void)law;
-	(void)date;
-	for (int i = 0; i < 3; i++)
-		if (strcmp(status, st[i]) == 0 && form > 0 && form < FORM__MAX)
-			c->crim[form][i]++;
-	return 0;
+	if (treaties_load(st, &c->t) == -1)
+		goto fail;
+	if (st->ops->plan_action_list(st, &c->arena, &c->a, &c->na) == -1 ||
+	    st->ops->plan_item_list(st, &c->arena, &c->it, &c->nit) == -1 ||
+	    st->ops->stat_each(st, keep_stat, c) == -1 ||
+	    crim_tally(st, c->crim) == -1) {
+		treaties_release(&c->t);
+		goto fail;
+	}
+	return c;
+fail:
+	arena_release(&c->arena);
+	free(c);
+	return NULL;
 }
 
 static void
 coord_free(struct coord *c)
 {
-	for (size_t i = 0; i < c->nstrs; i++)
-		free(c->strs[i]);
-	free(c->strs);
-	free(c->a);
-	free(c->it);
-	free(c->ta);
-	free(c->inames);
-	free(c->iids);
+	if (c == NULL)
+		return;
+	treaties_release(&c->t);
+	arena_release(&c->arena);
 	free(c);
 }
 
-/* The date a state became party to an instrument, or NULL. */
-static const char *
-party_since(const struct coord *c, int64_t instrument, int country)
+/* Whether a state was party to an instrument on the day. */
+static int
+party_on(const struct coord *c, int64_t instrument, int country,
+    const char *day, const char **since)
 {
-	const char	*since = NULL;
-
-	for (size_t i = 0; i < c->nta; i++)
-		if (c->ta[i].instrument == instrument && c->ta[i].country ==
-		    country && c->ta[i].action != TA_SIGNATURE && (since ==
-		    NULL || strcmp(c->ta[i].date, since) < 0))
-			since = c->ta[i].date;
-	return since;
+	return treaty_status(&c->t, instrument, country, day, since) ==
+	    PS_PARTY;
 }
 
 static int
@@ -188,30 +96,10 @@ in_period(const char *date, const char *from, const char *to)
 	return date && strcmp(date, from) >= 0 && strcmp(date, to) <= 0;
 }
 
-int
-appraisal_year_check(int year)
-{
-	int	 before, after;
-
-	if (year >= FIRST_APPRAISAL && (year - FIRST_APPRAISAL) % 4 == 0)
-		return 0;
-	after = year < FIRST_APPRAISAL ? FIRST_APPRAISAL : FIRST_APPRAISAL +
-	    ((year - FIRST_APPRAISAL) / 4 + 1) * 4;
-	before = after - 4;
-	if (before < FIRST_APPRAISAL)
-		error("%d is not an appraisal year: the first is %d, then "
-		    "every four years", year, FIRST_APPRAISAL);
-	else
-		error("%d is not an appraisal year: the nearest are %d and %d",
-		    year, before, after);
-	return -1;
-}
-
 struct report *
 appraisal_report(struct store *st, int year)
 {
 	static const char *const ocols_words[] = { "Objective", "Wording" };
-	struct objective_rows ow;
 	static const char *const acols[] = { "Pillar", "Objective",
 	    "Actions done in the period", "Actions recorded" };
 	static const char *const pcols[] = { "Instrument", "State",
@@ -225,23 +113,19 @@ appraisal_report(struct store *st, int year)
 	    "Due", "Status" };
 	static const char *const ncols[] = { "Date", "Action", "Actor",
 	    "Note" };
-	struct coord	*c = xcalloc(1, sizeof(*c));
+	struct coord	*c;
 	struct report	*r = NULL;
 	struct section	*sec;
 	struct table	*t;
 	struct cell	*row;
-	char		 from[24], to[24];
-	int		 y0 = year == FIRST_APPRAISAL ? PLAN_ADOPTED : year - 3;
+	struct plan_objective *obj;
+	size_t		 nobj;
+	const char	*since;
+	char		 from[11], to[11], after[11];
+	int		 y0 = plan_appraisal_period(year, from, to);
 
-	snprintf(from, sizeof(from), "%d-01-01", y0);
-	snprintf(to, sizeof(to), "%d-12-31", year);
-	if (st->ops->plan_action_each(st, keep_action, c) == -1 ||
-	    st->ops->plan_item_each(st, keep_item, c) == -1 ||
-	    st->ops->instrument_each(st, keep_instrument, c) == -1 ||
-	    st->ops->action_each(st, keep_treaty, c) == -1 ||
-	    st->ops->stat_each(st, keep_stat, c) == -1)
-		goto out;
-
+	if ((c = coord_read(st)) == NULL)
+		return NULL;
 	r = report_new("Appraisal of the Global Plan of Action");
 	r->title = report_printf(r, "Appraisal of the United Nations Global "
 	    "Plan of Action to Combat Trafficking in Persons, %d", year);
@@ -249,11 +133,15 @@ appraisal_report(struct store *st, int year)
 
 	/* what the plan sets out to do, in the register's words */
 	sec = report_section(r, "objectives", "The plan's objectives");
-	ow.r = r;
-	ow.t = table_new(r, sec, "objectives", "The objectives (a) to (f), "
+	t = table_new(r, sec, "objectives", "The objectives (a) to (f), "
 	    "as worded in this register", 2, ocols_words);
-	if (st->ops->plan_objective_each(st, keep_objective, &ow) == -1)
-		goto out;
+	if (st->ops->plan_objective_list(st, &r->arena, &obj, &nobj) == -1)
+		goto fail;
+	for (size_t i = 0; i < nobj; i++) {
+		row = table_row(r, t);
+		cell_text(&row[0], report_printf(r, "(%s)", obj[i].code));
+		cell_text(&row[1], obj[i].summary);
+	}
 
 	/* achievements */
 	sec = report_section(r, "achievements", "Achievements");
@@ -288,16 +176,15 @@ appraisal_report(struct store *st, int year)
 		}
 	t = table_new(r, sec, "new_parties", "States that became party to an "
 	    "instrument in the period", 3, pcols);
-	for (size_t k = 0; k < c->ninst; k++)
+	for (size_t k = 0; k < c->t.nin; k++)
 		for (int i = 0; i < country_count(); i++) {
 			const struct country *ct = country_at(i);
-			const char *since = party_since(c, c->iids[k],
-			    ct->numeric);
 
-			if (!in_period(since, from, to))
+			if (!party_on(c, c->t.in[k].id, ct->numeric, to,
+			    &since) || !in_period(since, from, to))
 				continue;
 			row = table_row(r, t);
-			cell_text(&row[0], c->inames[k]);
+			cell_text(&row[0], report_strdup(r, c->t.in[k].code));
 			cell_text(&row[1], ct->name);
 			cell_text(&row[2], report_strdup(r, since));
 		}
@@ -329,17 +216,14 @@ appraisal_report(struct store *st, int year)
 	    "actions overdue at its end, and the data that is missing.");
 	t = table_new(r, sec, "not_yet_party", report_printf(r, "States not "
 	    "yet party on %s", to), 3, gcols);
-	for (size_t k = 0; k < c->ninst; k++) {
+	for (size_t k = 0; k < c->t.nin; k++) {
 		int	 n = 0;
 
-		for (int i = 0; i < country_count(); i++) {
-			const char *since = party_since(c, c->iids[k],
-			    country_at(i)->numeric);
-
-			n += since != NULL && strcmp(since, to) <= 0;
-		}
+		for (int i = 0; i < country_count(); i++)
+			n += party_on(c, c->t.in[k].id, country_at(i)->numeric,
+			    to, &since);
 		row = table_row(r, t);
-		cell_text(&row[0], c->inames[k]);
+		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
 		cell_int(&row[1], n);
 		cell_int(&row[2], country_count() - n);
 	}
@@ -373,17 +257,19 @@ appraisal_report(struct store *st, int year)
 	}
 	t = table_new(r, sec, "overdue", report_printf(r, "Actions overdue "
 	    "on %s", to), 5, ocols);
+	/* overdue at the end of the period: on the day after it */
+	snprintf(after, sizeof(after), "%04u-01-01", (unsigned)(year + 1) %
+	    10000);
 	for (size_t i = 0; i < c->na; i++) {
 		const struct plan_action *a = &c->a[i];
 
-		if (a->due == NULL || strcmp(a->due, to) > 0 || a->status ==
-		    AS_DONE || a->status == AS_DROPPED)
+		if (!plan_overdue(a, after))
 			continue;
 		row = table_row(r, t);
 		cell_int(&row[0], a->id);
-		cell_text(&row[1], a->actor);
-		cell_text(&row[2], a->title);
-		cell_text(&row[3], a->due);
+		cell_text(&row[1], report_strdup(r, a->actor));
+		cell_text(&row[2], report_strdup(r, a->title));
+		cell_text(&row[3], report_strdup(r, a->due));
 		cell_text(&row[4], code_lists[CL_ACTION_STATUS].codes[
 		    a->status].label);
 	}
@@ -438,79 +324,16 @@ appraisal_report(struct store *st, int year)
 		cell_text(&row[2], a ? report_strdup(r, a->actor) : "");
 		cell_text(&row[3], report_strdup(r, it->text));
 	}
-	/* copy what the tables point at into the report's arena */
-	for (int i = 0; i < r->ntables; i++)
-		for (int k = 0; k < r->tables[i]->nrows * r->tables[i]->ncols;
-		    k++)
-			if (r->tables[i]->cells[k].kind == CELL_TEXT)
-				r->tables[i]->cells[k].text = report_strdup(r,
-				    r->tables[i]->cells[k].text);
-out:
 	coord_free(c);
 	return r;
+fail:
+	coord_free(c);
+	report_free(r);
+	return NULL;
 }
 
 /* ---------------------------------------------------------------------- */
 /* The Secretary-General's report (op. 18) */
-
-struct sg_rows {
-	struct report	*r;
-	struct table	*t;
-	const char	*year;
-	int		 n;
-};
-
-static int
-sg_cochair(const char *const *v, void *arg)
-{
-	struct sg_rows	*g = arg;
-	struct cell	*row;
-
-	if (strcmp(v[0], g->year) != 0)
-		return 0;
-	row = table_row(g->r, g->t);
-	cell_text(&row[0], "Co-chair");
-	cell_text(&row[1], report_strdup(g->r, v[1]));
-	return 0;
-}
-
-static int
-sg_meeting(const char *const *v, void *arg)
-{
-	struct sg_rows	*g = arg;
-	struct cell	*row;
-
-	if (strncmp(v[1], g->year, 4) != 0)
-		return 0;
-	row = table_row(g->r, g->t);
-	cell_text(&row[0], report_printf(g->r, "Meeting, %s", v[1]));
-	cell_text(&row[1], report_printf(g->r, "%s%s%s", v[2], *v[3] ?
-	    ", " : "", v[3]));
-	g->n++;
-	return 0;
-}
-
-static int
-sg_worldday(const char *theme, const char *title, const char *organiser,
-    int country, const char *date, void *arg)
-{
-	struct sg_rows	*g = arg;
-	struct cell	*row = table_row(g->r, g->t);
-	const struct country *ct = country == NR ? NULL :
-	    country_by_numeric(country);
-
-	if (title == NULL) {
-		cell_text(&row[0], "Theme");
-		cell_text(&row[1], theme ? report_strdup(g->r, theme) :
-		    "None recorded");
-		return 0;
-	}
-	cell_text(&row[0], report_printf(g->r, "Event%s%s", date ? ", " : "",
-	    date ? date : ""));
-	cell_text(&row[1], report_printf(g->r, "%s (%s%s%s)", title,
-	    organiser, ct ? ", " : "", ct ? ct->name : ""));
-	return 0;
-}
 
 struct report *
 sg_report(struct store *st, int year)
@@ -522,23 +345,23 @@ sg_report(struct store *st, int year)
 	static const char *const pcols[] = { "Actor", "Planned", "Under way",
 	    "Done", "Dropped" };
 	static const char *const fcols[] = { "Figure", "Value" };
-	struct coord	*c = xcalloc(1, sizeof(*c));
+	struct coord	*c;
 	struct report	*r = NULL;
 	struct section	*sec;
 	struct table	*t;
 	struct cell	*row;
-	struct sg_rows	 g;
-	char		 from[24], to[24], ys[16];
+	struct icat_cochair *co;
+	struct icat_meeting *me;
+	struct worldday_event *ev;
+	const char	*since, *theme;
+	size_t		 nco, nme, nev;
+	char		 from[11], to[11], ys[16];
 
-	snprintf(from, sizeof(from), "%d-01-01", year);
-	snprintf(to, sizeof(to), "%d-12-31", year);
+	snprintf(from, sizeof(from), "%04u-01-01", (unsigned)year % 10000);
+	snprintf(to, sizeof(to), "%04u-12-31", (unsigned)year % 10000);
 	snprintf(ys, sizeof(ys), "%d", year);
-	if (st->ops->plan_action_each(st, keep_action, c) == -1 ||
-	    st->ops->instrument_each(st, keep_instrument, c) == -1 ||
-	    st->ops->action_each(st, keep_treaty, c) == -1 ||
-	    st->ops->stat_each(st, keep_stat, c) == -1 ||
-	    st->ops->crim_each(st, keep_crim, c) == -1)
-		goto out;
+	if ((c = coord_read(st)) == NULL)
+		return NULL;
 	r = report_new("Report of the Secretary-General");
 	r->title = report_printf(r, "Improving the coordination of efforts "
 	    "against trafficking in persons: report of the Secretary-General, "
@@ -552,18 +375,18 @@ sg_report(struct store *st, int year)
 	    "criminalisation (palermo instruments, palermo criminalisation).");
 	t = table_new(r, sec, "sg_ratification", report_printf(r, "Parties to "
 	    "the instruments at the end of %d", year), 3, icols);
-	for (size_t k = 0; k < c->ninst; k++) {
+	for (size_t k = 0; k < c->t.nin; k++) {
 		int	 all = 0, new = 0;
 
 		for (int i = 0; i < country_count(); i++) {
-			const char *since = party_since(c, c->iids[k],
-			    country_at(i)->numeric);
-
-			all += since != NULL && strcmp(since, to) <= 0;
+			if (!party_on(c, c->t.in[k].id, country_at(i)->numeric,
+			    to, &since))
+				continue;
+			all++;
 			new += in_period(since, from, to);
 		}
 		row = table_row(r, t);
-		cell_text(&row[0], c->inames[k]);
+		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
 		cell_int(&row[1], all);
 		cell_int(&row[2], new);
 	}
@@ -574,7 +397,7 @@ sg_report(struct store *st, int year)
 	for (int f = 1; f < FORM__MAX; f++) {
 		row = table_row(r, t);
 		cell_text(&row[0], code_lists[CL_FORM].codes[f].label);
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < CRIM__MAX; i++)
 			cell_int(&row[i + 1], c->crim[f][i]);
 	}
 
@@ -621,33 +444,55 @@ sg_report(struct store *st, int year)
 	section_para(r, sec, "From the register of ICAT (palermo icat).");
 	t = table_new(r, sec, "sg_icat", report_printf(r, "ICAT in %d", year),
 	    2, fcols);
-	memset(&g, 0, sizeof(g));
-	g.r = r;
-	g.t = t;
-	g.year = ys;
-	if (st->ops->icat_each(st, 1, sg_cochair, &g) == -1 ||
-	    st->ops->icat_each(st, 2, sg_meeting, &g) == -1)
+	if (st->ops->icat_cochair_list(st, &r->arena, &co, &nco) == -1 ||
+	    st->ops->icat_meeting_list(st, &r->arena, &me, &nme) == -1)
 		goto fail;
+	for (size_t i = 0; i < nco; i++) {
+		if (co[i].year != year)
+			continue;
+		row = table_row(r, t);
+		cell_text(&row[0], "Co-chair");
+		cell_text(&row[1], co[i].member);
+	}
+	for (size_t i = 0; i < nme; i++) {
+		if (strncmp(me[i].date, ys, 4) != 0)
+			continue;
+		row = table_row(r, t);
+		cell_text(&row[0], report_printf(r, "Meeting, %s",
+		    me[i].date));
+		cell_text(&row[1], report_printf(r, "%s%s%s", me[i].title,
+		    *me[i].place ? ", " : "", me[i].place));
+	}
 
 	sec = report_section(r, "awareness", "Raising awareness");
 	section_para(r, sec, report_printf(r, "The World Day against "
 	    "Trafficking in Persons, 30 July %d (palermo worldday).", year));
-	g.t = table_new(r, sec, "sg_worldday", report_printf(r, "The World "
+	t = table_new(r, sec, "sg_worldday", report_printf(r, "The World "
 	    "Day, %d", year), 2, fcols);
-	if (year >= 2014 && st->ops->worldday_each(st, year, sg_worldday, &g)
-	    == -1)
-		goto fail;
-	for (int i = 0; i < r->ntables; i++)
-		for (int k = 0; k < r->tables[i]->nrows * r->tables[i]->ncols;
-		    k++)
-			if (r->tables[i]->cells[k].kind == CELL_TEXT)
-				r->tables[i]->cells[k].text = report_strdup(r,
-				    r->tables[i]->cells[k].text);
-	goto out;
-fail:
-	report_free(r);
-	r = NULL;
-out:
+	if (year >= WORLDDAY_FIRST) {
+		if (st->ops->worldday_get(st, year, &r->arena, &theme, &ev,
+		    &nev) == -1)
+			goto fail;
+		row = table_row(r, t);
+		cell_text(&row[0], "Theme");
+		cell_text(&row[1], theme ? theme : "None recorded");
+		for (size_t i = 0; i < nev; i++) {
+			const struct country *ct = ev[i].country == NR ? NULL :
+			    country_by_numeric(ev[i].country);
+
+			row = table_row(r, t);
+			cell_text(&row[0], report_printf(r, "Event%s%s",
+			    ev[i].date ? ", " : "", ev[i].date ? ev[i].date :
+			    ""));
+			cell_text(&row[1], report_printf(r, "%s (%s%s%s)",
+			    ev[i].title, ev[i].organiser, ct ? ", " : "",
+			    ct ? ct->name : ""));
+		}
+	}
 	coord_free(c);
 	return r;
+fail:
+	coord_free(c);
+	report_free(r);
+	return NULL;
 }

@@ -24,39 +24,12 @@
 struct fund_doc {
 	struct report		*r;
 	struct fund_totals	 t;
-	struct fund_donor	*donors;
-	char			**names;
+	struct fund_donor	*donors;	/* in the report's arena */
 	size_t			 ndonors;
 	struct fund_grant	*grants;
 	size_t			 ngrants;
 	char			 from[11], to[11];
 };
-
-static int
-keep_donor(const struct fund_donor *d, void *arg)
-{
-	struct fund_doc	*doc = arg;
-
-	doc->donors = xreallocarray(doc->donors, doc->ndonors + 1,
-	    sizeof(*doc->donors));
-	doc->donors[doc->ndonors] = *d;
-	doc->donors[doc->ndonors].name = report_strdup(doc->r, d->name);
-	doc->ndonors++;
-	return 0;
-}
-
-static int
-keep_grant(const struct fund_grant *g, void *arg)
-{
-	struct fund_doc	*doc = arg;
-
-	doc->grants = xreallocarray(doc->grants, doc->ngrants + 1,
-	    sizeof(*doc->grants));
-	doc->grants[doc->ngrants] = *g;
-	doc->grants[doc->ngrants].grantee = report_strdup(doc->r, g->grantee);
-	doc->ngrants++;
-	return 0;
-}
 
 /* Donors by what they gave in the year, most first, then by id. */
 static struct fund_totals *sort_totals;
@@ -295,8 +268,10 @@ doc_read(struct store *st, int year, struct fund_doc *doc)
 	snprintf(doc->from, sizeof(doc->from), "%04d-01-01", year);
 	snprintf(doc->to, sizeof(doc->to), "%04d-12-31", year);
 	if (fund_summarise(st, doc->from, doc->to, &doc->t) == -1 ||
-	    st->ops->fund_donor_each(st, keep_donor, doc) == -1 ||
-	    st->ops->fund_grant_each(st, keep_grant, doc) == -1)
+	    st->ops->fund_donor_list(st, &doc->r->arena, &doc->donors,
+	    &doc->ndonors) == -1 ||
+	    st->ops->fund_grant_list(st, &doc->r->arena, &doc->grants,
+	    &doc->ngrants) == -1)
 		return -1;
 	return 0;
 }
@@ -305,8 +280,6 @@ static void
 doc_release(struct fund_doc *doc)
 {
 	fund_totals_release(&doc->t);
-	free(doc->donors);
-	free(doc->grants);
 }
 
 struct report *

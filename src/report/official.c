@@ -76,31 +76,28 @@ load_value(const struct stat_rec *r, void *arg)
 }
 
 static int
-load_pop(const struct pop_rec *r, void *arg)
-{
-	struct sdata	*d = arg;
-	struct pv	*p;
-
-	if ((d->np & (d->np - 1)) == 0)
-		d->p = xreallocarray(d->p, d->np ? d->np * 2 : 256,
-		    sizeof(*d->p));
-	p = &d->p[d->np++];
-	p->c = (int16_t)country_index(r->country);
-	p->year = (int16_t)r->year;
-	p->sex = (uint8_t)r->sex;
-	p->age = (uint8_t)r->age;
-	p->n = r->population;
-	return 0;
-}
-
-static int
 sdata_load(struct store *st, struct sdata *d)
 {
+	struct arena	 a = { NULL };
+	struct pop_rec	*pop;
+	int		 rc = -1;
+
 	memset(d, 0, sizeof(*d));
 	if (st->ops->stat_each(st, load_value, d) == -1 ||
-	    st->ops->pop_each(st, load_pop, d) == -1)
-		return -1;
-	return 0;
+	    st->ops->pop_list(st, &a, &pop, &d->np) == -1)
+		goto out;
+	d->p = xreallocarray(NULL, d->np ? d->np : 1, sizeof(*d->p));
+	for (size_t i = 0; i < d->np; i++) {
+		d->p[i].c = (int16_t)country_index(pop[i].country);
+		d->p[i].year = (int16_t)pop[i].year;
+		d->p[i].sex = (uint8_t)pop[i].sex;
+		d->p[i].age = (uint8_t)pop[i].age;
+		d->p[i].n = pop[i].population;
+	}
+	rc = 0;
+out:
+	arena_release(&a);
+	return rc;
 }
 
 static void

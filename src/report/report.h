@@ -140,9 +140,8 @@ struct report *country_report(struct store *, int country, char **json_meta);
 /* Add the official-statistics sections to the Global Report. */
 void	 global_stats_sections(struct report *, struct store *);
 
-/* coord.c: the appraisal of the Global Plan of Action. */
-/* 0 for an appraisal year (2017 and every four years), else -1, said. */
-int	 appraisal_year_check(int year);
+/* coord.c: the appraisal of the Global Plan of Action in an appraisal
+ * year (plan_appraisal_check). */
 struct report *appraisal_report(struct store *, int year);
 /* The Secretary-General's report on a year. */
 struct report *sg_report(struct store *, int year);

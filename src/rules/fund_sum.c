@@ -185,12 +185,22 @@ sum_victims(int64_t grant, const char *date, int64_t victims, void *arg)
 
 /* Grants without a report of victims have -1. */
 static int
-no_victims(const struct fund_grant *g, void *arg)
+no_victims(struct store *st, struct fund_totals *t)
 {
-	struct fund_totals *t = arg;
+	struct arena	 a = { NULL };
+	struct fund_grant *g;
+	size_t		 n;
 
-	t->grants = grow(t->grants, &t->ngrants, g->id, sizeof(*t->grants));
-	t->grants[g->id].victims = -1;
+	if (st->ops->fund_grant_list(st, &a, &g, &n) == -1) {
+		arena_release(&a);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		t->grants = grow(t->grants, &t->ngrants, g[i].id,
+		    sizeof(*t->grants));
+		t->grants[g[i].id].victims = -1;
+	}
+	arena_release(&a);
 	return 0;
 }
 
@@ -208,7 +218,7 @@ fund_summarise(struct store *st, const char *from, const char *to,
 	ps.to = to;
 	if (today_iso(t->today) == -1)
 		return -1;
-	rc = st->ops->fund_grant_each(st, no_victims, t) == -1 ||
+	rc = no_victims(st, t) == -1 ||
 	    st->ops->fund_entry_each(st, to, 0, sum_entry, &ps) == -1 ||
 	    st->ops->fund_victims_each(st, sum_victims, &ps) == -1 ? -1 : 0;
 	free(ps.approvals);

@@ -1,6 +1,9 @@
 /*
  * rules.h: the rules of palermo's registers, written once for every front
- * end: the Trust Fund's ledger (what may be posted, and its sums).
+ * end: who is party to an instrument, how states criminalise each form,
+ * what an action of the Global Plan of Action must say and when the plan
+ * is appraised, the World Day, mechanisms and practices, and the Trust
+ * Fund's ledger (what may be posted, and its sums).
  *
  * Invariants of the ledger: the accounts the rules keep non-negative
  * (cash in US cents; each pledge's receivable; each grant's undisbursed
@@ -13,6 +16,126 @@
 #include <stdint.h>
 
 #include "store/store.h"
+
+/* ---------------------------------------------------------------------- */
+/* treaties.c: legal instruments, the actions of states, criminalisation. */
+
+enum party_status { PS_NEITHER, PS_SIGNATORY, PS_PARTY, PS__MAX };
+extern const char *const party_status_names[PS__MAX];
+
+/* The register of instruments in memory: every instrument and every
+ * action of a state on one, in the arena. */
+struct treaties {
+	struct arena		 arena;
+	struct instrument	*in;
+	size_t			 nin;
+	struct treaty_action	*a;
+	size_t			 na;
+};
+
+/* Read the register; 0 or -1.  treaties_release frees it. */
+int	 treaties_load(struct store *, struct treaties *);
+void	 treaties_release(struct treaties *);
+/* The instrument of a code, a name or an id; NULL when none. */
+const struct instrument *treaties_find(const struct treaties *, const char *);
+/*
+ * A state's standing on an instrument on the date as_of (YYYY-MM-DD): a
+ * party from its first ratification, accession, acceptance, approval or
+ * succession; a signatory, until then, from its signature.  *since is
+ * that date, "" for neither (it points into the register).
+ */
+enum party_status treaty_status(const struct treaties *, int64_t instrument,
+	    int country, const char *as_of, const char **since);
+/* An action from its fields as text (country, instrument, action, date,
+ * not after today); 0, or -1 with the problems listed at line, columns 1
+ * to 4.  The date points into f. */
+int	 treaty_action_read(const struct treaties *, const char *const f[4],
+	    struct treaty_action *, struct errlist *, unsigned long line);
+
+enum crim_status { CRIM_FULL, CRIM_PARTIAL, CRIM_NONE, CRIM__MAX };
+extern const char *const crim_status_names[CRIM__MAX];
+/* The status of that name, or -1. */
+int	 crim_status_find(const char *);
+/* How many states criminalise each form (1 .. FORM__MAX - 1) fully, in
+ * part, or not; 0 or -1. */
+int	 crim_tally(struct store *, int n[FORM__MAX][CRIM__MAX]);
+
+/* ---------------------------------------------------------------------- */
+/* plan.c: the Global Plan of Action, its appraisal, ICAT's roadmap. */
+
+#define PLAN_OBJECTIVES	6	/* (a) to (f) */
+
+/* The fields of an action as text: the columns of plan export and
+ * import, and the options of plan add. */
+enum plan_field { PLF_ACTOR_KIND, PLF_ACTOR, PLF_TITLE, PLF_DESCRIPTION,
+    PLF_PILLARS, PLF_OBJECTIVES, PLF_START, PLF_DUE, PLF_STATUS,
+    PLF_HORIZON, PLF__MAX };
+extern const char *const plan_field_names[PLF__MAX];
+
+/* "prevention;protection" as bits 1 << PILLAR_*; objectives "a;c" as
+ * bits 1 << (letter - 'a'); -1 when one is not known. */
+int	 plan_pillars_parse(const char *);
+int	 plan_objectives_parse(const char *);
+/* The same bits as text, ';' between. */
+void	 plan_pillars_put(struct buf *, int bits);
+void	 plan_objectives_put(struct buf *, int bits);
+/*
+ * An action from its fields (NULL or "" when absent): 0, or -1 after the
+ * problems were listed at line, each at its column col[field].  Strings
+ * point into f (a state's actor is its ISO alpha-3).
+ */
+int	 plan_action_read(const char *const f[PLF__MAX], struct plan_action *,
+	    struct errlist *, unsigned long line, const int col[PLF__MAX]);
+/* An action's fields as text, those it has not NULL; the texts made are
+ * kept in t until plan_text_release. */
+struct plan_text {
+	struct buf	 pillars, objectives;
+	char		 horizon[16];
+};
+void	 plan_action_fields(const struct plan_action *,
+	    const char *f[PLF__MAX], struct plan_text *t);
+void	 plan_text_release(struct plan_text *);
+/* Due before day, and neither done nor dropped. */
+int	 plan_overdue(const struct plan_action *, const char *day);
+/* 0 for an appraisal year (2017 and every four years), else -1, said. */
+int	 plan_appraisal_check(int year);
+/* The period an appraisal covers: from the year after the previous one
+ * (from the plan's adoption, 2010, for the first) to the end of year;
+ * returns its first year. */
+int	 plan_appraisal_period(int year, char from[11], char to[11]);
+
+/* ICAT's roadmap: per horizon year, its actions, done and dropped. */
+#define ROADMAP_YEARS	188	/* 2013 to 2200 */
+struct roadmap_year {
+	int		 year, all, done, dropped;
+};
+/* Count the actions with a horizon (only that year, unless NR) into
+ * years, in order of first appearance; returns how many years. */
+int	 plan_roadmap(const struct plan_action *, size_t n, int horizon,
+	    struct roadmap_year *years, int max);
+
+/* ---------------------------------------------------------------------- */
+/* registers.c: the World Day, mechanisms and practices. */
+
+#define WORLDDAY_FIRST	2014
+/* Days from today (YYYY-MM-DD) to 30 July of year, by the UTC calendar:
+ * 0 on the day, negative after it. */
+long	 worldday_days_left(const char *today, int year);
+/* Whether s is a kind of mechanism: coordination, rapporteur or
+ * equivalent. */
+int	 mechanism_kind_valid(const char *);
+/* Check a practice whose title, summary, tags and text are set, from
+ * its country, pillar and date as text: 0, or -1 with the problems
+ * listed at line, at columns col (country, pillar, date). */
+int	 practice_read(struct practice *, const char *country,
+	    const char *pillar, const char *date, struct errlist *,
+	    unsigned long line, const int col[3]);
+/* What people search for, as terms: each word, or each "quoted phrase",
+ * as written, in the arena; returns how many (0: no words). */
+size_t	 practice_terms(const char *query, struct arena *,
+	    const char ***terms);
+/* Whether a comma-separated list of tags holds tag, in any case. */
+int	 practice_has_tag(const char *tags, const char *tag);
 
 /* ---------------------------------------------------------------------- */
 /* fund.c: the Trust Fund's operations. */

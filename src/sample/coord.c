@@ -182,13 +182,15 @@ fill(struct store *st, struct rng *r)
 			return -1;
 	}
 	/* the World Day */
-	for (int y = 2014; y <= year; y++) {
+	for (int y = WORLDDAY_FIRST; y <= year; y++) {
+		struct worldday_event e = { "Sample: public event",
+		    "Sample NGO network", NR, d1 };
+
 		snprintf(title, sizeof(title), "Sample theme for %d", y);
 		snprintf(d1, sizeof(d1), "%04d-07-30", y);
+		e.country = country_at((int)rng_below(r, (uint32_t)n))->numeric;
 		if (st->ops->worldday_theme_put(st, y, title) == -1 ||
-		    st->ops->worldday_event_add(st, y, "Sample: public event",
-		    "Sample NGO network", country_at((int)rng_below(r,
-		    (uint32_t)n))->numeric, d1) == -1)
+		    st->ops->worldday_event_add(st, y, &e) == -1)
 			return -1;
 	}
 	return 0;

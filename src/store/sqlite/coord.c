@@ -1,57 +1,53 @@
 /*
- * coord.c: the SQLite backend's operations on the
- * coordination registers: instruments and the actions of states, the
- * World Day, mechanisms and practices, the Global Plan of Action, ICAT and
- * criminalisation.  Their SQL is in sqlite.c with the rest.
+ * coord.c: the SQLite backend's operations on the coordination registers:
+ * instruments and the actions of states, criminalisation, the World Day,
+ * mechanisms and the practices they share (searched with SQLite's FTS5),
+ * the Global Plan of Action and ICAT.  Their SQL is in sql.c with the
+ * rest.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/sqlite/sqlite_int.h"
 
-int
-sq_instrument_each(struct store *base,
-    int (*fn)(const struct instrument *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_INSTR_EACH);
-	struct instrument in;
-	int		 rc, ret = 0;
+/* --- instruments, the actions of states, criminalisation ------------- */
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		in.id = sqlite3_column_int64(st, 0);
-		in.code = col_text(st, 1);
-		in.name = col_text(st, 2);
-		in.unts_volume = col_nr(st, 3);
-		in.unts_number = col_nr(st, 4);
-		in.shipped = sqlite3_column_int(st, 5);
-		if ((ret = fn(&in, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading instruments");
-	sqlite3_reset(st);
-	return ret;
+static int
+instrument_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct instrument *in = sq_push(l);
+
+	in->id = sqlite3_column_int64(st, 0);
+	in->code = sq_dup(l->a, st, 1);
+	in->name = sq_dup(l->a, st, 2);
+	in->unts_volume = sq_col_nr(st, 3);
+	in->unts_number = sq_col_nr(st, 4);
+	in->shipped = sqlite3_column_int(st, 5);
+	return 0;
 }
+
+SQ_LIST_OP(sq_instrument_list, struct instrument, SQ_INSTR_EACH,
+    "reading instruments", instrument_row)
 
 int
 sq_instrument_add(struct store *base, const struct instrument *in)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_INSTR_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_INSTR_ADD);
 
 	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, in->name, -1, SQLITE_STATIC);
-	bind_nr(st, 3, in->unts_volume);
-	bind_nr(st, 4, in->unts_number);
-	return run(s, S_INSTR_ADD);
+	sq_bind_nr(st, 3, in->unts_volume);
+	sq_bind_nr(st, 4, in->unts_number);
+	return sq_run(s, SQ_INSTR_ADD);
 }
 
 int
 sq_action_put(struct store *base, const struct treaty_action *a)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ACTION_PUT);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ACTION_PUT);
 	char		 now[21];
 
 	time_iso(now);
@@ -61,148 +57,214 @@ sq_action_put(struct store *base, const struct treaty_action *a)
 	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a->source, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-	return run(s, S_ACTION_PUT);
+	return sq_run(s, SQ_ACTION_PUT);
 }
 
 int
 sq_action_remove(struct store *base, int64_t instrument, int country,
     int action, int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ACTION_REMOVE);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ACTION_REMOVE);
 
 	sqlite3_bind_int64(st, 1, instrument);
 	sqlite3_bind_int(st, 2, country);
 	sqlite3_bind_int(st, 3, action);
-	if (run(s, S_ACTION_REMOVE) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
+	return sq_run_changed(s, SQ_ACTION_REMOVE, found);
+}
+
+static int
+action_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct treaty_action *a = sq_push(l);
+
+	a->instrument = sqlite3_column_int64(st, 0);
+	a->country = sqlite3_column_int(st, 1);
+	a->action = sqlite3_column_int(st, 2);
+	a->date = sq_dup(l->a, st, 3);
+	a->source = sq_dup(l->a, st, 4);
 	return 0;
 }
 
-int
-sq_action_each(struct store *base,
-    int (*fn)(const struct treaty_action *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ACTION_EACH);
-	struct treaty_action a;
-	int		 rc, ret = 0;
+SQ_LIST_OP(sq_action_list, struct treaty_action, SQ_ACTION_EACH,
+    "reading instrument actions", action_row)
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.instrument = sqlite3_column_int64(st, 0);
-		a.country = sqlite3_column_int(st, 1);
-		a.action = sqlite3_column_int(st, 2);
-		a.date = col_text(st, 3);
-		a.source = col_text(st, 4);
-		if ((ret = fn(&a, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading instrument actions");
-	sqlite3_reset(st);
-	return ret;
+int
+sq_crim_put(struct store *base, const struct crim_entry *c)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_CRIM_PUT);
+
+	sqlite3_bind_int(st, 1, c->country);
+	sqlite3_bind_int(st, 2, c->form);
+	sqlite3_bind_text(st, 3, c->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->law ? c->law : "", -1, SQLITE_STATIC);
+	sq_bind_text(st, 5, c->date);
+	return sq_run(s, SQ_CRIM_PUT);
 }
+
+static int
+crim_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct crim_entry *c = sq_push(l);
+
+	c->country = sqlite3_column_int(st, 0);
+	c->form = sqlite3_column_int(st, 1);
+	c->status = sq_dup(l->a, st, 2);
+	c->law = sq_dup(l->a, st, 3);
+	c->date = sq_dup(l->a, st, 4);
+	return 0;
+}
+
+SQ_LIST_OP(sq_crim_list, struct crim_entry, SQ_CRIM_EACH,
+    "reading criminalisation", crim_row)
+
+/* --- the World Day --------------------------------------------------- */
 
 int
 sq_worldday_theme_put(struct store *base, int year, const char *theme)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
+	struct sqlite_store *s = SQ(base);
 
-	sqlite3_bind_int(stmt(s, S_WD_THEME_PUT), 1, year);
-	sqlite3_bind_text(stmt(s, S_WD_THEME_PUT), 2, theme, -1, SQLITE_STATIC);
-	return run(s, S_WD_THEME_PUT);
+	sqlite3_bind_int(sq_stmt(s, SQ_WD_THEME_PUT), 1, year);
+	sqlite3_bind_text(sq_stmt(s, SQ_WD_THEME_PUT), 2, theme, -1,
+	    SQLITE_STATIC);
+	return sq_run(s, SQ_WD_THEME_PUT);
 }
 
 int
-sq_worldday_event_add(struct store *base, int year, const char *title,
-    const char *organiser, int country, const char *date)
+sq_worldday_event_add(struct store *base, int year,
+    const struct worldday_event *e)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_WD_EVENT_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_WD_EVENT_ADD);
 
 	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, organiser, -1, SQLITE_STATIC);
-	bind_nr(st, 4, country);
-	bind_text(st, 5, date);
-	return run(s, S_WD_EVENT_ADD);
+	sqlite3_bind_text(st, 2, e->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->organiser, -1, SQLITE_STATIC);
+	sq_bind_nr(st, 4, e->country);
+	sq_bind_text(st, 5, e->date);
+	return sq_run(s, SQ_WD_EVENT_ADD);
+}
+
+static int
+event_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct worldday_event *e = sq_push(l);
+
+	e->title = sq_dup(l->a, st, 0);
+	e->organiser = sq_dup(l->a, st, 1);
+	e->country = sq_col_nr(st, 2);
+	e->date = sq_dup_or_null(l->a, st, 3);
+	return 0;
 }
 
 int
-sq_worldday_each(struct store *base, int year,
-    int (*fn)(const char *, const char *, const char *, int, const char *,
-    void *), void *arg)
+sq_worldday_get(struct store *base, int year, struct arena *a,
+    const char **theme, struct worldday_event **v, size_t *n)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_WD_THEME);
-	int		 rc, ret;
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_WD_THEME);
+	void		*p;
+	int		 rc;
 
 	sqlite3_bind_int(st, 1, year);
 	rc = sqlite3_step(st);
-	ret = fn(rc == SQLITE_ROW ? col_text(st, 0) : NULL, NULL, NULL, NR,
-	    NULL, arg);
+	*theme = rc == SQLITE_ROW ? sq_dup(a, st, 0) : NULL;
 	sqlite3_reset(st);
+	*v = NULL;
+	*n = 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "reading the World Day");
-	if (ret == -1)
-		return -1;
-	st = stmt(s, S_WD_EVENTS);
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(NULL, col_text(st, 0), col_text(st, 1),
-		    col_nr(st, 2), col_text_or_null(st, 3), arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the World Day");
-	sqlite3_reset(st);
-	return ret;
+		return sq_error(s, "reading the World Day");
+	sqlite3_bind_int(sq_stmt(s, SQ_WD_EVENTS), 1, year);
+	rc = sq_list(s, SQ_WD_EVENTS, "reading the World Day", event_row, a,
+	    sizeof(**v), &p, n);
+	*v = p;
+	return rc;
 }
+
+/* --- mechanisms and practices ---------------------------------------- */
 
 int
 sq_mechanism_add(struct store *base, const struct mechanism *m)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_MECH_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_MECH_ADD);
 
 	sqlite3_bind_int(st, 1, m->country);
 	sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, m->kind, -1, SQLITE_STATIC);
-	bind_text(st, 4, m->mandate);
-	bind_text(st, 5, m->office);
-	return run(s, S_MECH_ADD);
+	sq_bind_text(st, 4, m->mandate);
+	sq_bind_text(st, 5, m->office);
+	return sq_run(s, SQ_MECH_ADD);
+}
+
+static int
+mechanism_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct mechanism *m = sq_push(l);
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->country = sqlite3_column_int(st, 1);
+	m->name = sq_dup(l->a, st, 2);
+	m->kind = sq_dup(l->a, st, 3);
+	m->mandate = sq_dup(l->a, st, 4);
+	m->office = sq_dup(l->a, st, 5);
+	return 0;
+}
+
+SQ_LIST_OP(sq_mechanism_list, struct mechanism, SQ_MECH_EACH,
+    "reading mechanisms", mechanism_row)
+
+int
+sq_mech_meeting_add(struct store *base, const char *date, const char *place,
+    const char *topics, int64_t *id)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_MMEET_ADD);
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, place ? place : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, topics ? topics : "", -1, SQLITE_STATIC);
+	if (sq_run(s, SQ_MMEET_ADD) == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
 }
 
 int
-sq_mechanism_each(struct store *base,
-    int (*fn)(const struct mechanism *, void *), void *arg)
+sq_mech_participant_add(struct store *base, int64_t meeting,
+    int64_t mechanism, int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_MECH_EACH);
-	struct mechanism m;
-	int		 rc, ret = 0;
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_MMEET_PART);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		m.id = sqlite3_column_int64(st, 0);
-		m.country = sqlite3_column_int(st, 1);
-		m.name = col_text(st, 2);
-		m.kind = col_text(st, 3);
-		m.mandate = col_text(st, 4);
-		m.office = col_text(st, 5);
-		if ((ret = fn(&m, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading mechanisms");
-	sqlite3_reset(st);
-	return ret;
+	sqlite3_bind_int64(st, 1, meeting);
+	sqlite3_bind_int64(st, 2, mechanism);
+	return sq_run_changed(s, SQ_MMEET_PART, found);
 }
+
+static int
+mech_meeting_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct mech_meeting *m = sq_push(l);
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->date = sq_dup(l->a, st, 1);
+	m->place = sq_dup(l->a, st, 2);
+	m->topics = sq_dup(l->a, st, 3);
+	m->participants = sq_dup(l->a, st, 4);
+	return 0;
+}
+
+SQ_LIST_OP(sq_mech_meeting_list, struct mech_meeting, SQ_MMEET_EACH,
+    "reading mechanisms' meetings", mech_meeting_row)
 
 int
 sq_practice_add(struct store *base, const struct practice *p)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_PRACTICE_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_PRACTICE_ADD);
 
 	sqlite3_bind_int(st, 1, p->country);
 	sqlite3_bind_int(st, 2, p->pillar);
@@ -212,7 +274,7 @@ sq_practice_add(struct store *base, const struct practice *p)
 	sqlite3_bind_text(st, 6, p->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, p->source, -1, SQLITE_STATIC);
-	return run(s, S_PRACTICE_ADD);
+	return sq_run(s, SQ_PRACTICE_ADD);
 }
 
 /*
@@ -305,7 +367,7 @@ ranking(struct sqlite_store *s)
 		return 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return db_error(s, "finding full-text search");
+		return sq_error(s, "finding full-text search");
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
 	sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -317,109 +379,144 @@ ranking(struct sqlite_store *s)
 	return 0;
 }
 
-int
-sq_practice_search(struct store *base, const char *match, long long limit,
-    int (*fn)(const struct practice *, const char *, void *), void *arg)
+/*
+ * The terms as an FTS5 expression: each a quoted string (its quotes
+ * doubled), so that nothing a user types is read as query syntax; all
+ * must match.  The caller frees it.
+ */
+static char *
+fts_match(const char *const *terms, size_t n)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st, *row;
-	struct practice	 p;
-	int		 rc, hrc = SQLITE_ROW, ret = 0;
+	struct buf	 b = BUF_INIT;
 
-	if (match && ranking(s) == -1)
-		return -1;
-	row = st = stmt(s, match ? S_PRACTICE_SEARCH : S_PRACTICE_ALL);
-	if (match)
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, match ? 2 : 1, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (match) {
-			row = stmt(s, S_PRACTICE_HIT);
-			sqlite3_bind_text(row, 1, match, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(row, 2, sqlite3_column_int64(st, 0));
-			if ((hrc = sqlite3_step(row)) != SQLITE_ROW) {
-				sqlite3_reset(row);
-				break;
-			}
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		for (const char *p = terms[i]; *p; p++) {
+			if (*p == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *p);
 		}
-		p.id = sqlite3_column_int64(row, 0);
-		p.country = sqlite3_column_int(row, 1);
-		p.pillar = sqlite3_column_int(row, 2);
-		p.title = col_text(row, 3);
-		p.tags = col_text(row, 4);
-		p.summary = col_text(row, 5);
-		p.body = col_text(row, 6);
-		p.date = col_text(row, 7);
-		p.source = col_text(row, 8);
-		ret = fn(&p, col_text(row, 9), arg);
-		if (match)
-			sqlite3_reset(row);
-		if (ret != 0)
-			break;
+		buf_addc(&b, '"');
 	}
-	if (ret == 1)		/* the caller has all it wants */
-		ret = 0;
-	if (hrc != SQLITE_ROW)
-		rc = hrc;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "searching practices");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	return buf_detach(&b);
+}
+
+/* One search: each hit of SQ_PRACTICE_SEARCH is read in full, with its
+ * snippet, by SQ_PRACTICE_HIT; a listing has it all in its rows. */
+struct search {
+	struct sqlite_store *s;
+	const char	*match;		/* NULL for a listing */
+	int		(*fn)(const struct practice *, const char *, void *);
+	void		*arg;
+};
+
+static int
+practice_row(sqlite3_stmt *st, void *arg)
+{
+	struct search	*se = arg;
+	struct practice	 p;
+	sqlite3_stmt	*row = st;
+	int		 rc, ret;
+
+	if (se->match) {
+		row = sq_stmt(se->s, SQ_PRACTICE_HIT);
+		sqlite3_bind_text(row, 1, se->match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(row, 2, sqlite3_column_int64(st, 0));
+		if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
+			sqlite3_reset(row);
+			return rc == SQLITE_DONE ? 1 :
+			    sq_error(se->s, "searching practices");
+		}
+	}
+	p.id = sqlite3_column_int64(row, 0);
+	p.country = sqlite3_column_int(row, 1);
+	p.pillar = sqlite3_column_int(row, 2);
+	p.title = sq_col_text(row, 3);
+	p.tags = sq_col_text(row, 4);
+	p.summary = sq_col_text(row, 5);
+	p.body = sq_col_text(row, 6);
+	p.date = sq_col_text(row, 7);
+	p.source = sq_col_text(row, 8);
+	ret = se->fn(&p, sq_col_text(row, 9), se->arg);
+	if (se->match) {
+		sqlite3_reset(row);
+		sqlite3_clear_bindings(row);
+	}
 	return ret;
 }
+
+int
+sq_practice_search(struct store *base, const char *const *terms,
+    size_t nterms, long long limit,
+    int (*fn)(const struct practice *, const char *, void *), void *arg)
+{
+	struct sqlite_store *s = SQ(base);
+	struct search	 se = { s, NULL, fn, arg };
+	enum sq_stmt	 i = nterms ? SQ_PRACTICE_SEARCH : SQ_PRACTICE_ALL;
+	char		*match = NULL;
+	int		 rc;
+
+	if (nterms) {
+		if (ranking(s) == -1)
+			return -1;
+		se.match = match = fts_match(terms, nterms);
+		sqlite3_bind_text(sq_stmt(s, i), 1, match, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(sq_stmt(s, i), nterms ? 2 : 1, limit);
+	rc = sq_rows(s, i, "searching practices", practice_row, &se);
+	free(match);
+	return rc;
+}
+
+/* --- the Global Plan of Action --------------------------------------- */
+
+static int
+objective_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct plan_objective *o = sq_push(l);
+
+	o->code = sq_dup(l->a, st, 0);
+	o->summary = sq_dup(l->a, st, 1);
+	return 0;
+}
+
+SQ_LIST_OP(sq_plan_objective_list, struct plan_objective, SQ_PLAN_OBJ_EACH,
+    "reading the plan's objectives", objective_row)
 
 int
 sq_plan_objective_set(struct store *base, const char *code, const char *text,
     int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_PLAN_OBJ_SET);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_PLAN_OBJ_SET);
 
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	if (run(s, S_PLAN_OBJ_SET) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
-	return 0;
-}
-
-int
-sq_plan_objective_each(struct store *base,
-    int (*fn)(const char *, const char *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_PLAN_OBJ_EACH);
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(col_text(st, 0), col_text(st, 1), arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's objectives");
-	sqlite3_reset(st);
-	return ret;
+	return sq_run_changed(s, SQ_PLAN_OBJ_SET, found);
 }
 
 int
 sq_plan_action_put(struct store *base, struct plan_action *a)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = a->id ? S_PLAN_UPDATE : S_PLAN_ADD;
-	sqlite3_stmt	*st = stmt(s, i);
+	struct sqlite_store *s = SQ(base);
+	enum sq_stmt	 i = a->id ? SQ_PLAN_UPDATE : SQ_PLAN_ADD;
+	sqlite3_stmt	*st = sq_stmt(s, i);
 	char		 now[21];
 
 	sqlite3_bind_int(st, 1, a->actor_kind);
 	sqlite3_bind_text(st, 2, a->actor, -1, SQLITE_STATIC);
-	bind_nr(st, 3, a->country);
+	sq_bind_nr(st, 3, a->country);
 	sqlite3_bind_text(st, 4, a->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a->description ? a->description : "", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, a->pillars);
 	sqlite3_bind_int(st, 7, a->objectives);
-	bind_text(st, 8, a->start);
-	bind_text(st, 9, a->due);
+	sq_bind_text(st, 8, a->start);
+	sq_bind_text(st, 9, a->due);
 	sqlite3_bind_int(st, 10, a->status);
-	bind_nr(st, 11, a->horizon);
+	sq_bind_nr(st, 11, a->horizon);
 	sqlite3_bind_text(st, 12, a->source, -1, SQLITE_STATIC);
 	if (a->id)
 		sqlite3_bind_int64(st, 13, a->id);
@@ -427,7 +524,7 @@ sq_plan_action_put(struct store *base, struct plan_action *a)
 		time_iso(now);
 		sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
 	}
-	if (run(s, i) == -1)
+	if (sq_run(s, i) == -1)
 		return -1;
 	if (a->id == 0)
 		a->id = sqlite3_last_insert_rowid(s->db);
@@ -436,46 +533,38 @@ sq_plan_action_put(struct store *base, struct plan_action *a)
 	return 0;
 }
 
-int
-sq_plan_action_each(struct store *base,
-    int (*fn)(const struct plan_action *, void *), void *arg)
+static int
+plan_action_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_PLAN_EACH);
-	struct plan_action a;
-	int		 rc, ret = 0;
+	struct plan_action *a = sq_push(l);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(st, 0);
-		a.actor_kind = sqlite3_column_int(st, 1);
-		a.actor = col_text(st, 2);
-		a.country = col_nr(st, 3);
-		a.title = col_text(st, 4);
-		a.description = col_text(st, 5);
-		a.pillars = sqlite3_column_int(st, 6);
-		a.objectives = sqlite3_column_int(st, 7);
-		a.start = col_text_or_null(st, 8);
-		a.due = col_text_or_null(st, 9);
-		a.status = sqlite3_column_int(st, 10);
-		a.horizon = col_nr(st, 11);
-		a.source = col_text(st, 12);
-		if ((ret = fn(&a, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's actions");
-	sqlite3_reset(st);
-	return ret;
+	a->id = sqlite3_column_int64(st, 0);
+	a->actor_kind = sqlite3_column_int(st, 1);
+	a->actor = sq_dup(l->a, st, 2);
+	a->country = sq_col_nr(st, 3);
+	a->title = sq_dup(l->a, st, 4);
+	a->description = sq_dup(l->a, st, 5);
+	a->pillars = sqlite3_column_int(st, 6);
+	a->objectives = sqlite3_column_int(st, 7);
+	a->start = sq_dup_or_null(l->a, st, 8);
+	a->due = sq_dup_or_null(l->a, st, 9);
+	a->status = sqlite3_column_int(st, 10);
+	a->horizon = sq_col_nr(st, 11);
+	a->source = sq_dup(l->a, st, 12);
+	return 0;
 }
+
+SQ_LIST_OP(sq_plan_action_list, struct plan_action, SQ_PLAN_EACH,
+    "reading the plan's actions", plan_action_row)
 
 int
 sq_plan_item_put(struct store *base, const struct plan_item *it)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	enum stmt	 i = it->kind == PC_NOTE ? S_PLAN_NOTE_ADD :
-			    it->kind == PC_INDICATOR ? S_PLAN_IND_PUT :
-			    S_PLAN_EVID_ADD;
-	sqlite3_stmt	*st = stmt(s, i);
+	struct sqlite_store *s = SQ(base);
+	enum sq_stmt	 i = it->kind == PC_NOTE ? SQ_PLAN_NOTE_ADD :
+			    it->kind == PC_INDICATOR ? SQ_PLAN_IND_PUT :
+			    SQ_PLAN_EVID_ADD;
+	sqlite3_stmt	*st = sq_stmt(s, i);
 
 	sqlite3_bind_int64(st, 1, it->action);
 	if (it->kind == PC_NOTE) {
@@ -494,72 +583,63 @@ sq_plan_item_put(struct store *base, const struct plan_item *it)
 				sqlite3_bind_int64(st, 4, it->actual);
 		}
 	}
-	return run(s, i);
+	return sq_run(s, i);
 }
 
-int
-sq_plan_item_each(struct store *base,
-    int (*fn)(const struct plan_item *, void *), void *arg)
+static int
+plan_item_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_PLAN_ITEMS);
-	struct plan_item it;
-	int		 rc, ret = 0;
+	struct plan_item *it = sq_push(l);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		it.action = sqlite3_column_int64(st, 0);
-		it.kind = (enum plan_child)sqlite3_column_int(st, 1);
-		it.text = col_text(st, 2);
-		it.date = col_text_or_null(st, 3);
-		it.target = sqlite3_column_type(st, 4) == SQLITE_NULL ? NR :
-		    sqlite3_column_int64(st, 4);
-		it.actual = sqlite3_column_type(st, 5) == SQLITE_NULL ? NR :
-		    sqlite3_column_int64(st, 5);
-		if ((ret = fn(&it, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the plan's notes and indicators");
-	sqlite3_reset(st);
-	return ret;
+	it->action = sqlite3_column_int64(st, 0);
+	it->kind = (enum plan_child)sqlite3_column_int(st, 1);
+	it->text = sq_dup(l->a, st, 2);
+	it->date = sq_dup_or_null(l->a, st, 3);
+	it->target = sqlite3_column_type(st, 4) == SQLITE_NULL ? NR :
+	    sqlite3_column_int64(st, 4);
+	it->actual = sqlite3_column_type(st, 5) == SQLITE_NULL ? NR :
+	    sqlite3_column_int64(st, 5);
+	return 0;
 }
+
+SQ_LIST_OP(sq_plan_item_list, struct plan_item, SQ_PLAN_ITEMS,
+    "reading the plan's notes and indicators", plan_item_row)
+
+/* --- ICAT ------------------------------------------------------------ */
 
 int
 sq_icat_member_add(struct store *base, const char *name)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
+	struct sqlite_store *s = SQ(base);
 
-	sqlite3_bind_text(stmt(s, S_ICAT_MEMBER_ADD), 1, name, -1,
+	sqlite3_bind_text(sq_stmt(s, SQ_ICAT_MEMBER_ADD), 1, name, -1,
 	    SQLITE_STATIC);
-	return run(s, S_ICAT_MEMBER_ADD);
+	return sq_run(s, SQ_ICAT_MEMBER_ADD);
 }
 
 int
 sq_icat_cochair_put(struct store *base, int year, const char *member,
     int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ICAT_COCHAIR);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ICAT_COCHAIR);
 
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_text(st, 2, member, -1, SQLITE_STATIC);
-	if (run(s, S_ICAT_COCHAIR) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
-	return 0;
+	return sq_run_changed(s, SQ_ICAT_COCHAIR, found);
 }
 
 int
 sq_icat_meeting_add(struct store *base, const char *date, const char *title,
     const char *place, int64_t *id)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ICAT_MEETING_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ICAT_MEETING_ADD);
 
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, place ? place : "", -1, SQLITE_STATIC);
-	if (run(s, S_ICAT_MEETING_ADD) == -1)
+	if (sq_run(s, SQ_ICAT_MEETING_ADD) == -1)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
 	return 0;
@@ -569,128 +649,63 @@ int
 sq_icat_attendee_add(struct store *base, int64_t meeting, const char *kind,
     const char *name, int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_ICAT_ATTEND);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ICAT_ATTEND);
 
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, meeting);
-	if (run(s, S_ICAT_ATTEND) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
+	return sq_run_changed(s, SQ_ICAT_ATTEND, found);
+}
+
+static int
+member_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct icat_member *m = sq_push(l);
+
+	m->name = sq_dup(l->a, st, 0);
+	m->coordinator = sqlite3_column_int(st, 1);
 	return 0;
 }
 
-int
-sq_icat_each(struct store *base, int table,
-    int (*fn)(const char *const *, void *), void *arg)
+static int
+cochair_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	static const enum stmt tables[] = { S_ICAT_MEMBERS, S_ICAT_COCHAIRS,
-	    S_ICAT_MEETINGS, S_ICAT_ATTENDEES };
-	sqlite3_stmt	*st;
-	const char	*v[4];
-	int		 rc, ret = 0, n;
+	struct icat_cochair *c = sq_push(l);
 
-	if (table < 0 || table > 3)
-		return error("icat: no such table");
-	st = stmt(s, tables[table]);
-	n = sqlite3_column_count(st);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < n && i < 4; i++)
-			v[i] = col_text(st, i);
-		if ((ret = fn(v, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading ICAT");
-	sqlite3_reset(st);
-	return ret;
-}
-
-int
-sq_crim_put(struct store *base, int country, int form, const char *status,
-    const char *law, const char *date)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_CRIM_PUT);
-
-	sqlite3_bind_int(st, 1, country);
-	sqlite3_bind_int(st, 2, form);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, law ? law : "", -1, SQLITE_STATIC);
-	bind_text(st, 5, date);
-	return run(s, S_CRIM_PUT);
-}
-
-int
-sq_crim_each(struct store *base, int (*fn)(int, int, const char *,
-    const char *, const char *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_CRIM_EACH);
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(sqlite3_column_int(st, 0), sqlite3_column_int(st,
-		    1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
-		    arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading criminalisation");
-	sqlite3_reset(st);
-	return ret;
-}
-
-
-int
-sq_mech_meeting_add(struct store *base, const char *date, const char *place,
-    const char *topics, int64_t *id)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_MMEET_ADD);
-
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, place ? place : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, topics ? topics : "", -1, SQLITE_STATIC);
-	if (run(s, S_MMEET_ADD) == -1)
-		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
+	c->year = sqlite3_column_int(st, 0);
+	c->member = sq_dup(l->a, st, 1);
 	return 0;
 }
 
-int
-sq_mech_participant_add(struct store *base, int64_t meeting,
-    int64_t mechanism, int *found)
+static int
+meeting_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_MMEET_PART);
+	struct icat_meeting *m = sq_push(l);
 
-	sqlite3_bind_int64(st, 1, meeting);
-	sqlite3_bind_int64(st, 2, mechanism);
-	if (run(s, S_MMEET_PART) == -1)
-		return -1;
-	*found = sqlite3_changes(s->db) > 0;
+	m->id = sqlite3_column_int64(st, 0);
+	m->date = sq_dup(l->a, st, 1);
+	m->title = sq_dup(l->a, st, 2);
+	m->place = sq_dup(l->a, st, 3);
 	return 0;
 }
 
-int
-sq_mech_meeting_each(struct store *base,
-    int (*fn)(const char *const *, void *), void *arg)
+static int
+attendee_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_MMEET_EACH);
-	const char	*v[5];
-	int		 rc, ret = 0;
+	struct icat_attendee *at = sq_push(l);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 5; i++)
-			v[i] = col_text(st, i);
-		if ((ret = fn(v, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading mechanisms' meetings");
-	sqlite3_reset(st);
-	return ret;
+	at->meeting = sqlite3_column_int64(st, 0);
+	at->kind = sq_dup(l->a, st, 1);
+	at->name = sq_dup(l->a, st, 2);
+	return 0;
 }
+
+SQ_LIST_OP(sq_icat_member_list, struct icat_member, SQ_ICAT_MEMBERS,
+    "reading ICAT's members", member_row)
+SQ_LIST_OP(sq_icat_cochair_list, struct icat_cochair, SQ_ICAT_COCHAIRS,
+    "reading ICAT's co-chairs", cochair_row)
+SQ_LIST_OP(sq_icat_meeting_list, struct icat_meeting, SQ_ICAT_MEETINGS,
+    "reading ICAT's meetings", meeting_row)
+SQ_LIST_OP(sq_icat_attendee_list, struct icat_attendee, SQ_ICAT_ATTENDEES,
+    "reading ICAT's attendees", attendee_row)

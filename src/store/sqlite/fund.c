@@ -1,6 +1,6 @@
 /*
  * fund.c: the SQLite backend's operations on the Trust Fund's
- * ledger (model.h).  Their SQL is in sqlite.c with the rest; the
+ * ledger (model.h).  Their SQL is in sql.c with the rest; the
  * schema, with the triggers that keep entries append-only and the balances
  * up to date, is migration 0010.
  */
@@ -52,7 +52,7 @@ account_index(const char *s)
 static void
 col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
 {
-	const char	*s = col_text(st, col);
+	const char	*s = sq_col_text(st, col);
 	size_t		 k = strlen(s);
 
 	if (k >= n)
@@ -79,17 +79,17 @@ bind_id(sqlite3_stmt *st, int col, int64_t id)
 int
 sq_fund_donor_add(struct store *base, struct fund_donor *d)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_DONOR_ADD);
 	char		 now[21];
 
 	time_iso(now);
 	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, donor_kind_names[d->kind], -1, SQLITE_STATIC);
-	bind_nr(st, 3, d->country);
+	sq_bind_nr(st, 3, d->country);
 	sqlite3_bind_text(st, 4, operator_name(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-	if (run(s, S_FUND_DONOR_ADD) == -1)
+	if (sq_run(s, SQ_FUND_DONOR_ADD) == -1)
 		return -1;
 	d->id = sqlite3_last_insert_rowid(s->db);
 	return 0;
@@ -99,17 +99,17 @@ static void
 donor_read(sqlite3_stmt *st, struct fund_donor *d)
 {
 	d->id = col_id(st, 0);
-	d->name = col_text(st, 1);
-	d->kind = name_index(donor_kind_names, DK__MAX, col_text(st, 2));
-	d->country = col_nr(st, 3);
+	d->name = sq_col_text(st, 1);
+	d->kind = name_index(donor_kind_names, DK__MAX, sq_col_text(st, 2));
+	d->country = sq_col_nr(st, 3);
 }
 
 int
 sq_fund_donor_find(struct store *base, const char *name,
     struct fund_donor *d, int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_FIND);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_DONOR_FIND);
 	int		 rc;
 
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -121,29 +121,22 @@ sq_fund_donor_find(struct store *base, const char *name,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "finding a donor");
+		return sq_error(s, "finding a donor");
 	return 0;
 }
 
-int
-sq_fund_donor_each(struct store *base,
-    int (*fn)(const struct fund_donor *, void *), void *arg)
+static int
+donor_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_DONOR_EACH);
-	struct fund_donor d;
-	int		 rc, ret = 0;
+	struct fund_donor *d = sq_push(l);
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		donor_read(st, &d);
-		if ((ret = fn(&d, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading donors");
-	sqlite3_reset(st);
-	return ret;
+	donor_read(st, d);
+	d->name = sq_dup(l->a, st, 1);
+	return 0;
 }
+
+SQ_LIST_OP(sq_fund_donor_list, struct fund_donor, SQ_FUND_DONOR_EACH,
+    "reading donors", donor_row)
 
 static void
 pledge_read(sqlite3_stmt *st, struct fund_pledge *p)
@@ -165,8 +158,8 @@ grant_read(sqlite3_stmt *st, struct fund_grant *g)
 	g->id = col_id(st, 0);
 	g->entry = col_id(st, 1);
 	g->cycle = sqlite3_column_int(st, 2);
-	g->window = name_index(grant_window_names, GW__MAX, col_text(st, 3));
-	g->grantee = col_text(st, 4);
+	g->window = name_index(grant_window_names, GW__MAX, sq_col_text(st, 3));
+	g->grantee = sq_col_text(st, 4);
 	g->country = sqlite3_column_int(st, 5);
 	g->amount = sqlite3_column_int64(st, 6);
 	col_copy(st, 7, g->start, sizeof(g->start));
@@ -176,10 +169,10 @@ grant_read(sqlite3_stmt *st, struct fund_grant *g)
 
 /* Read one row of statement i by id into *out with read; *found. */
 static int
-get_one(struct sqlite_store *s, enum stmt i, int64_t id,
+get_one(struct sqlite_store *s, enum sq_stmt i, int64_t id,
     void (*read)(sqlite3_stmt *, void *), void *out, int *found)
 {
-	sqlite3_stmt	*st = stmt(s, i);
+	sqlite3_stmt	*st = sq_stmt(s, i);
 	int		 rc;
 
 	sqlite3_bind_int64(st, 1, id);
@@ -188,7 +181,7 @@ get_one(struct sqlite_store *s, enum stmt i, int64_t id,
 		read(st, out);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "reading the fund's ledger");
+		return sq_error(s, "reading the fund's ledger");
 	return 0;
 }
 
@@ -209,7 +202,7 @@ int
 sq_fund_pledge_get(struct store *base, int64_t id, struct fund_pledge *p,
     int *found)
 {
-	return get_one((struct sqlite_store *)base, S_FUND_PLEDGE_GET, id,
+	return get_one(SQ(base), SQ_FUND_PLEDGE_GET, id,
 	    pledge_read_any, p, found);
 }
 
@@ -217,57 +210,40 @@ int
 sq_fund_grant_get(struct store *base, int64_t id, struct fund_grant *g,
     int *found)
 {
-	return get_one((struct sqlite_store *)base, S_FUND_GRANT_GET, id,
+	return get_one(SQ(base), SQ_FUND_GRANT_GET, id,
 	    grant_read_any, g, found);
 }
 
-int
-sq_fund_pledge_each(struct store *base,
-    int (*fn)(const struct fund_pledge *, void *), void *arg)
+static int
+pledge_row(sqlite3_stmt *st, struct sq_list *l)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_PLEDGE_EACH);
-	struct fund_pledge p;
-	int		 rc, ret = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pledge_read(st, &p);
-		if ((ret = fn(&p, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading pledges");
-	sqlite3_reset(st);
-	return ret;
+	pledge_read(st, sq_push(l));
+	return 0;
 }
 
-int
-sq_fund_grant_each(struct store *base,
-    int (*fn)(const struct fund_grant *, void *), void *arg)
-{
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_GRANT_EACH);
-	struct fund_grant g;
-	int		 rc, ret = 0;
+SQ_LIST_OP(sq_fund_pledge_list, struct fund_pledge, SQ_FUND_PLEDGE_EACH,
+    "reading pledges", pledge_row)
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		grant_read(st, &g);
-		if ((ret = fn(&g, arg)) == -1)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading grants");
-	sqlite3_reset(st);
-	return ret;
+static int
+grant_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct fund_grant *g = sq_push(l);
+
+	grant_read(st, g);
+	g->grantee = sq_dup(l->a, st, 4);
+	return 0;
 }
 
-/* The entry's columns 0 to 12 of a row of S_FUND_ENTRY_GET or _EACH. */
+SQ_LIST_OP(sq_fund_grant_list, struct fund_grant, SQ_FUND_GRANT_EACH,
+    "reading grants", grant_row)
+
+/* The entry's columns 0 to 12 of a row of SQ_FUND_ENTRY_GET or _EACH. */
 static void
 entry_read(sqlite3_stmt *st, struct fund_entry *e)
 {
 	e->id = col_id(st, 0);
 	col_copy(st, 1, e->date, sizeof(e->date));
-	e->kind = name_index(fund_kind_names, FE__MAX, col_text(st, 2));
+	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
 	col_copy(st, 3, e->currency, sizeof(e->currency));
 	col_copy(st, 4, e->rate, sizeof(e->rate));
 	e->donor = col_id(st, 5);
@@ -275,20 +251,20 @@ entry_read(sqlite3_stmt *st, struct fund_entry *e)
 	e->grant = col_id(st, 7);
 	e->reverses = col_id(st, 8);
 	e->reversed_by = col_id(st, 9);
-	e->memo = col_text_or_null(st, 10);
-	e->posted_by = col_text_or_null(st, 11);
-	e->posted_at = col_text_or_null(st, 12);
+	e->memo = sq_col_text_or_null(st, 10);
+	e->posted_by = sq_col_text_or_null(st, 11);
+	e->posted_at = sq_col_text_or_null(st, 12);
 	e->nlines = 0;
 }
 
-/* The entry's columns of a row of S_FUND_ENTRY_SUMS. */
+/* The entry's columns of a row of SQ_FUND_ENTRY_SUMS. */
 static void
 entry_read_sums(sqlite3_stmt *st, struct fund_entry *e)
 {
 	memset(e, 0, offsetof(struct fund_entry, lines));
 	e->id = col_id(st, 0);
 	col_copy(st, 1, e->date, sizeof(e->date));
-	e->kind = name_index(fund_kind_names, FE__MAX, col_text(st, 2));
+	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
 	col_copy(st, 3, e->currency, sizeof(e->currency));
 	e->donor = col_id(st, 4);
 	e->reverses = col_id(st, 5);
@@ -300,7 +276,7 @@ static int
 line_read(sqlite3_stmt *st, int col, struct fund_entry *e)
 {
 	struct fund_line *l;
-	int		 a = account_index(col_text(st, col));
+	int		 a = account_index(sq_col_text(st, col));
 
 	if (e->nlines == FUND_LINES_MAX || a == -1)
 		return -1;
@@ -312,13 +288,36 @@ line_read(sqlite3_stmt *st, int col, struct fund_entry *e)
 	return 0;
 }
 
+/* An entry whose lines palermo does not write: -1, said. */
+static int
+bad_lines(struct sqlite_store *s, int64_t id)
+{
+	return error("%s: entry %lld has lines palermo does not write (too "
+	    "many, or an unknown account)", s->path, (long long)id);
+}
+
+struct lines_read {
+	struct sqlite_store *s;
+	struct fund_entry *e;
+};
+
+static int
+lines_row(sqlite3_stmt *st, void *arg)
+{
+	struct lines_read *lr = arg;
+
+	return line_read(st, 0, lr->e) == -1 ? bad_lines(lr->s, lr->e->id) :
+	    0;
+}
+
 int
 sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
     int *found)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_ENTRY_GET);
-	int		 rc, ret = 0;
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_ENTRY_GET);
+	struct lines_read lr = { s, e };
+	int		 rc;
 
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -328,71 +327,84 @@ sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "reading an entry");
+		return sq_error(s, "reading an entry");
 	if (!*found)
 		return 0;
-	st = stmt(s, S_FUND_LINES_GET);
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (line_read(st, 0, e) == -1) {
-			ret = error("%s: entry %lld has lines palermo does not "
-			    "write (too many, or an unknown account)", s->path, (long long)id);
-			break;
+	sqlite3_bind_int64(sq_stmt(s, SQ_FUND_LINES_GET), 1, id);
+	return sq_rows(s, SQ_FUND_LINES_GET, "reading an entry's lines",
+	    lines_row, &lr);
+}
+
+/* The journal read a line at a time, an entry handed on once it has
+ * all its lines. */
+struct entry_scan {
+	struct sqlite_store *s;
+	int		 full;
+	int		 stopped;	/* fn said stop */
+	int		(*fn)(const struct fund_entry *, void *);
+	void		*arg;
+	struct fund_entry e;
+	struct buf	 memo, by;	/* the row goes when the next is read: */
+	char		 at[24];	/* keep its text */
+};
+
+static int
+entry_row(sqlite3_stmt *st, void *arg)
+{
+	struct entry_scan *es = arg;
+	struct fund_entry *e = &es->e;
+	int		 ret;
+
+	if (sqlite3_column_int64(st, 0) != e->id) {
+		if (e->id != 0 && (ret = es->fn(e, es->arg)) != 0) {
+			es->stopped = ret == 1;
+			return ret;
 		}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_error(s, "reading an entry's lines");
-	sqlite3_reset(st);
-	return ret;
+		if (!es->full)
+			entry_read_sums(st, e);
+		else {
+			entry_read(st, e);
+			buf_reset(&es->memo);
+			buf_adds(&es->memo, sq_col_text(st, 10));
+			buf_reset(&es->by);
+			buf_adds(&es->by, sq_col_text(st, 11));
+			col_copy(st, 12, es->at, sizeof(es->at));
+			e->memo = es->memo.s;
+			e->posted_by = es->by.s;
+			e->posted_at = es->at;
+		}
+	}
+	if (line_read(st, es->full ? 13 : 6, e) == -1)
+		return bad_lines(es->s, e->id);
+	return 0;
 }
 
 int
 sq_fund_entry_each(struct store *base, const char *to, int full,
     int (*fn)(const struct fund_entry *, void *), void *arg)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, full ? S_FUND_ENTRY_EACH :
-	    S_FUND_ENTRY_SUMS);
-	struct fund_entry e;
-	struct buf	 memo = BUF_INIT, by = BUF_INIT;
-	char		 at[24];
-	int		 rc, ret = 0;
+	struct sqlite_store *s = SQ(base);
+	enum sq_stmt	 i = full ? SQ_FUND_ENTRY_EACH : SQ_FUND_ENTRY_SUMS;
+	struct entry_scan es;
+	int		 ret;
 
-	e.id = 0;
-	sqlite3_bind_text(st, 1, to ? to : "9999-12-31", -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(st, 0) != e.id) {
-			if (e.id != 0 && (ret = fn(&e, arg)) == -1)
-				break;
-			/* the row goes when the next is read: keep its text */
-			if (!full)
-				entry_read_sums(st, &e);
-			else
-				entry_read(st, &e);
-			if (full) {
-				buf_reset(&memo);
-				buf_adds(&memo, col_text(st, 10));
-				buf_reset(&by);
-				buf_adds(&by, col_text(st, 11));
-				col_copy(st, 12, at, sizeof(at));
-				e.memo = memo.s;
-				e.posted_by = by.s;
-				e.posted_at = at;
-			}
-		}
-		if (line_read(st, full ? 13 : 6, &e) == -1) {
-			ret = error("%s: entry %lld has lines palermo does not "
-			    "write (too many, or an unknown account)", s->path, (long long)e.id);
-			break;
-		}
-	}
-	if (ret == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading the fund's ledger");
-	else if (ret == 0 && e.id != 0)
-		ret = fn(&e, arg);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	buf_release(&memo);
-	buf_release(&by);
+	memset(&es, 0, sizeof(es));
+	es.s = s;
+	es.full = full;
+	es.fn = fn;
+	es.arg = arg;
+	buf_init(&es.memo, 0);
+	buf_init(&es.by, 0);
+	sqlite3_bind_text(sq_stmt(s, i), 1, to ? to : "9999-12-31", -1,
+	    SQLITE_STATIC);
+	ret = sq_rows(s, i, "reading the fund's ledger", entry_row, &es);
+	/* the last entry, unless the scan stopped or failed */
+	if (ret == 0 && es.e.id != 0 && !es.stopped)
+		ret = fn(&es.e, arg);
+	if (ret == 1)
+		ret = 0;
+	buf_release(&es.memo);
+	buf_release(&es.by);
 	return ret;
 }
 
@@ -400,9 +412,9 @@ int
 sq_fund_balance_get(struct store *base, int account, int64_t ref,
     int64_t *amount, int64_t *usd)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, ref == FUND_REF_ALL ? S_FUND_TOTAL_GET :
-	    S_FUND_BAL_GET);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, ref == FUND_REF_ALL ? SQ_FUND_TOTAL_GET :
+	    SQ_FUND_BAL_GET);
 	int		 rc;
 
 	sqlite3_bind_text(st, 1, fund_account_names[account], -1,
@@ -414,36 +426,41 @@ sq_fund_balance_get(struct store *base, int account, int64_t ref,
 	*usd = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, "reading a balance");
+		return sq_error(s, "reading a balance");
 	return 0;
+}
+
+struct balance_scan {
+	int	(*fn)(int, int64_t, int64_t, int64_t, void *);
+	void	*arg;
+};
+
+static int
+balance_row(sqlite3_stmt *st, void *arg)
+{
+	struct balance_scan *bs = arg;
+
+	return bs->fn(account_index(sq_col_text(st, 0)),
+	    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+	    sqlite3_column_int64(st, 3), bs->arg);
 }
 
 int
 sq_fund_balance_each(struct store *base,
     int (*fn)(int, int64_t, int64_t, int64_t, void *), void *arg)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_BAL_EACH);
-	int		 rc, ret = 0;
+	struct balance_scan bs = { fn, arg };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(account_index(col_text(st, 0)),
-		    sqlite3_column_int64(st, 1),
-		    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
-		    arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading balances");
-	sqlite3_reset(st);
-	return ret;
+	return sq_rows(SQ(base), SQ_FUND_BAL_EACH, "reading balances",
+	    balance_row, &bs);
 }
 
 int
 sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
     struct fund_grant *g)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_ENTRY_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_ENTRY_ADD);
 	char		 now[21];
 	int64_t		 made = 0;
 
@@ -460,26 +477,26 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 	sqlite3_bind_text(st, 9, e->memo ? e->memo : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, e->posted_by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
-	if (run(s, S_FUND_ENTRY_ADD) == -1)
+	if (sq_run(s, SQ_FUND_ENTRY_ADD) == -1)
 		return -1;
 	e->id = sqlite3_last_insert_rowid(s->db);
 	if (p != NULL) {
-		st = stmt(s, S_FUND_PLEDGE_ADD);
+		st = sq_stmt(s, SQ_FUND_PLEDGE_ADD);
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int64(st, 2, p->donor);
 		sqlite3_bind_text(st, 3, p->currency, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, p->amount);
 		sqlite3_bind_text(st, 5, p->rate, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, p->date, -1, SQLITE_STATIC);
-		bind_text(st, 7, p->from);
-		bind_text(st, 8, p->to);
-		if (run(s, S_FUND_PLEDGE_ADD) == -1)
+		sq_bind_text(st, 7, p->from);
+		sq_bind_text(st, 8, p->to);
+		if (sq_run(s, SQ_FUND_PLEDGE_ADD) == -1)
 			return -1;
 		made = p->id = sqlite3_last_insert_rowid(s->db);
 		p->entry = e->id;
 	}
 	if (g != NULL) {
-		st = stmt(s, S_FUND_GRANT_ADD);
+		st = sq_stmt(s, SQ_FUND_GRANT_ADD);
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int(st, 2, g->cycle);
 		sqlite3_bind_text(st, 3, grant_window_names[g->window], -1,
@@ -489,7 +506,7 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 		sqlite3_bind_int64(st, 6, g->amount);
 		sqlite3_bind_text(st, 7, g->start, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, g->end, -1, SQLITE_STATIC);
-		if (run(s, S_FUND_GRANT_ADD) == -1)
+		if (sq_run(s, SQ_FUND_GRANT_ADD) == -1)
 			return -1;
 		made = g->id = sqlite3_last_insert_rowid(s->db);
 		g->entry = e->id;
@@ -499,14 +516,14 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 
 		if (l->ref == FUND_REF_NEW)
 			l->ref = made;
-		st = stmt(s, S_FUND_LINE_ADD);
+		st = sq_stmt(s, SQ_FUND_LINE_ADD);
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_text(st, 2, fund_account_names[l->account], -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, l->ref);
 		sqlite3_bind_int64(st, 4, l->amount);
 		sqlite3_bind_int64(st, 5, l->usd);
-		if (run(s, S_FUND_LINE_ADD) == -1)
+		if (sq_run(s, SQ_FUND_LINE_ADD) == -1)
 			return -1;
 	}
 	return 0;
@@ -515,8 +532,8 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 int
 sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_CASH_LOW);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_CASH_LOW);
 	int		 rc;
 
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
@@ -525,7 +542,7 @@ sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, "reading the cash by day");
+		return sq_error(s, "reading the cash by day");
 	return 0;
 }
 
@@ -533,8 +550,8 @@ int
 sq_fund_victims_add(struct store *base, int64_t grant, const char *date,
     int64_t victims)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_VICTIMS_ADD);
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_VICTIMS_ADD);
 	char		 now[21];
 
 	time_iso(now);
@@ -543,23 +560,29 @@ sq_fund_victims_add(struct store *base, int64_t grant, const char *date,
 	sqlite3_bind_int64(st, 3, victims);
 	sqlite3_bind_text(st, 4, operator_name(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-	return run(s, S_FUND_VICTIMS_ADD);
+	return sq_run(s, SQ_FUND_VICTIMS_ADD);
+}
+
+struct victims_scan {
+	int	(*fn)(int64_t, const char *, int64_t, void *);
+	void	*arg;
+};
+
+static int
+victims_row(sqlite3_stmt *st, void *arg)
+{
+	struct victims_scan *vs = arg;
+
+	return vs->fn(sqlite3_column_int64(st, 0), sq_col_text(st, 1),
+	    sqlite3_column_int64(st, 2), vs->arg);
 }
 
 int
 sq_fund_victims_each(struct store *base,
     int (*fn)(int64_t, const char *, int64_t, void *), void *arg)
 {
-	struct sqlite_store *s = (struct sqlite_store *)base;
-	sqlite3_stmt	*st = stmt(s, S_FUND_VICTIMS_EACH);
-	int		 rc, ret = 0;
+	struct victims_scan vs = { fn, arg };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(sqlite3_column_int64(st, 0), col_text(st, 1),
-		    sqlite3_column_int64(st, 2), arg)) == -1)
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_error(s, "reading victims assisted");
-	sqlite3_reset(st);
-	return ret;
+	return sq_rows(SQ(base), SQ_FUND_VICTIMS_EACH,
+	    "reading victims assisted", victims_row, &vs);
 }

@@ -1,0 +1,130 @@
+/*
+ * registers.c: the rules of the smaller registers: the World Day against
+ * Trafficking in Persons (30 July, observed from 2014 on; resolution
+ * 68/192, op. 5), national coordination mechanisms, and the practices
+ * they share (op. 12), which people search in their own words.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "rules/rules.h"
+
+static const char *const mechanism_kinds[] = {
+	"coordination", "rapporteur", "equivalent",
+};
+
+long
+worldday_days_left(const char *today, int year)
+{
+	struct tm	 a, b;
+	int		 y = 0, m = 0, d = 0;
+
+	sscanf(today, "%4d-%2d-%2d", &y, &m, &d);
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.tm_year = y - 1900;
+	a.tm_mon = m - 1;
+	a.tm_mday = d;
+	b.tm_year = year - 1900;
+	b.tm_mon = 6;
+	b.tm_mday = 30;
+	return (long)((timegm(&b) - timegm(&a)) / 86400);
+}
+
+int
+mechanism_kind_valid(const char *s)
+{
+	for (size_t i = 0; i < sizeof(mechanism_kinds) /
+	    sizeof(mechanism_kinds[0]); i++)
+		if (s != NULL && strcmp(s, mechanism_kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+practice_read(struct practice *p, const char *country, const char *pillar,
+    const char *date, struct errlist *el, unsigned long line,
+    const int col[3])
+{
+	const struct country	*c;
+	int			 bad = 0;
+
+	if (country == NULL || country_resolve(country, &c) != COUNTRY_FOUND) {
+		errlist_add(el, line, (unsigned long)col[0], "country",
+		    "unknown country '%s'", country ? country : "");
+		bad = 1;
+	} else
+		p->country = c->numeric;
+	if (pillar == NULL || (p->pillar = code_find(CL_PILLAR, pillar)) ==
+	    -1) {
+		errlist_add(el, line, (unsigned long)col[1], "pillar", "unknown "
+		    "pillar '%s'; expected prevention, protection, prosecution "
+		    "or partnership", pillar ? pillar : "");
+		bad = 1;
+	}
+	if (date == NULL || !date_valid(date)) {
+		errlist_add(el, line, (unsigned long)col[2], "date", "'%s' is "
+		    "not a date (YYYY-MM-DD)", date ? date : "");
+		bad = 1;
+	}
+	if (p->title == NULL || *p->title == '\0' || p->summary == NULL ||
+	    *p->summary == '\0') {
+		errlist_add(el, line, 0, "title", "a practice needs a title and "
+		    "a summary");
+		bad = 1;
+	}
+	p->date = date;
+	return bad ? -1 : 0;
+}
+
+size_t
+practice_terms(const char *q, struct arena *a, const char ***terms)
+{
+	const char	**v = NULL;
+	size_t		 n = 0;
+
+	while (*q) {
+		const char	*e;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '\0')
+			break;
+		if (*q == '"') {
+			q++;
+			e = strchr(q, '"');
+			if (e == NULL)
+				e = q + strlen(q);
+		} else
+			e = q + strcspn(q, " \t");
+		if (e > q) {
+			v = arena_grow(a, v, n, n + 1, sizeof(*v));
+			v[n++] = arena_strndup(a, q, (size_t)(e - q));
+		}
+		q = *e == '"' ? e + 1 : e;
+	}
+	*terms = v;
+	return n;
+}
+
+int
+practice_has_tag(const char *tags, const char *tag)
+{
+	size_t	 n = strlen(tag);
+
+	for (const char *p = tags; *p; ) {
+		size_t	 k = strcspn(p, ",");
+
+		while (k && *p == ' ') {
+			p++;
+			k--;
+		}
+		if (k >= n && strncasecmp(p, tag, n) == 0 && (k == n ||
+		    p[n] == ' '))
+			return 1;
+		p += k + (p[k] == ',');
+	}
+	return 0;
+}
