@@ -1,31 +1,15 @@
 /*
  * cmd_countries.c: "palermo countries": look up a country by any code or
- * name palermo accepts, or list them all, with their UN M49 grouping.
+ * name palermo accepts, or list those whose names match, with their UN
+ * M49 grouping.
  */
-#include <ctype.h>
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-/* Case-insensitive substring test, ASCII letters folded. */
-static int
-contains(const char *hay, const char *needle)
-{
-	size_t	 n = strlen(needle);
-
-	for (; *hay; hay++) {
-		size_t	 i;
-
-		for (i = 0; i < n; i++)
-			if (tolower((unsigned char)hay[i]) !=
-			    tolower((unsigned char)needle[i]))
-				break;
-		if (i == n)
-			return 1;
-	}
-	return n == 0;
-}
+struct countries_opts {
+	int	 csv;
+};
 
 static void
 print_country(const struct country *c, int csv, struct buf *b)
@@ -50,42 +34,25 @@ print_country(const struct country *c, int csv, struct buf *b)
 	puts(b->s);
 }
 
-int
-cmd_countries(int argc, char **argv)
+static int
+countries_run(struct cli *cl, void *opts, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "csv", no_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },	/* unused */
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct countries_opts *o = opts;
 	const struct country	*one;
 	struct buf		 b = BUF_INIT;
-	const char		*q = NULL;
-	int			 ch, csv = 0, n = 0;
+	const char		*q = argc ? argv[0] : NULL;
+	int			 n = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		switch (ch) {
-		case 'c':
-			csv = 1;
-			break;
-		case 'd':
-			break;	/* the tables are compiled in */
-		default:
-			return option_error("countries", ch, argv);
-		}
-	if (argc - optind > 1)
+	(void)cl;	/* --db is accepted; the countries are compiled in */
+	if (argc > 1)
 		return usage_error("countries", "give at most one QUERY");
-	if (optind < argc)
-		q = argv[optind];
-	if (csv)
+	if (o->csv)
 		puts("alpha2,alpha3,numeric,name,region,subregion,"
 		    "intermediate");
 	if (q != NULL) {
 		switch (country_resolve(q, &one)) {
 		case COUNTRY_FOUND:
-			print_country(one, csv, &b);
+			print_country(one, o->csv, &b);
 			buf_release(&b);
 			return out_close(stdout, NULL);
 		case COUNTRY_UNKNOWN:
@@ -96,18 +63,11 @@ cmd_countries(int argc, char **argv)
 			break;
 		}
 	}
-	for (int i = 0; i < country_count(); i++) {
-		const struct country *c = country_at(i);
-
-		if (q == NULL || contains(c->name, q) ||
-		    contains(c->official_name, q) ||
-		    contains(c->region_name, q) ||
-		    contains(c->subregion_name, q) ||
-		    contains(c->intermediate_name, q)) {
-			print_country(c, csv, &b);
+	for (int i = 0; i < country_count(); i++)
+		if (q == NULL || country_matches(country_at(i), q)) {
+			print_country(country_at(i), o->csv, &b);
 			n++;
 		}
-	}
 	buf_release(&b);
 	if (n == 0) {
 		error("no country matches '%s'", q);
@@ -115,3 +75,20 @@ cmd_countries(int argc, char **argv)
 	}
 	return out_close(stdout, NULL);
 }
+
+static const struct opt countries_opts[] = {
+	OPT_FLAG("csv", struct countries_opts, csv),
+	OPT_END,
+};
+
+const struct command cmd_countries = {
+	"countries", "look up countries and their M49 regions",
+	"palermo countries [QUERY] [--csv] [--db PATH]\n\n"
+	"Lists the countries whose code or name matches QUERY (all when "
+	"absent),\n"
+	"with their UN M49 region, sub-region and intermediate region.\n\n"
+	"  --csv             write CSV instead of aligned text\n"
+	"  --db PATH         accepted as on every command; the countries are "
+	"compiled in\n",
+	countries_opts, sizeof(struct countries_opts), 0, countries_run,
+};

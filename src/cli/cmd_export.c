@@ -1,177 +1,86 @@
 /*
- * cmd_export.c: "palermo export cases" writes the stored cases, and
- * "palermo sample cases" writes generated ones; both go through the one
- * writer of intake/cases.c, so every format palermo writes, it also reads.
+ * cmd_export.c: "palermo export cases|stats": what is stored, written in
+ * any format palermo reads (intake/export.c).
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-struct writer {
-	FILE		*fp;
-	enum format_id	 format;
-	struct buf	 b;
+struct export_opts {
+	const char	*format, *out, *count, *seed;
 };
 
+/* Write with fn in format f to --out; an exit status. */
 static int
-write_case(const struct case_rec *c, int64_t submission, void *arg)
+export_to(struct cli *cl, const struct export_opts *o,
+    int (*fn)(struct store *, int, FILE *), int f)
 {
-	struct writer	*w = arg;
-
-	(void)submission;
-	case_write(w->format, c, &w->b);
-	if (w->b.len >= 64 * 1024) {
-		if (fwrite(w->b.s, 1, w->b.len, w->fp) != w->b.len)
-			return -1;
-		buf_reset(&w->b);
-	}
-	return 0;
-}
-
-static int
-writer_finish(struct writer *w, const char *out, int ok)
-{
-	int	 ret;
-
-	if (ok && w->b.len && fwrite(w->b.s, 1, w->b.len, w->fp) != w->b.len)
-		ok = 0;
-	buf_release(&w->b);
-	ret = out_close(w->fp, out);
-	return ok ? ret : EXIT_STORE;
-}
-
-/* The options export and sample share; -1 on a usage error. */
-struct wopts {
-	const char	*format, *out, *db, *count, *seed;
-};
-
-static int
-parse(const char *cmd, int argc, char **argv, struct wopts *o, int *rest)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "count", required_argument, NULL, 'n' },
-		{ "seed", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int	 ch;
-
-	memset(o, 0, sizeof(*o));
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		switch (ch) {
-		case 'f':
-			o->format = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'n':
-			o->count = optarg;
-			break;
-		case 's':
-			o->seed = optarg;
-			break;
-		default:
-			option_error(cmd, ch, argv);
-			return -1;
-		}
-	if (optind >= argc || (strcmp(argv[optind], "cases") != 0 &&
-	    strcmp(argv[optind], strcmp(cmd, "export") == 0 ? "stats" :
-	    "coordination") != 0 && (strcmp(cmd, "export") == 0 ||
-	    strcmp(argv[optind], "fund") != 0)) || optind + 1 != argc) {
-		usage_error(cmd, "say what to %s: %s", cmd,
-		    strcmp(cmd, "export") == 0 ? "cases or stats" :
-		    "cases, coordination or fund");
-		return -1;
-	}
-	*rest = optind;
-	return 0;
-}
-
-static int
-writer_open(const char *cmd, const struct wopts *o, struct writer *w)
-{
-	int	 f = FORMAT_PALERMO;
-
-	if (o->format && (f = format_find(o->format)) == -1)
-		return usage_error(cmd, "unknown format '%s'", o->format);
-	w->format = f;
-	buf_init(&w->b, 0);
-	if ((w->fp = out_open(o->out)) == NULL)
-		return EXIT_STORE;
-	case_write_header(w->format, &w->b);
-	return EXIT_DONE;
-}
-
-int
-cmd_export(int argc, char **argv)
-{
-	struct wopts	 o;
-	struct writer	 w;
 	struct store	*st;
-	int		 rest, ret, ok;
+	FILE		*fp;
+	int		 rc, ret;
 
-	if (parse("export", argc, argv, &o, &rest) == -1)
-		return EXIT_USAGE;
-	if (o.count || o.seed)
+	if ((st = cli_store(cl)) == NULL || (fp = out_open(o->out)) == NULL)
+		return EXIT_STORE;
+	rc = fn(st, f, fp);
+	ret = out_close(fp, o->out);
+	return rc == 0 ? ret : EXIT_STORE;
+}
+
+static int
+write_cases(struct store *st, int f, FILE *fp)
+{
+	return export_cases(st, f, fp);
+}
+
+static int
+write_stats(struct store *st, int f, FILE *fp)
+{
+	return export_stats(st, f, fp);
+}
+
+static int
+export_run(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct export_opts *o = opts;
+	int		 f = -1;
+
+	if (argc != 1 || (strcmp(argv[0], "cases") != 0 &&
+	    strcmp(argv[0], "stats") != 0))
+		return usage_error("export", "say what to export: cases or "
+		    "stats");
+	if (o->count || o->seed)
 		return usage_error("export", "--count and --seed are for "
 		    "'palermo sample'");
-	if (strcmp(argv[rest], "stats") == 0)
-		return export_stats(o.format, o.out, db_path(o.db));
-	if (o.format && format_find(o.format) == -1)
-		return usage_error("export", "unknown format '%s'", o.format);
-	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)
-		return EXIT_STORE;
-	if ((ret = writer_open("export", &o, &w)) != EXIT_DONE) {
-		st->ops->close(st);
-		return ret;
+	if (strcmp(argv[0], "stats") == 0) {
+		if (o->format && (f = stat_format_find(o->format)) == -1)
+			return usage_error("export", "unknown format '%s' for "
+			    "stats: palermo, unodc or json", o->format);
+		return export_to(cl, o, write_stats, o->format ? f :
+		    SFMT_PALERMO);
 	}
-	ok = st->ops->case_each(st, 0, INT64_MAX, write_case, &w) == 0;
-	st->ops->close(st);
-	return writer_finish(&w, o.out, ok);
+	if (o->format && (f = format_find(o->format)) == -1)
+		return usage_error("export", "unknown format '%s'", o->format);
+	return export_to(cl, o, write_cases, o->format ? f : FORMAT_PALERMO);
 }
 
-int
-cmd_sample(int argc, char **argv)
-{
-	struct wopts	 o;
-	struct writer	 w;
-	struct rng	 r;
-	struct case_rec	 c;
-	long long	 count = 1000, seed = 1;
-	int		 rest, ret, ok = 1;
+static const struct opt export_opts[] = {
+	OPT_VALUE("format", struct export_opts, format),
+	OPT_VALUE("out", struct export_opts, out),
+	OPT_VALUE("count", struct export_opts, count),
+	OPT_VALUE("seed", struct export_opts, seed),
+	OPT_END,
+};
 
-	if (parse("sample", argc, argv, &o, &rest) == -1)
-		return EXIT_USAGE;
-	if (o.count && parse_int(o.count, 0, 1000000000LL, &count) == -1)
-		return usage_error("sample", "--count takes a whole number "
-		    "from 0 to 1000000000");
-	if (o.seed && parse_int(o.seed, 0, INT64_MAX, &seed) == -1)
-		return usage_error("sample", "--seed takes a whole number");
-	/* coordination data goes into the database; cases to a file, and
-	 * --db is accepted for them as on every command */
-	if (strcmp(argv[rest], "coordination") == 0)
-		return o.format || o.out || o.count ? usage_error("sample",
-		    "coordination takes --seed and --db only") :
-		    sample_coordination(db_path(o.db), (uint64_t)seed);
-	if (strcmp(argv[rest], "fund") == 0)
-		return o.format || o.out ? usage_error("sample", "fund takes "
-		    "--count, --seed and --db only") : sample_fund(db_path(o.db),
-		    (uint64_t)seed, o.count ? count : 1000);
-	if ((ret = writer_open("sample", &o, &w)) != EXIT_DONE)
-		return ret;
-	rng_seed(&r, (uint64_t)seed);
-	for (long long i = 0; i < count && ok; i++) {
-		sample_case(&r, &c);
-		ok = write_case(&c, 0, &w) == 0;
-	}
-	return writer_finish(&w, o.out, ok);
-}
+const struct command cmd_export = {
+	"export", "write the stored records out",
+	"palermo export cases|stats [--format F] [--out FILE] [--db PATH]\n\n"
+	"Writes every stored case, or every official statistic, in a format\n"
+	"palermo reads.\n\n"
+	"  --format F        cases: palermo (default), json, ctdc-kanon,\n"
+	"                    ctdc-synthetic or htcds; stats: palermo "
+	"(default),\n"
+	"                    unodc (the portal's 13 columns) or json\n"
+	"  --out FILE        write to FILE instead of standard output\n"
+	DB_OPTS,
+	export_opts, sizeof(struct export_opts), 0, export_run,
+};

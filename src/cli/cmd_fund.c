@@ -1,61 +1,21 @@
 /*
  * cmd_fund.c: "palermo fund", the Trust Fund's ledger at the command line.
  * Recording commands (donor, pledge, contribute, grant, disburse, refund,
- * support, reverse, victims) and import turn their options or CSV columns
- * into the fields of one operation and hand them to fund_apply, which
- * checks and posts; the rest read the ledger (balance, donors, grants,
- * pledges, journal).
+ * support, reverse, victims) turn their options into the fields of one
+ * operation and hand them to fund_record (rules/fund.c), which checks and
+ * posts; import reads a file of operations (intake/registers.c); the rest
+ * read the ledger (balance, donors, grants, pledges, journal).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-enum { O_DB = FF__MAX + 1, O_AS_OF, O_YEAR, O_OUTSTANDING };
-
-struct fopts {
-	const char	*f[FF__MAX];
-	const char	*db, *as_of, *year;
+struct fund_opts {
+	const char	*f[FF__MAX];	/* the operation's fields */
+	const char	*as_of, *year;
 	int		 outstanding;
 };
-
-static int
-parse(int argc, char **argv, struct fopts *o, int *first)
-{
-	struct option	 opts[FF__MAX + 5];
-	int		 n = 0, ch;
-
-	memset(o, 0, sizeof(*o));
-	for (int i = 1; i < FF__MAX; i++)	/* op is the word, not an option */
-		opts[n++] = (struct option){ fund_field_names[i],
-		    required_argument, NULL, i };
-	opts[n++] = (struct option){ "db", required_argument, NULL, O_DB };
-	opts[n++] = (struct option){ "as-of", required_argument, NULL,
-	    O_AS_OF };
-	opts[n++] = (struct option){ "year", required_argument, NULL, O_YEAR };
-	opts[n++] = (struct option){ "outstanding", no_argument, NULL,
-	    O_OUTSTANDING };
-	opts[n] = (struct option){ NULL, 0, NULL, 0 };
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch > 0 && ch < FF__MAX)
-			o->f[ch] = optarg;
-		else if (ch == O_DB)
-			o->db = optarg;
-		else if (ch == O_AS_OF)
-			o->as_of = optarg;
-		else if (ch == O_YEAR)
-			o->year = optarg;
-		else if (ch == O_OUTSTANDING)
-			o->outstanding = 1;
-		else
-			return option_error("fund", ch, argv);
-	}
-	*first = optind;
-	return EXIT_DONE;
-}
 
 /* --- recording ---------------------------------------------------------- */
 
@@ -69,13 +29,16 @@ static const enum fund_field operand[FO__MAX] = {
 };
 
 static int
-record(struct store *st, enum fund_op op, struct fopts *o, int argc,
+record(struct cli *cl, enum fund_op op, struct fund_opts *o, int argc,
     char **argv)
 {
 	struct errlist	 el;
+	struct store	*st;
 	int64_t		 id;
 	int		 rc, want = (operand[op] != FF__MAX) + (op == FO_VICTIMS);
 
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
 	if (argc != want)
 		return usage_error("fund", "%s takes %s", fund_op_names[op],
 		    want == 0 ? "only options" : op == FO_VICTIMS ? "a grant "
@@ -87,134 +50,15 @@ record(struct store *st, enum fund_op op, struct fopts *o, int argc,
 	if (op == FO_VICTIMS)
 		o->f[FF_VICTIMS] = argv[1];
 	errlist_init(&el, fund_op_names[op]);
-	if (st->ops->begin(st) == -1) {
-		errlist_release(&el);
-		return EXIT_STORE;
-	}
-	rc = fund_apply(st, op, o->f, &el, 0, NULL, &id, NULL);
-	if (rc == 0 && st->ops->commit(st) == 0) {
+	if ((rc = fund_record(st, op, o->f, &el, &id)) == 0)
 		printf("%lld\n", (long long)id);
-		errlist_release(&el);
-		return out_close(stdout, NULL);
-	}
-	st->ops->rollback(st);
-	if (rc == 1) {
+	else if (rc == 1) {
 		errlist_print(&el, stderr);
 		fprintf(stderr, "%s: fund %s: refused; nothing was recorded\n",
 		    progname, fund_op_names[op]);
 	}
 	errlist_release(&el);
-	return rc == 1 ? EXIT_REJECTED : EXIT_STORE;
-}
-
-/* A batch: each CSV row is an operation, its columns the fields. */
-struct fimport {
-	struct store	*st;
-	struct errlist	*el;
-	int		 col[FF__MAX];		/* 1-based; 0 when absent */
-	unsigned long	 rows;
-	struct ref {
-		char	*name;
-		int64_t	 id;		/* the donor, pledge, grant or entry */
-		int64_t	 entry;		/* the entry it posted, 0 if none */
-	}		*refs;
-	size_t		 nrefs;
-};
-
-static int
-import_row(const struct csv_record *r, void *arg)
-{
-	struct fimport	*im = arg;
-	const char	*f[FF__MAX] = { NULL };
-	char		 ids[3][24];
-	int64_t		 id, entry;
-	int		 op = -1, rc;
-
-	if (r->line == 1) {
-		for (size_t i = 0; i < r->count; i++) {
-			int	 k;
-
-			for (k = 0; k < FF__MAX; k++)
-				if (str_eqi(r->field[i], fund_field_names[k]))
-					break;
-			if (k == FF__MAX)
-				errlist_add(im->el, 1, i + 1, r->field[i],
-				    "not a column of fund import");
-			else
-				im->col[k] = (int)i + 1;
-		}
-		if (im->col[FF_OP] == 0)
-			errlist_add(im->el, 1, 0, "op", "the op column is "
-			    "missing");
-		return im->el->count ? -1 : 0;
-	}
-	im->rows++;
-	for (int k = 0; k < FF__MAX; k++)
-		if (im->col[k] && (size_t)im->col[k] <= r->count)
-			f[k] = r->field[im->col[k] - 1];
-	for (int k = 0; k < FO__MAX; k++)
-		if (f[FF_OP] && strcmp(f[FF_OP], fund_op_names[k]) == 0)
-			op = k;
-	if (op == -1 || op == FO__MAX) {
-		errlist_add(im->el, r->line, (unsigned long)im->col[FF_OP],
-		    "op", "'%s' is not an operation (donor, pledge, contribute, "
-		    "grant, disburse, refund, support, reverse, victims)",
-		    f[FF_OP] ? f[FF_OP] : "");
-		return 0;
-	}
-	/* a pledge, grant or entry named by the ref of a row above */
-	for (int k = 0; k < 3; k++) {
-		enum fund_field	 fl = k == 0 ? FF_PLEDGE : k == 1 ? FF_GRANT :
-		    FF_ENTRY;
-		size_t		 i;
-
-		if (f[fl] == NULL || *f[fl] == '\0' ||
-		    strspn(f[fl], "0123456789") == strlen(f[fl]))
-			continue;
-		for (i = 0; i < im->nrefs; i++)
-			if (strcmp(im->refs[i].name, f[fl]) == 0)
-				break;
-		if (i == im->nrefs) {
-			errlist_add(im->el, r->line, (unsigned long)im->col[fl],
-			    fund_field_names[fl], "'%s' is neither a number nor "
-			    "the ref of a row above", f[fl]);
-			return 0;
-		}
-		/* a ref names what its row made; in the entry column, the
-		 * entry the row posted */
-		snprintf(ids[k], sizeof(ids[k]), "%lld", (long long)(fl ==
-		    FF_ENTRY ? im->refs[i].entry : im->refs[i].id));
-		f[fl] = ids[k];
-	}
-	if ((rc = fund_apply(im->st, op, f, im->el, r->line, im->col, &id,
-	    &entry)) == -1)
-		return -1;
-	if (rc == 0 && f[FF_REF] && *f[FF_REF]) {
-		im->refs = xreallocarray(im->refs, im->nrefs + 1,
-		    sizeof(*im->refs));
-		im->refs[im->nrefs].name = xstrdup(f[FF_REF]);
-		im->refs[im->nrefs].entry = entry;
-		im->refs[im->nrefs++].id = id;
-	}
-	return 0;
-}
-
-static int
-fund_import(struct store *st, const char *path)
-{
-	struct fimport	 im;
-	struct errlist	 el;
-	int		 ret;
-
-	memset(&im, 0, sizeof(im));
-	im.st = st;
-	im.el = &el;
-	ret = register_import(st, path, import_row, NULL, &im, &el, &im.rows,
-	    "fund operations");
-	for (size_t i = 0; i < im.nrefs; i++)
-		free(im.refs[i].name);
-	free(im.refs);
-	return ret;
+	return rc == 0 ? out_close(stdout, NULL) : exit_of(rc);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -229,7 +73,7 @@ print_usd(const char *label, int64_t cents)
 }
 
 static int
-balance(struct store *st, const struct fopts *o)
+balance(struct store *st, const struct fund_opts *o)
 {
 	struct fund_totals t;
 	char		 today[11];
@@ -257,7 +101,7 @@ balance(struct store *st, const struct fopts *o)
 
 struct lister {
 	struct store		*st;
-	const struct fopts	*o;
+	const struct fund_opts	*o;
 	int			 year, cycle, country;
 	struct fund_totals	 t;	/* balances per pledge and grant */
 };
@@ -323,7 +167,7 @@ static int
 print_entry(const struct fund_entry *e, void *arg)
 {
 	const struct currency	*c = currency_find(e->currency);
-	const struct fopts	*o = arg;
+	const struct fund_opts	*o = arg;
 
 	if (o->f[FF_FROM] && strcmp(e->date, o->f[FF_FROM]) < 0)
 		return 0;
@@ -347,122 +191,204 @@ print_entry(const struct fund_entry *e, void *arg)
 	return 0;
 }
 
-int
-cmd_fund(int argc, char **argv)
+/* The subcommands that read, with what they need. */
+
+static int
+fund_import(struct cli *cl, void *o, int argc, char **argv)
 {
-	struct fopts	 o;
-	struct store	*st;
+	(void)o;
+	(void)argc;
+	return cli_register(cl, REG_FUND, argv[0], NULL);
+}
+
+static int
+fund_balance(struct cli *cl, void *o, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return balance(cl->st, o);
+}
+
+static int
+fund_journal(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct fund_opts *o = opts;
+
+	(void)argc;
+	(void)argv;
+	if (cl->st->ops->fund_entry_each(cl->st, o->f[FF_TO], 1, print_entry,
+	    opts) == -1)
+		return EXIT_STORE;
+	return out_close(stdout, NULL);
+}
+
+/* donors, grants, pledges: each with its sums over the year, or all. */
+static int
+fund_listing(struct cli *cl, struct lister *l, const char *what)
+{
+	struct store	*st = cl->st;
+	struct arena	 a = { NULL };
+	size_t		 n;
+	char		 from[11] = "", to[11] = "";
+	int		 ret = EXIT_STORE;
+
+	if (l->year != NR) {
+		snprintf(from, sizeof(from), "%04d-01-01", l->year);
+		snprintf(to, sizeof(to), "%04d-12-31", l->year);
+	}
+	l->st = st;
+	if (fund_summarise(st, l->year != NR ? from : NULL, l->year != NR ?
+	    to : NULL, &l->t) == -1)
+		goto out;
+	if (strcmp(what, "donors") == 0) {
+		struct fund_donor *dv;
+
+		printf("donor\tname\tkind\tcountry\tcontributions\tUS "
+		    "dollars\n");
+		if (st->ops->fund_donor_list(st, &a, &dv, &n) == -1)
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			print_donor(&dv[i], l);
+	} else if (strcmp(what, "grants") == 0) {
+		struct fund_grant *gv;
+
+		printf("grant\tcycle\twindow\tgrantee\tcountry\tperiod\t"
+		    "approved\tdisbursed\tundisbursed\tstatus\tvictims\n");
+		if (st->ops->fund_grant_list(st, &a, &gv, &n) == -1)
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			print_grant(&gv[i], l);
+	} else {
+		struct fund_pledge *pv;
+
+		printf("pledge\tdonor\tdate\tcurrency\tamount\t"
+		    "outstanding\tfrom\n");
+		if (st->ops->fund_pledge_list(st, &a, &pv, &n) == -1)
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			print_pledge(&pv[i], l);
+	}
+	ret = out_close(stdout, NULL);
+out:
+	arena_release(&a);
+	fund_totals_release(&l->t);
+	return ret;
+}
+
+static const struct subcommand fund_subs[] = {
+	{ "import", 1, 1, fund_import },
+	{ "balance", 0, 0, fund_balance },
+	{ "journal", 0, 0, fund_journal },
+	{ "donors", 0, 0, NULL },
+	{ "grants", 0, 0, NULL },
+	{ "pledges", 0, 0, NULL },
+	{ NULL, 0, 0, NULL },
+};
+
+static int
+fund_run(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct fund_opts *o = opts;
+	const struct subcommand *sub;
 	struct lister	 l;
 	const char	*what;
 	long long	 v;
-	int		 first = 0, ret, op = -1;
 
-	if ((ret = parse(argc, argv, &o, &first)) != EXIT_DONE)
-		return ret;
-	if (first >= argc)
-		return usage_show("fund");
-	what = argv[first];
-	argc -= first + 1;
-	argv += first + 1;
-	for (int k = 0; k < FO__MAX; k++)
-		if (strcmp(what, fund_op_names[k]) == 0)
-			op = k;
+	if (argc == 0)
+		return usage_show(&cmd_fund);
+	what = argv[0];
+	argc--;
+	argv++;
 	memset(&l, 0, sizeof(l));
-	l.o = &o;
+	l.o = o;
 	l.year = l.cycle = l.country = NR;
-	if (o.year && parse_int(o.year, 1900, 2200, &v) == 0)
+	if (o->year && parse_int(o->year, 1900, 2200, &v) == 0)
 		l.year = (int)v;
-	else if (o.year)
+	else if (o->year)
 		return usage_error("fund", "--year takes a year");
-	if (strcmp(what, "grants") == 0 && o.f[FF_CYCLE] &&
-	    parse_int(o.f[FF_CYCLE], 1, 100000, &v) == 0)
+	if (strcmp(what, "grants") == 0 && o->f[FF_CYCLE]) {
+		if (parse_int(o->f[FF_CYCLE], 1, 100000, &v) == -1)
+			return usage_error("fund", "--cycle takes a cycle "
+			    "number");
 		l.cycle = (int)v;
-	else if (strcmp(what, "grants") == 0 && o.f[FF_CYCLE])
-		return usage_error("fund", "--cycle takes a cycle number");
-	if (strcmp(what, "grants") == 0 && o.f[FF_COUNTRY]) {
+	}
+	if (strcmp(what, "grants") == 0 && o->f[FF_COUNTRY]) {
 		const struct country *c;
 
-		if (country_resolve(o.f[FF_COUNTRY], &c) != COUNTRY_FOUND)
+		if (country_resolve(o->f[FF_COUNTRY], &c) != COUNTRY_FOUND)
 			return usage_error("fund", "'%s' is not a country",
-			    o.f[FF_COUNTRY]);
+			    o->f[FF_COUNTRY]);
 		l.country = c->numeric;
 	}
-	if (op == -1 && strcmp(what, "import") != 0 &&
-	    strcmp(what, "balance") != 0 && strcmp(what, "donors") != 0 &&
-	    strcmp(what, "grants") != 0 && strcmp(what, "pledges") != 0 &&
-	    strcmp(what, "journal") != 0)
+	for (int k = 0; k < FO__MAX; k++)
+		if (strcmp(what, fund_op_names[k]) == 0)
+			return record(cl, k, o, argc, argv);
+	for (sub = fund_subs; sub->name && strcmp(sub->name, what) != 0;
+	    sub++)
+		;
+	if (sub->name == NULL)
 		return usage_error("fund", "unknown action '%s'", what);
-	if ((op == -1 && strcmp(what, "import") != 0 && argc != 0) ||
-	    (strcmp(what, "import") == 0 && argc != 1))
+	if (argc < sub->min || argc > sub->max)
 		return usage_error("fund", "%s takes %s", what,
 		    strcmp(what, "import") == 0 ? "a FILE" : "only options");
-	for (int k = 0; op == -1 && k < 2; k++) {
-		const char *d = o.f[k ? FF_TO : FF_FROM];
+	for (int k = 0; k < 2; k++) {
+		const char *d = o->f[k ? FF_TO : FF_FROM];
 
 		if (d != NULL && (strlen(d) != 10 || !date_valid(d)))
 			return usage_error("fund", "--%s takes a date, "
 			    "YYYY-MM-DD", k ? "to" : "from");
 	}
-	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)
+	if (cli_store(cl) == NULL)
 		return EXIT_STORE;
-	ret = EXIT_STORE;
-	if (op != -1)
-		ret = record(st, op, &o, argc, argv);
-	else if (strcmp(what, "import") == 0)
-		ret = fund_import(st, argv[0]);
-	else if (strcmp(what, "balance") == 0)
-		ret = balance(st, &o);
-	else if (strcmp(what, "journal") == 0) {
-		if (st->ops->fund_entry_each(st, o.f[FF_TO], 1, print_entry,
-		    &o) == 0)
-			ret = out_close(stdout, NULL);
-	} else {
-		char		 from[11] = "", to[11] = "";
-		struct arena	 a = { NULL };
-		size_t		 n;
-
-		if (l.year != NR) {
-			snprintf(from, sizeof(from), "%04d-01-01", l.year);
-			snprintf(to, sizeof(to), "%04d-12-31", l.year);
-		}
-		l.st = st;
-		if (fund_summarise(st, l.year != NR ? from : NULL,
-		    l.year != NR ? to : NULL, &l.t) == -1)
-			goto out;
-		if (strcmp(what, "donors") == 0) {
-			struct fund_donor *dv;
-
-			printf("donor\tname\tkind\tcountry\tcontributions\t"
-			    "US dollars\n");
-			if (st->ops->fund_donor_list(st, &a, &dv, &n) == -1)
-				goto out;
-			for (size_t i = 0; i < n; i++)
-				print_donor(&dv[i], &l);
-		} else if (strcmp(what, "grants") == 0) {
-			struct fund_grant *gv;
-
-			printf("grant\tcycle\twindow\tgrantee\tcountry\tperiod\t"
-			    "approved\tdisbursed\tundisbursed\tstatus\t"
-			    "victims\n");
-			if (st->ops->fund_grant_list(st, &a, &gv, &n) == -1)
-				goto out;
-			for (size_t i = 0; i < n; i++)
-				print_grant(&gv[i], &l);
-		} else {
-			struct fund_pledge *pv;
-
-			printf("pledge\tdonor\tdate\tcurrency\tamount\t"
-			    "outstanding\tfrom\n");
-			if (st->ops->fund_pledge_list(st, &a, &pv, &n) == -1)
-				goto out;
-			for (size_t i = 0; i < n; i++)
-				print_pledge(&pv[i], &l);
-		}
-		ret = out_close(stdout, NULL);
-out:
-		arena_release(&a);
-		fund_totals_release(&l.t);
-	}
-	st->ops->close(st);
-	return ret;
+	if (sub->run != NULL)
+		return sub->run(cl, o, argc, argv);
+	return fund_listing(cl, &l, what);
 }
+
+static const struct opt fund_opts[] = {
+	/* op is the word, not an option */
+	OPT_FIELDS(fund_field_names, FF_OP + 1, FF__MAX, struct fund_opts, f),
+	OPT_VALUE("as-of", struct fund_opts, as_of),
+	OPT_VALUE("year", struct fund_opts, year),
+	OPT_FLAG("outstanding", struct fund_opts, outstanding),
+	OPT_END,
+};
+
+const struct command cmd_fund = {
+	"fund", "the Trust Fund for victims: its ledger",
+	"palermo fund donor NAME --kind K [--country C]\n"
+	"palermo fund pledge --donor NAME --amount A [--currency C] "
+	"[--rate R]\n"
+	"             --date D [--from D] [--to D] [--memo T]\n"
+	"palermo fund contribute --donor NAME --amount A [--currency C] "
+	"[--rate R]\n"
+	"             --date D [--pledge N] [--memo T]\n"
+	"palermo fund grant --cycle N --window W --grantee ORG --country C\n"
+	"             --amount A --start D --end D --date D [--memo T]\n"
+	"palermo fund disburse|refund GRANT --amount A --date D [--memo T]\n"
+	"palermo fund support --amount A --date D [--memo T]\n"
+	"palermo fund reverse ENTRY --date D --memo REASON\n"
+	"palermo fund victims GRANT N --date D\n"
+	"palermo fund import FILE\n"
+	"palermo fund balance [--as-of D]\n"
+	"palermo fund donors [--year Y]\n"
+	"palermo fund grants [--cycle N] [--country C]\n"
+	"palermo fund pledges [--outstanding]\n"
+	"palermo fund journal [--from D] [--to D]\n\n"
+	"The UN Voluntary Trust Fund for Victims of Trafficking as a\n"
+	"double-entry ledger in the currencies' minor units.  Each record\n"
+	"is one balanced entry; an entry is never changed, only reversed\n"
+	"by another that names it.  Refused, with nothing written: paying\n"
+	"out more cash than there is or more than a grant has left, a grant\n"
+	"without a country, a date in the future, an unknown currency, an\n"
+	"amount with more decimals than its currency has.  K is state,\n"
+	"intergovernmental, private_sector, individual or campaign; W is\n"
+	"emergency (up to a year) or medium_term (up to two years).  Other\n"
+	"currencies than US dollars need --rate, dollars per unit on the\n"
+	"day.  Grants and what is paid under them are in US dollars.\n"
+	"import reads CSV whose columns are these options' names and op\n"
+	"(the action), all or nothing; a row's ref names what it makes for\n"
+	"the rows below.  Recording prints the number of what it made.\n\n"
+	DB_OPTS,
+	fund_opts, sizeof(struct fund_opts), 0, fund_run,
+};

@@ -5,21 +5,29 @@
  * organisations and states that attended, and the roadmap: plan actions
  * with a horizon year, with progress computed from their status.
  */
-#include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
+struct icat_opts {
+	const char	*place, *member, *organisation, *state, *year;
+	const char	*horizon;
+	int		 h;		/* --horizon checked, or NR */
+};
+
 static int
-do_members(struct store *st)
+icat_members(struct cli *cl, void *o, int argc, char **argv)
 {
+	struct store	*st = cli_store(cl);
 	struct arena	 a = { NULL };
 	struct icat_member *m;
 	size_t		 n;
 	int		 ret = EXIT_STORE;
 
-	if (st->ops->icat_member_list(st, &a, &m, &n) == 0) {
+	(void)o;
+	(void)argc;
+	(void)argv;
+	if (st != NULL && st->ops->icat_member_list(st, &a, &m, &n) == 0) {
 		for (size_t i = 0; i < n; i++)
 			printf("%s%s\n", m[i].name, m[i].coordinator ?
 			    "\t(coordinator)" : "");
@@ -30,14 +38,18 @@ do_members(struct store *st)
 }
 
 static int
-do_cochairs(struct store *st)
+icat_cochairs(struct cli *cl, void *o, int argc, char **argv)
 {
+	struct store	*st = cli_store(cl);
 	struct arena	 a = { NULL };
 	struct icat_cochair *c;
 	size_t		 n;
 	int		 ret = EXIT_STORE;
 
-	if (st->ops->icat_cochair_list(st, &a, &c, &n) == 0) {
+	(void)o;
+	(void)argc;
+	(void)argv;
+	if (st != NULL && st->ops->icat_cochair_list(st, &a, &c, &n) == 0) {
 		for (size_t i = 0; i < n; i++)
 			printf("%d\t%s\n", c[i].year, c[i].member);
 		ret = out_close(stdout, NULL);
@@ -48,19 +60,23 @@ do_cochairs(struct store *st)
 
 /* Meetings of a year (or all) with their attendees. */
 static int
-do_meetings(struct store *st, const char *year)
+icat_meetings(struct cli *cl, void *opts, int argc, char **argv)
 {
 	static const char *const kinds[3] = { "member", "organisation",
 	    "state" };
 	static const char *const heads[3] = { "members",
 	    "invited organisations", "invited states" };
+	const char	*year = ((const struct icat_opts *)opts)->year;
+	struct store	*st = cli_store(cl);
 	struct arena	 a = { NULL };
 	struct icat_meeting *m;
 	struct icat_attendee *at;
 	size_t		 nm, nat;
 	int		 ret = EXIT_STORE;
 
-	if (st->ops->icat_meeting_list(st, &a, &m, &nm) == -1 ||
+	(void)argc;
+	(void)argv;
+	if (st == NULL || st->ops->icat_meeting_list(st, &a, &m, &nm) == -1 ||
 	    st->ops->icat_attendee_list(st, &a, &at, &nat) == -1)
 		goto out;
 	for (size_t i = 0; i < nm; i++) {
@@ -88,16 +104,20 @@ out:
 
 /* The roadmap: actions with a horizon, by year, with their progress. */
 static int
-do_roadmap(struct store *st, int horizon)
+icat_roadmap(struct cli *cl, void *opts, int argc, char **argv)
 {
 	struct roadmap_year years[ROADMAP_YEARS];
+	int		 horizon = ((const struct icat_opts *)opts)->h;
+	struct store	*st = cli_store(cl);
 	struct arena	 a = { NULL };
 	struct plan_action *v;
 	size_t		 n;
 	int		 ny;
 	char		 p[32];
 
-	if (st->ops->plan_action_list(st, &a, &v, &n) == -1) {
+	(void)argc;
+	(void)argv;
+	if (st == NULL || st->ops->plan_action_list(st, &a, &v, &n) == -1) {
 		arena_release(&a);
 		return EXIT_STORE;
 	}
@@ -136,135 +156,163 @@ member_find(struct store *st, struct arena *a, const char *name, int *err)
 	return NULL;
 }
 
-int
-cmd_icat(int argc, char **argv)
+
+#define BAD_ACTION	"unknown action '%s' or wrong number of arguments"
+
+static int
+icat_member(struct cli *cl, void *o, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "place", required_argument, NULL, 'p' },
-		{ "member", required_argument, NULL, 'm' },
-		{ "organisation", required_argument, NULL, 'o' },
-		{ "state", required_argument, NULL, 's' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "horizon", required_argument, NULL, 'h' },
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char		*place = NULL, *member = NULL, *org = NULL;
-	const char		*state = NULL, *year = NULL, *horizon = NULL;
-	const char		*db = NULL, *what;
-	const struct country	*c;
-	struct store		*st;
-	long long		 v, id;
-	int64_t			 mid;
-	struct arena		 a = { NULL };
-	const char		*spelt = NULL;
-	int			 ch, ret = EXIT_STORE, found, err = 0;
+	struct store	*st;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		switch (ch) {
-		case 'p':
-			place = optarg;
-			break;
-		case 'm':
-			member = optarg;
-			break;
-		case 'o':
-			org = optarg;
-			break;
-		case 's':
-			state = optarg;
-			break;
-		case 'y':
-			year = optarg;
-			break;
-		case 'h':
-			horizon = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		default:
-			return option_error("icat", ch, argv);
-		}
-	argc -= optind;
-	argv += optind;
-	what = argc ? argv[0] : "members";
-	if (year && (strlen(year) != 4 || parse_int(year, 2007, 2200, &v) ==
-	    -1))
-		return usage_error("icat", "--year takes a year");
-	v = NR;
-	if (horizon && parse_int(horizon, 2013, 2200, &v) == -1)
-		return usage_error("icat", "--horizon takes a year");
-	if (store_open(&st, db_path(db), STORE_EXISTING) == -1)
+	(void)o;
+	(void)argc;
+	if (*argv[0] == '\0')
+		return usage_error("icat", BAD_ACTION, "member");
+	if ((st = cli_store(cl)) == NULL)
 		return EXIT_STORE;
-	if (strcmp(what, "members") == 0 && argc <= 1)
-		ret = do_members(st);
-	else if (strcmp(what, "cochairs") == 0 && argc == 1)
-		ret = do_cochairs(st);
-	else if (strcmp(what, "meetings") == 0 && argc == 1)
-		ret = do_meetings(st, year);
-	else if (strcmp(what, "roadmap") == 0 && argc == 1)
-		ret = do_roadmap(st, (int)v);
-	else if (strcmp(what, "member") == 0 && argc == 2 && *argv[1]) {
-		if (st->ops->icat_member_add(st, argv[1]) == 0)
-			ret = EXIT_DONE;
-	} else if (strcmp(what, "cochair") == 0 && argc == 3) {
-		if (parse_int(argv[1], 2007, 2200, &id) == -1)
-			ret = usage_error("icat", "cochair takes a year and a "
-			    "member");
-		else if (st->ops->icat_cochair_put(st, (int)id, argv[2],
-		    &found) == 0) {
-			ret = EXIT_DONE;
-			if (!found) {
-				error("'%s' is not a member of ICAT, or co-chairs "
-				    "%s already (see 'palermo icat members')",
-				    argv[2], argv[1]);
-				ret = EXIT_REJECTED;
-			}
-		}
-	} else if (strcmp(what, "meeting") == 0 && argc == 3) {
-		if (!date_valid(argv[1]) || *argv[2] == '\0')
-			ret = usage_error("icat", "meeting takes a date "
-			    "(YYYY-MM-DD) and a title");
-		else if (st->ops->icat_meeting_add(st, argv[1], argv[2], place,
-		    &mid) == 0) {
-			printf("%lld\n", (long long)mid);
-			ret = out_close(stdout, NULL);
-		}
-	} else if (strcmp(what, "attend") == 0 && argc == 2) {
-		const char	*kind = member ? "member" : org ? "organisation" :
-				    "state", *name = member ? member : org ? org :
-				    state;
+	return st->ops->icat_member_add(st, argv[0]) == 0 ? EXIT_DONE :
+	    EXIT_STORE;
+}
 
-		if (parse_int(argv[1], 1, INT64_MAX, &id) == -1 ||
-		    (member != NULL) + (org != NULL) + (state != NULL) != 1)
-			ret = usage_error("icat", "attend takes a meeting id and "
-			    "one of --member, --organisation, --state");
-		else if (state && country_resolve(state, &c) != COUNTRY_FOUND)
-			ret = usage_error("icat", "'%s' is not a country",
-			    state);
-		else if (member && ((spelt = member_find(st, &a, member,
-		    &err)) == NULL || err)) {
-			if (!err) {
-				error("'%s' is not a member of ICAT; an invited "
-				    "organisation is --organisation", member);
-				ret = EXIT_REJECTED;
-			}
-		} else if (st->ops->icat_attendee_add(st, id, kind, state ?
-		    c->alpha3 : member ? spelt : name, &found) == 0) {
-			ret = EXIT_DONE;
-			if (!found) {
-				error("no meeting %lld, or recorded already",
-				    id);
-				ret = EXIT_REJECTED;
-			}
+static int
+icat_cochair(struct cli *cl, void *o, int argc, char **argv)
+{
+	struct store	*st;
+	long long	 year;
+	int		 found;
+
+	(void)o;
+	(void)argc;
+	if (parse_int(argv[0], 2007, 2200, &year) == -1)
+		return usage_error("icat", "cochair takes a year and a member");
+	if ((st = cli_store(cl)) == NULL ||
+	    st->ops->icat_cochair_put(st, (int)year, argv[1], &found) == -1)
+		return EXIT_STORE;
+	if (!found) {
+		error("'%s' is not a member of ICAT, or co-chairs %s already "
+		    "(see 'palermo icat members')", argv[1], argv[0]);
+		return EXIT_REJECTED;
+	}
+	return EXIT_DONE;
+}
+
+static int
+icat_meeting(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct icat_opts *o = opts;
+	struct store	*st;
+	int64_t		 id;
+
+	(void)argc;
+	if (!date_valid(argv[0]) || *argv[1] == '\0')
+		return usage_error("icat", "meeting takes a date (YYYY-MM-DD) "
+		    "and a title");
+	if ((st = cli_store(cl)) == NULL ||
+	    st->ops->icat_meeting_add(st, argv[0], argv[1], o->place, &id) ==
+	    -1)
+		return EXIT_STORE;
+	printf("%lld\n", (long long)id);
+	return out_close(stdout, NULL);
+}
+
+static int
+icat_attend(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct icat_opts *o = opts;
+	const struct country	*c = NULL;
+	struct store		*st;
+	struct arena		 a = { NULL };
+	const char		*kind, *name;
+	long long		 id;
+	int			 found, err = 0, ret = EXIT_STORE;
+
+	(void)argc;
+	if (parse_int(argv[0], 1, INT64_MAX, &id) == -1 || (o->member !=
+	    NULL) + (o->organisation != NULL) + (o->state != NULL) != 1)
+		return usage_error("icat", "attend takes a meeting id and one "
+		    "of --member, --organisation, --state");
+	if (o->state && country_resolve(o->state, &c) != COUNTRY_FOUND)
+		return usage_error("icat", "'%s' is not a country", o->state);
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	kind = o->member ? "member" : o->organisation ? "organisation" :
+	    "state";
+	name = c ? c->alpha3 : o->organisation;
+	if (o->member && (name = member_find(st, &a, o->member, &err)) ==
+	    NULL) {
+		if (!err) {
+			error("'%s' is not a member of ICAT; an invited "
+			    "organisation is --organisation", o->member);
+			ret = EXIT_REJECTED;
 		}
-	} else
-		ret = usage_error("icat", "unknown action '%s' or wrong number "
-		    "of arguments", what);
+	} else if (!err && st->ops->icat_attendee_add(st, id, kind, name,
+	    &found) == 0) {
+		ret = EXIT_DONE;
+		if (!found) {
+			error("no meeting %lld, or recorded already", id);
+			ret = EXIT_REJECTED;
+		}
+	}
 	arena_release(&a);
-	st->ops->close(st);
 	return ret;
 }
+
+static const struct subcommand icat_subs[] = {
+	{ "members", 0, 0, icat_members },
+	{ "cochairs", 0, 0, icat_cochairs },
+	{ "meetings", 0, 0, icat_meetings },
+	{ "roadmap", 0, 0, icat_roadmap },
+	{ "member", 1, 1, icat_member },
+	{ "cochair", 2, 2, icat_cochair },
+	{ "meeting", 2, 2, icat_meeting },
+	{ "attend", 1, 1, icat_attend },
+	{ NULL, 0, 0, NULL },
+};
+
+static int
+icat_run(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct icat_opts *o = opts;
+	long long	 v = NR;
+
+	if (o->year && (strlen(o->year) != 4 || parse_int(o->year, 2007, 2200,
+	    &v) == -1))
+		return usage_error("icat", "--year takes a year");
+	v = NR;
+	if (o->horizon && parse_int(o->horizon, 2013, 2200, &v) == -1)
+		return usage_error("icat", "--horizon takes a year");
+	o->h = (int)v;
+	return cli_dispatch(cl, icat_subs, o, argc, argv, "members",
+	    BAD_ACTION);
+}
+
+static const struct opt icat_opts[] = {
+	OPT_VALUE("place", struct icat_opts, place),
+	OPT_VALUE("member", struct icat_opts, member),
+	OPT_VALUE("organisation", struct icat_opts, organisation),
+	OPT_VALUE("state", struct icat_opts, state),
+	OPT_VALUE("year", struct icat_opts, year),
+	OPT_VALUE("horizon", struct icat_opts, horizon),
+	OPT_END,
+};
+
+const struct command cmd_icat = {
+	"icat", "ICAT: members, co-chairs, meetings, roadmap",
+	"palermo icat [members] [--db PATH]\n"
+	"palermo icat member NAME\n"
+	"palermo icat cochairs\n"
+	"palermo icat cochair YEAR MEMBER\n"
+	"palermo icat meetings [--year YEAR]\n"
+	"palermo icat meeting DATE TITLE [--place PLACE]\n"
+	"palermo icat attend MEETING --member M | --organisation O | "
+	"--state C\n"
+	"palermo icat roadmap [--horizon YEAR]\n\n"
+	"The Inter-Agency Coordination Group against Trafficking in\n"
+	"Persons: its members (UNODC as coordinator, and the entities the\n"
+	"resolution names; member adds one), co-chairs by year, meetings\n"
+	"(meeting prints the new id) with the members, invited\n"
+	"organisations and states that attended, and the roadmap: the\n"
+	"plan's actions with a horizon year, and for each year how many\n"
+	"are done of those not dropped.\n\n" DB_OPTS,
+	icat_opts, sizeof(struct icat_opts), 0, icat_run,
+};

@@ -1,41 +1,43 @@
 /*
  * cmd_init.c: "palermo init": create the database or bring its schema up
- * to date.  Opening a store applies the missing migrations, so init is an
- * open in create mode that reports what it found.
+ * to date.  Opening a store applies the migrations it lacks, so init is
+ * an open, in create mode when there is no database yet, that reports
+ * what it found.
  */
-#include <string.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
 
-int
-cmd_init(int argc, char **argv)
+static int
+init_run(struct cli *cl, void *o, int argc, char **argv)
 {
-	struct store	*st;
+	const char	*db = db_path(cl->db);
 	struct stat	 sb;
-	const char	*db;
-	int		 first, after = 0;
+	int		 exists = stat(db, &sb) == 0, after = 0;
 
-	if ((first = db_option_parse("init", argc, argv, &db)) == -1)
-		return EXIT_USAGE;
-	if (first != argc)
-		return usage_error("init", "unexpected argument '%s'",
-		    argv[first]);
-	if (stat(db, &sb) == 0) {
-		/* opening applies any migration the database lacks */
-		if (store_open(&st, db, STORE_EXISTING) == -1)
-			return EXIT_STORE;
-		st->ops->schema_version(st, &after);
-		st->ops->close(st);
+	(void)o;
+	if (argc > 0)
+		return usage_error("init", "unexpected argument '%s'", argv[0]);
+	if (store_open(&cl->st, db, exists ? STORE_EXISTING : STORE_CREATE) ==
+	    -1) {
+		cl->st = NULL;
+		return EXIT_STORE;
+	}
+	cl->st->ops->schema_version(cl->st, &after);
+	if (exists)
 		fprintf(stderr, "%s: %s is ready (schema version %d)\n",
 		    progname, db, after);
-		return EXIT_DONE;
-	}
-	if (store_open(&st, db, STORE_CREATE) == -1)
-		return EXIT_STORE;
-	st->ops->schema_version(st, &after);
-	st->ops->close(st);
-	fprintf(stderr, "%s: created %s (schema version %d, %d countries)\n",
-	    progname, db, after, country_count());
+	else
+		fprintf(stderr, "%s: created %s (schema version %d, %d "
+		    "countries)\n", progname, db, after, country_count());
 	return EXIT_DONE;
 }
+
+const struct command cmd_init = {
+	"init", "create the database, or bring it up to date",
+	"palermo init [--db PATH]\n\n"
+	"Creates the database when it is missing and applies every schema\n"
+	"migration it lacks, in one transaction; loads the reference data\n"
+	"(countries, M49 regions, codes).\n\n" DB_OPTS,
+	NULL, 0, 0, init_run,
+};

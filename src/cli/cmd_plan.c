@@ -1,102 +1,32 @@
 /*
  * cmd_plan.c: "palermo plan": the UN Global Plan of Action to Combat
- * Trafficking in Persons (resolution 68/192, op. 2).  It keeps the plan's
- * objectives (a) to (f) and its four pillars, and the actions carried out
- * under it, by states, UN entities, other organisations, civil society and
- * the private sector, with dated progress notes, indicators with target and
- * actual, and evidence; ICAT's roadmap is actions with a horizon year.
+ * Trafficking in Persons (resolution 68/192, op. 2): its objectives (a)
+ * to (f) and four pillars, and the actions carried out under it, by
+ * states, UN entities, other organisations, civil society and the private
+ * sector, with dated progress notes, indicators with target and actual,
+ * and evidence; ICAT's roadmap is actions with a horizon year.  What an
+ * action must say is rules/plan.c's.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-/* --- options ---------------------------------------------------------- */
-
-struct plopts {
-	const char	*db, *out, *format, *source, *target, *actual;
+struct plan_opts {
+	const char	*out, *format, *source, *target, *actual;
 	const char	*f[PLF__MAX];	/* --actor-kind ... --horizon */
 	int		 overdue;
 	const char	*pillar, *objective;
+	long long	 id;		/* of the action, when one is named */
 };
 
-static int
-parse(int argc, char **argv, struct plopts *o, int *first)
-{
-	static const struct option opts[] = {
-		{ "actor-kind", required_argument, NULL, 300 + PLF_ACTOR_KIND },
-		{ "actor", required_argument, NULL, 300 + PLF_ACTOR },
-		{ "title", required_argument, NULL, 300 + PLF_TITLE },
-		{ "description", required_argument, NULL, 300 + PLF_DESCRIPTION },
-		{ "pillars", required_argument, NULL, 300 + PLF_PILLARS },
-		{ "objectives", required_argument, NULL, 300 + PLF_OBJECTIVES },
-		{ "start", required_argument, NULL, 300 + PLF_START },
-		{ "due", required_argument, NULL, 300 + PLF_DUE },
-		{ "status", required_argument, NULL, 300 + PLF_STATUS },
-		{ "horizon", required_argument, NULL, 300 + PLF_HORIZON },
-		{ "db", required_argument, NULL, 'd' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "source", required_argument, NULL, 's' },
-		{ "target", required_argument, NULL, 't' },
-		{ "actual", required_argument, NULL, 'a' },
-		{ "overdue", no_argument, NULL, 'v' },
-		{ "pillar", required_argument, NULL, 'p' },
-		{ "objective", required_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int	 ch;
-
-	memset(o, 0, sizeof(*o));
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch >= 300 && ch < 300 + PLF__MAX) {
-			o->f[ch - 300] = optarg;
-			continue;
-		}
-		switch (ch) {
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'f':
-			o->format = optarg;
-			break;
-		case 's':
-			o->source = optarg;
-			break;
-		case 't':
-			o->target = optarg;
-			break;
-		case 'a':
-			o->actual = optarg;
-			break;
-		case 'v':
-			o->overdue = 1;
-			break;
-		case 'p':
-			o->pillar = optarg;
-			break;
-		case 'j':
-			o->objective = optarg;
-			break;
-		default:
-			return option_error("plan", ch, argv);
-		}
-	}
-	*first = optind;
-	return EXIT_DONE;
-}
+#define BAD_ACTION	"unknown action '%s' or wrong number of arguments"
 
 /* --- listing and export ----------------------------------------------- */
 
 struct lister {
-	const struct plopts	*o;
+	const struct plan_opts	*o;
 	int			 pillar, objective, status, kind;
 	char			 today[11];
 	int			 fmt;	/* 0 text, 1 csv, 2 json */
@@ -190,7 +120,7 @@ list_action(struct lister *l, const struct plan_action *a)
 }
 
 static int
-do_list(struct store *st, const struct plopts *o, int export)
+do_list(struct store *st, const struct plan_opts *o, int export)
 {
 	struct lister	 l;
 	struct arena	 a = { NULL };
@@ -262,300 +192,307 @@ out:
 	return ret;
 }
 
-/* --- import: CSV, or JSON one object per line -------------------------- */
+/* --- the subcommands -------------------------------------------------- */
 
-struct pimport {
+static int
+plan_objectives(struct cli *cl, void *o, int argc, char **argv)
+{
 	struct store	*st;
-	struct errlist	*el;
-	const char	*source;
-	int		 col[PLF__MAX];
-	unsigned long	 rows;
+	struct arena	 a = { NULL };
+	struct plan_objective *ob;
+	size_t		 n;
+	int		 ret = EXIT_STORE;
+
+	(void)o;
+	(void)argc;
+	(void)argv;
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	printf("objectives:\n");
+	if (st->ops->plan_objective_list(st, &a, &ob, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			printf("(%s)  %s\n", ob[i].code, ob[i].summary);
+		printf("pillars:\n");
+		for (int k = 0; k < PILLAR__MAX; k++)
+			printf("  %-12s  %s\n", code_name(CL_PILLAR, k),
+			    code_lists[CL_PILLAR].codes[k].label);
+		ret = out_close(stdout, NULL);
+	}
+	arena_release(&a);
+	return ret;
+}
+
+static int
+plan_objective(struct cli *cl, void *o, int argc, char **argv)
+{
+	struct store	*st;
+	int		 found;
+
+	(void)o;
+	if (argc != 2 || strlen(argv[0]) != 1 || *argv[0] < 'a' ||
+	    *argv[0] > 'f' || *argv[1] == '\0' || !utf8_valid(argv[1],
+	    strlen(argv[1])))
+		return usage_error("plan", "objective takes a letter, a to f, "
+		    "and its wording");
+	if ((st = cli_store(cl)) == NULL ||
+	    st->ops->plan_objective_set(st, argv[0], argv[1], &found) == -1)
+		return EXIT_STORE;
+	/* the six are reference data: one is missing only if the database
+	 * was changed by hand */
+	if (!found) {
+		error("%s: objective (%s) is missing", db_path(cl->db),
+		    argv[0]);
+		return EXIT_STORE;
+	}
+	return EXIT_DONE;
+}
+
+static int
+plan_list(struct cli *cl, void *o, int argc, char **argv)
+{
+	struct store	*st = cli_store(cl);
+
+	(void)argc;
+	(void)argv;
+	return st == NULL ? EXIT_STORE : do_list(st, o, 0);
+}
+
+static int
+plan_export(struct cli *cl, void *o, int argc, char **argv)
+{
+	struct store	*st = cli_store(cl);
+
+	(void)argc;
+	(void)argv;
+	return st == NULL ? EXIT_STORE : do_list(st, o, 1);
+}
+
+static int
+plan_import(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct plan_opts *o = opts;
+
+	(void)argc;
+	if (cli_store(cl) == NULL)
+		return EXIT_STORE;
+	if (o->source == NULL)
+		return usage_error("plan", "import needs --source NAME");
+	return cli_register(cl, REG_PLAN, argv[0], o->source);
+}
+
+/* add, and edit ID: the options are the action's fields; what edit is
+ * not given stays as it was. */
+static int
+plan_put(struct cli *cl, const struct plan_opts *o, const char *what)
+{
+	struct plan_action	 a, *acts;
+	struct plan_text	 t;
+	struct errlist		 el;
+	struct arena		 ar = { NULL };
+	struct store		*st;
+	static const int	 col[PLF__MAX];
+	const char		*f[PLF__MAX], *was[PLF__MAX];
+	size_t			 n, k = 0;
+	int			 ret = EXIT_STORE;
+
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	memset(&a, 0, sizeof(a));
+	memset(&t, 0, sizeof(t));
+	errlist_init(&el, what);
+	memcpy(f, o->f, sizeof(f));
+	if (o->id) {
+		if (st->ops->plan_action_list(st, &ar, &acts, &n) == -1)
+			goto out;
+		while (k < n && acts[k].id != o->id)
+			k++;
+		if (k == n) {
+			error("no action %lld", o->id);
+			ret = EXIT_REJECTED;
+			goto out;
+		}
+		plan_action_fields(&acts[k], was, &t);
+		for (int i = 0; i < PLF__MAX; i++)
+			if (f[i] == NULL)
+				f[i] = was[i];
+	}
+	a.source = o->source ? o->source : operator_name();
+	if (plan_action_read(f, &a, &el, 0, col) == -1) {
+		errlist_print(&el, stderr);
+		ret = EXIT_REJECTED;
+		goto out;
+	}
+	a.id = (int64_t)o->id;
+	if (st->ops->plan_action_put(st, &a) == -1)
+		goto out;
+	if (o->id)
+		ret = EXIT_DONE;
+	else {
+		printf("%lld\n", (long long)a.id);
+		ret = out_close(stdout, NULL);
+	}
+out:
+	plan_text_release(&t);
+	arena_release(&ar);
+	errlist_release(&el);
+	return ret;
+}
+
+static int
+plan_add(struct cli *cl, void *o, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return plan_put(cl, o, "add");
+}
+
+/* The action id that edit, note, indicator and evidence take first. */
+static int
+action_id(struct plan_opts *o, const char *what, int argc, char **argv,
+    int want)
+{
+	if (argc < 1 || parse_int(argv[0], 1, INT64_MAX, &o->id) == -1)
+		return usage_error("plan", "%s takes an action id", what);
+	if (argc != want)
+		return usage_error("plan", BAD_ACTION, what);
+	return EXIT_DONE;
+}
+
+static int
+plan_edit(struct cli *cl, void *o, int argc, char **argv)
+{
+	int	 ret;
+
+	if ((ret = action_id(o, "edit", argc, argv, 1)) != EXIT_DONE)
+		return ret;
+	return plan_put(cl, o, "edit");
+}
+
+/* Add a note, an indicator or evidence to the action of o->id. */
+static int
+plan_item(struct cli *cl, const struct plan_item *it)
+{
+	struct store	*st = cli_store(cl);
+
+	if (st == NULL || st->ops->plan_item_put(st, it) == -1)
+		return EXIT_STORE;
+	return EXIT_DONE;
+}
+
+static int
+plan_note(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct plan_opts *o = opts;
+	int		 ret;
+
+	if ((ret = action_id(o, "note", argc, argv, 3)) != EXIT_DONE)
+		return ret;
+	if (!date_valid(argv[1]) || *argv[2] == '\0')
+		return usage_error("plan", "note takes an id, a date "
+		    "(YYYY-MM-DD) and a text");
+	return plan_item(cl, &(struct plan_item){ o->id, PC_NOTE, argv[2],
+	    argv[1], NR, NR });
+}
+
+static int
+plan_indicator(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct plan_opts *o = opts;
+	struct plan_item it;
+	long long	 v = NR, w = NR;
+	int		 ret;
+
+	if ((ret = action_id(o, "indicator", argc, argv, 2)) != EXIT_DONE)
+		return ret;
+	if ((o->target && parse_int(o->target, 0, INT64_MAX, &v) == -1) ||
+	    (o->actual && parse_int(o->actual, 0, INT64_MAX, &w) == -1))
+		return usage_error("plan", "--target and --actual take whole "
+		    "numbers");
+	it = (struct plan_item){ o->id, PC_INDICATOR, argv[1], NULL, v, w };
+	return plan_item(cl, &it);
+}
+
+static int
+plan_evidence(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct plan_opts *o = opts;
+	int		 ret;
+
+	if ((ret = action_id(o, "evidence", argc, argv, 2)) != EXIT_DONE)
+		return ret;
+	return plan_item(cl, &(struct plan_item){ o->id, PC_EVIDENCE, argv[1],
+	    NULL, NR, NR });
+}
+
+static const struct subcommand plan_subs[] = {
+	{ "objectives", 0, 0, plan_objectives },
+	{ "objective", 0, 100, plan_objective },
+	{ "list", 0, 0, plan_list },
+	{ "export", 0, 0, plan_export },
+	{ "import", 1, 1, plan_import },
+	{ "add", 0, 0, plan_add },
+	{ "edit", 0, 100, plan_edit },
+	{ "note", 0, 100, plan_note },
+	{ "indicator", 0, 100, plan_indicator },
+	{ "evidence", 0, 100, plan_evidence },
+	{ NULL, 0, 0, NULL },
 };
 
 static int
-import_row(const struct csv_record *r, void *arg)
+plan_run(struct cli *cl, void *o, int argc, char **argv)
 {
-	struct pimport		*im = arg;
-	struct plan_action	 a;
-	const char		*f[PLF__MAX];
-	int			 col[PLF__MAX];
-
-	if (r->line == 1) {
-		for (int k = 0; k < PLF__MAX; k++) {
-			im->col[k] = -1;
-			for (size_t i = 0; i < r->count; i++)
-				if (str_eqi(r->field[i], plan_field_names[k]))
-					im->col[k] = (int)i;
-		}
-		for (size_t i = 0; i < r->count; i++) {
-			int	 known = str_eqi(r->field[i], "id");
-
-			for (int k = 0; k < PLF__MAX; k++)
-				known |= str_eqi(r->field[i], plan_field_names[k]);
-			if (!known)
-				errlist_add(im->el, r->line, i + 1, r->field[i],
-				    "not a column of plan actions");
-		}
-		return im->el->count ? -1 : 0;
-	}
-	im->rows++;
-	for (int k = 0; k < PLF__MAX; k++) {
-		f[k] = im->col[k] >= 0 ? r->field[im->col[k]] : NULL;
-		col[k] = im->col[k] + 1;
-	}
-	memset(&a, 0, sizeof(a));
-	a.source = im->source;
-	if (plan_action_read(f, &a, im->el, r->line, col) == -1 || im->el->count)
-		return 0;
-	return im->st->ops->plan_action_put(im->st, &a);
+	return cli_dispatch(cl, plan_subs, o, argc, argv, "list", BAD_ACTION);
 }
 
-/* A JSON action with its notes, indicators and evidence. */
-static int
-import_json(struct pimport *im, const char *text, size_t len,
-    unsigned long line)
-{
-	static const int	 col[PLF__MAX];
-	struct plan_action	 a;
-	json_error_t		 jerr;
-	json_t			*o, *v;
-	const char		*f[PLF__MAX];
-	char			 num[16];
-	size_t			 i;
-	int			 rc = 0;
+static const struct opt plan_opts[] = {
+	OPT_VALUE("actor-kind", struct plan_opts, f[PLF_ACTOR_KIND]),
+	OPT_VALUE("actor", struct plan_opts, f[PLF_ACTOR]),
+	OPT_VALUE("title", struct plan_opts, f[PLF_TITLE]),
+	OPT_VALUE("description", struct plan_opts, f[PLF_DESCRIPTION]),
+	OPT_VALUE("pillars", struct plan_opts, f[PLF_PILLARS]),
+	OPT_VALUE("objectives", struct plan_opts, f[PLF_OBJECTIVES]),
+	OPT_VALUE("start", struct plan_opts, f[PLF_START]),
+	OPT_VALUE("due", struct plan_opts, f[PLF_DUE]),
+	OPT_VALUE("status", struct plan_opts, f[PLF_STATUS]),
+	OPT_VALUE("horizon", struct plan_opts, f[PLF_HORIZON]),
+	OPT_VALUE("out", struct plan_opts, out),
+	OPT_VALUE("format", struct plan_opts, format),
+	OPT_VALUE("source", struct plan_opts, source),
+	OPT_VALUE("target", struct plan_opts, target),
+	OPT_VALUE("actual", struct plan_opts, actual),
+	OPT_FLAG("overdue", struct plan_opts, overdue),
+	OPT_VALUE("pillar", struct plan_opts, pillar),
+	OPT_VALUE("objective", struct plan_opts, objective),
+	OPT_END,
+};
 
-	if ((o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)) ==
-	    NULL || !json_is_object(o)) {
-		errlist_add(im->el, line, 0, NULL, "expected one JSON object "
-		    "per line%s%s", o ? "" : ": ", o ? "" : jerr.text);
-		json_decref(o);
-		return 0;
-	}
-	im->rows++;
-	for (int k = 0; k < PLF__MAX; k++) {
-		v = json_object_get(o, plan_field_names[k]);
-		f[k] = json_is_string(v) ? json_string_value(v) : NULL;
-		if (k == PLF_HORIZON && json_is_integer(v)) {
-			snprintf(num, sizeof(num), "%lld",
-			    (long long)json_integer_value(v));
-			f[k] = num;
-		}
-	}
-	memset(&a, 0, sizeof(a));
-	a.source = im->source;
-	if (plan_action_read(f, &a, im->el, line, col) == -1 || im->el->count)
-		goto out;
-	if (im->st->ops->plan_action_put(im->st, &a) == -1) {
-		rc = -1;
-		goto out;
-	}
-	json_array_foreach(json_object_get(o, "notes"), i, v) {
-		struct plan_item it = { a.id, PC_NOTE, json_string_value(
-		    json_object_get(v, "note")), json_string_value(
-		    json_object_get(v, "date")), NR, NR };
-
-		if (it.text == NULL || it.date == NULL || !date_valid(it.date)) {
-			errlist_add(im->el, line, 0, "notes", "a note needs a "
-			    "date (YYYY-MM-DD) and a note");
-			goto out;
-		}
-		if ((rc = im->st->ops->plan_item_put(im->st, &it)) == -1)
-			goto out;
-	}
-	json_array_foreach(json_object_get(o, "indicators"), i, v) {
-		json_t	*t = json_object_get(v, "target"), *u =
-			    json_object_get(v, "actual");
-		struct plan_item it = { a.id, PC_INDICATOR, json_string_value(
-		    json_object_get(v, "name")), NULL, json_is_integer(t) ?
-		    json_integer_value(t) : NR, json_is_integer(u) ?
-		    json_integer_value(u) : NR };
-
-		if (it.text == NULL) {
-			errlist_add(im->el, line, 0, "indicators", "an "
-			    "indicator needs a name");
-			goto out;
-		}
-		if ((rc = im->st->ops->plan_item_put(im->st, &it)) == -1)
-			goto out;
-	}
-	json_array_foreach(json_object_get(o, "evidence"), i, v) {
-		struct plan_item it = { a.id, PC_EVIDENCE, json_string_value(v),
-		    NULL, NR, NR };
-
-		if (it.text == NULL) {
-			errlist_add(im->el, line, 0, "evidence", "evidence is "
-			    "a link, as a string");
-			goto out;
-		}
-		if ((rc = im->st->ops->plan_item_put(im->st, &it)) == -1)
-			goto out;
-	}
-out:
-	json_decref(o);
-	return rc;
-}
-
-static int
-json_line(void *arg, const char *text, size_t len, unsigned long line)
-{
-	return import_json(arg, text, len, line);
-}
-
-static int
-do_import(struct store *st, const char *path, const char *source)
-{
-	struct pimport	 im;
-	struct errlist	 el;
-
-	memset(&im, 0, sizeof(im));
-	im.st = st;
-	im.el = &el;
-	im.source = source;
-	return register_import(st, path, import_row, json_line, &im, &el,
-	    &im.rows, "actions");
-}
-
-/* --- the command ------------------------------------------------------ */
-
-int
-cmd_plan(int argc, char **argv)
-{
-	struct plopts	 o;
-	struct store	*st;
-	const char	*what;
-	long long	 id = 0, v = 0, w = 0;
-	int		 first = 0, ret;
-
-	if ((ret = parse(argc, argv, &o, &first)) != EXIT_DONE)
-		return ret;
-	what = first < argc ? argv[first] : "list";
-	argc -= first + (first < argc);
-	argv += first + 1;
-	if (strcmp(what, "objective") == 0 && (argc != 2 ||
-	    strlen(argv[0]) != 1 || *argv[0] < 'a' || *argv[0] > 'f' ||
-	    *argv[1] == '\0' || !utf8_valid(argv[1], strlen(argv[1]))))
-		return usage_error("plan", "objective takes a letter, a to f, "
-		    "and its wording");
-	if ((strcmp(what, "edit") == 0 || strcmp(what, "note") == 0 ||
-	    strcmp(what, "indicator") == 0 || strcmp(what, "evidence") == 0) &&
-	    (argc < 1 || parse_int(argv[0], 1, INT64_MAX, &id) == -1))
-		return usage_error("plan", "%s takes an action id", what);
-	if (store_open(&st, db_path(o.db), STORE_EXISTING) == -1)
-		return EXIT_STORE;
-	ret = EXIT_STORE;
-	if (strcmp(what, "objectives") == 0 && argc == 0) {
-		struct arena	 a = { NULL };
-		struct plan_objective *ob;
-		size_t		 n;
-
-		printf("objectives:\n");
-		if (st->ops->plan_objective_list(st, &a, &ob, &n) == 0) {
-			for (size_t i = 0; i < n; i++)
-				printf("(%s)  %s\n", ob[i].code, ob[i].summary);
-			printf("pillars:\n");
-			for (int k = 0; k < PILLAR__MAX; k++)
-				printf("  %-12s  %s\n", code_name(CL_PILLAR, k),
-				    code_lists[CL_PILLAR].codes[k].label);
-			ret = out_close(stdout, NULL);
-		}
-		arena_release(&a);
-	} else if (strcmp(what, "objective") == 0) {
-		int	 found;
-
-		/* the six are reference data: one is missing only if the
-		 * database was changed by hand */
-		if (st->ops->plan_objective_set(st, argv[0], argv[1], &found) ==
-		    -1)
-			;
-		else if (!found)
-			error("%s: objective (%s) is missing", db_path(o.db),
-			    argv[0]);
-		else
-			ret = EXIT_DONE;
-	} else if ((strcmp(what, "list") == 0 || strcmp(what, "export") ==
-	    0) && argc == 0)
-		ret = do_list(st, &o, strcmp(what, "export") == 0);
-	else if (strcmp(what, "import") == 0 && argc == 1)
-		ret = o.source ? do_import(st, argv[0], o.source) :
-		    usage_error("plan", "import needs --source NAME");
-	else if ((strcmp(what, "add") == 0 && argc == 0) ||
-	    (strcmp(what, "edit") == 0 && argc == 1)) {
-		struct plan_action	 a, *acts;
-		struct plan_text	 t;
-		struct errlist		 el;
-		struct arena		 ar = { NULL };
-		static const int	 col[PLF__MAX];
-		const char		*f[PLF__MAX], *was[PLF__MAX];
-		size_t			 n, k = 0;
-
-		memset(&a, 0, sizeof(a));
-		memset(&t, 0, sizeof(t));
-		errlist_init(&el, what);
-		memcpy(f, o.f, sizeof(f));
-		if (id) {
-			if (st->ops->plan_action_list(st, &ar, &acts, &n) == -1)
-				goto done;
-			while (k < n && acts[k].id != id)
-				k++;
-			if (k == n) {
-				error("no action %lld", id);
-				ret = EXIT_REJECTED;
-				goto done;
-			}
-			/* what is not given stays as it was */
-			plan_action_fields(&acts[k], was, &t);
-			for (int i = 0; i < PLF__MAX; i++)
-				if (f[i] == NULL)
-					f[i] = was[i];
-		}
-		a.source = o.source ? o.source : operator_name();
-		if (plan_action_read(f, &a, &el, 0, col) == -1) {
-			errlist_print(&el, stderr);
-			ret = EXIT_REJECTED;
-		} else {
-			a.id = (int64_t)id;
-			if (st->ops->plan_action_put(st, &a) == 0) {
-				if (!id)
-					printf("%lld\n", (long long)a.id);
-				ret = id ? EXIT_DONE : out_close(stdout, NULL);
-			}
-		}
-done:
-		plan_text_release(&t);
-		arena_release(&ar);
-		errlist_release(&el);
-	} else if (strcmp(what, "note") == 0 && argc == 3) {
-		struct plan_item it = { id, PC_NOTE, argv[2], argv[1], NR, NR };
-
-		if (!date_valid(argv[1]) || *argv[2] == '\0')
-			ret = usage_error("plan", "note takes an id, a date "
-			    "(YYYY-MM-DD) and a text");
-		else if (st->ops->plan_item_put(st, &it) == 0)
-			ret = EXIT_DONE;
-	} else if (strcmp(what, "indicator") == 0 && argc == 2) {
-		struct plan_item it = { id, PC_INDICATOR, argv[1], NULL, NR,
-		    NR };
-
-		if ((o.target && parse_int(o.target, 0, INT64_MAX, &v) == -1) ||
-		    (o.actual && parse_int(o.actual, 0, INT64_MAX, &w) == -1))
-			ret = usage_error("plan", "--target and --actual take "
-			    "whole numbers");
-		else {
-			if (o.target)
-				it.target = v;
-			if (o.actual)
-				it.actual = w;
-			if (st->ops->plan_item_put(st, &it) == 0)
-				ret = EXIT_DONE;
-		}
-	} else if (strcmp(what, "evidence") == 0 && argc == 2) {
-		struct plan_item it = { id, PC_EVIDENCE, argv[1], NULL, NR, NR };
-
-		if (st->ops->plan_item_put(st, &it) == 0)
-			ret = EXIT_DONE;
-	} else
-		ret = usage_error("plan", "unknown action '%s' or wrong number "
-		    "of arguments", what);
-	st->ops->close(st);
-	return ret;
-}
+const struct command cmd_plan = {
+	"plan", "the Global Plan of Action and its actions",
+	"palermo plan objectives\n"
+	"palermo plan objective a|b|c|d|e|f TEXT\n"
+	"palermo plan [list] [--actor-kind K] [--actor A] [--pillar P]\n"
+	"             [--objective O] [--status S] [--overdue]\n"
+	"palermo plan add --actor-kind K --actor A --title T --pillars P[;P]\n"
+	"             [--objectives a;c] [--description T] [--start D] "
+	"[--due D]\n"
+	"             [--status S] [--horizon YEAR] [--source NAME]\n"
+	"palermo plan edit ID [the options of add]\n"
+	"palermo plan note ID DATE TEXT\n"
+	"palermo plan indicator ID NAME [--target N] [--actual N]\n"
+	"palermo plan evidence ID LINK\n"
+	"palermo plan export [--format csv|json] [--out FILE]\n"
+	"palermo plan import FILE --source NAME\n\n"
+	"The UN Global Plan of Action: its objectives (a) to (f) and four\n"
+	"pillars (prevention, protection, prosecution, partnership), and\n"
+	"the actions of states, UN entities, other organisations, civil\n"
+	"society and the private sector (K: state, un_entity, "
+	"organisation,\n"
+	"civil_society, private_sector; for a state A is a country), with\n"
+	"status (planned, under_way, done, dropped), dated progress notes,\n"
+	"indicators and evidence.  --overdue: due before today and neither\n"
+	"done nor dropped.  import reads the CSV of export, or its JSON\n"
+	"(one object per line, with notes, indicators and evidence), all\n"
+	"or nothing.  --horizon marks an action of ICAT's roadmap.\n\n"
+	DB_OPTS,
+	plan_opts, sizeof(struct plan_opts), 0, plan_run,
+};

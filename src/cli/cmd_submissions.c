@@ -2,70 +2,75 @@
  * cmd_submissions.c: "palermo submissions": the provenance of what is
  * stored, and the removal of a submission with all of its records.
  */
-#include <string.h>
-
 #include "cli/cli.h"
 
-int
-cmd_submissions(int argc, char **argv)
+static int
+submissions_list(struct cli *cl, void *o, int argc, char **argv)
 {
-	struct store	*st = NULL;
-	const char	*db;
-	long long	 id;
-	int		 first, found, ret = EXIT_STORE;
+	struct store	*st = cli_store(cl);
+	struct arena	 a = { NULL };
+	struct submission *v;
+	size_t		 n;
+	int		 ret = EXIT_STORE;
 
-	if ((first = db_option_parse("submissions", argc, argv, &db)) == -1)
-		return EXIT_USAGE;
-	argc -= first;
-	argv += first;
-	if (argc == 0) {
-		if (store_open(&st, db, STORE_EXISTING) == -1)
-			return EXIT_STORE;
-		struct arena	 a = { NULL };
-		struct submission *v;
-		size_t		 n;
-
-		printf("id\tcreated_at\tsource\tkind\tformat\trows\tfile\t"
-		    "sha256\toperator\n");
-		if (st->ops->submission_list(st, &a, &v, &n) == 0) {
-			for (size_t i = 0; i < n; i++)
-				printf("%lld\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t"
-				    "%s\n", (long long)v[i].id,
-				    v[i].created_at, v[i].source, v[i].kind,
-				    v[i].format, (long long)v[i].rows,
-				    v[i].file_name, v[i].sha256,
-				    v[i].operator_name);
-			ret = out_close(stdout, NULL);
-		}
-		arena_release(&a);
-		goto out;
-	}
-	if (strcmp(argv[0], "rm") != 0)
-		return usage_error("submissions", "unknown action '%s'",
-		    argv[0]);
-	if (argc != 2 || parse_int(argv[1], 1, INT64_MAX, &id) == -1)
-		return usage_error("submissions", "rm takes one submission id");
-	if (store_open(&st, db, STORE_EXISTING) == -1)
+	(void)o;
+	(void)argc;
+	(void)argv;
+	if (st == NULL)
 		return EXIT_STORE;
-	if (st->ops->begin(st) == -1)
-		goto out;
-	if (st->ops->submission_remove(st, id, &found) == -1) {
-		st->ops->rollback(st);
-		goto out;
+	printf("id\tcreated_at\tsource\tkind\tformat\trows\tfile\tsha256\t"
+	    "operator\n");
+	if (st->ops->submission_list(st, &a, &v, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			printf("%lld\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n",
+			    (long long)v[i].id, v[i].created_at, v[i].source,
+			    v[i].kind, v[i].format, (long long)v[i].rows,
+			    v[i].file_name, v[i].sha256, v[i].operator_name);
+		ret = out_close(stdout, NULL);
 	}
-	if (!found) {
-		st->ops->rollback(st);
-		error("no submission %lld", id);
-		ret = EXIT_REJECTED;
-		goto out;
-	}
-	if (st->ops->commit(st) == -1)
-		goto out;
-	fprintf(stderr, "%s: removed submission %lld and its records\n",
-	    progname, id);
-	ret = EXIT_DONE;
-out:
-	if (st)
-		st->ops->close(st);
+	arena_release(&a);
 	return ret;
 }
+
+static int
+submissions_rm(struct cli *cl, void *o, int argc, char **argv)
+{
+	struct store	*st;
+	long long	 id;
+	int		 rc;
+
+	(void)o;
+	if (argc != 1 || parse_int(argv[0], 1, INT64_MAX, &id) == -1)
+		return usage_error("submissions", "rm takes one submission id");
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	if ((rc = intake_withdraw(st, id)) == 1)
+		error("no submission %lld", id);
+	else if (rc == 0)
+		fprintf(stderr, "%s: removed submission %lld and its records\n",
+		    progname, id);
+	return exit_of(rc);
+}
+
+static const struct subcommand submissions_subs[] = {
+	{ "rm", 0, 100, submissions_rm },
+	{ NULL, 0, 0, NULL },
+};
+
+static int
+submissions_run(struct cli *cl, void *o, int argc, char **argv)
+{
+	if (argc == 0)
+		return submissions_list(cl, o, argc, argv);
+	return cli_dispatch(cl, submissions_subs, o, argc, argv, NULL,
+	    "unknown action '%s'");
+}
+
+const struct command cmd_submissions = {
+	"submissions", "list or remove submissions",
+	"palermo submissions [--db PATH]\n"
+	"palermo submissions rm ID [--db PATH]\n\n"
+	"Lists every submission with its provenance, or removes one with all\n"
+	"of its records.\n\n" DB_OPTS,
+	NULL, 0, 0, submissions_run,
+};

@@ -103,4 +103,44 @@ struct figures {
 struct figures *figures_compute(const struct snapshot *);
 void	 figures_free(struct figures *);
 
+/* ---------------------------------------------------------------------- */
+/*
+ * crosstab.c: cases counted by every combination of up to CROSSTAB_MAX
+ * fields: the case fields (CF_*) and fields derived from them, up to
+ * XFIELD__MAX.
+ */
+#define CROSSTAB_MAX	4
+#define XFIELD__MAX	(CF__MAX + 5)
+
+/* The field of that name, or -1. */
+int	 xfield_find(const char *);
+const char *xfield_name(int);
+const char *xfield_label(int);
+/* The value of a field of a record: a code, a country's ISO numeric, an
+ * M49 code, a flow class, a year or a flag; NR when not recorded. */
+int	 xfield_value(const struct packed *, int field);
+/* How a value reads: a code's name, an alpha-3, a region's name, yes or
+ * no, "not recorded"; buf (of 16) holds a year. */
+const char *xfield_text(int field, int value, char buf[16]);
+
+struct crosstab_row {
+	int		 v[CROSSTAB_MAX];	/* the values, or NR */
+	int64_t		 n;
+};
+/* Count the snapshot's records by the values of the fields by[0..nby),
+ * each combination once, ordered by value (not recorded first); the rows
+ * in *rows (the caller frees them).  Returns how many rows. */
+size_t	 crosstab(const struct snapshot *, const int *by, int nby,
+	    struct crosstab_row **rows);
+
+/* ---------------------------------------------------------------------- */
+/*
+ * check.c: every inconsistency in the official statistics of one country
+ * (ISO numeric, or NR for all) and year (0 for all), a line each, into
+ * out; how many values were checked and how many inconsistencies found.
+ * 0 or -1.
+ */
+int	 stats_check(struct store *, int country, int year, struct buf *out,
+	    size_t *nvalues, int *found);
+
 #endif

@@ -10,6 +10,102 @@
 #include "rules/rules.h"
 
 /* ---------------------------------------------------------------------- */
+/* intake.c: a file of records into the store, as one submission. */
+
+enum intake_kind { INTAKE_CASES, INTAKE_STATS, INTAKE_POPULATION,
+    INTAKE__MAX };
+extern const char *const intake_kind_names[INTAKE__MAX];
+/* The kind of that name ("cases", "stats", "population"), or -1. */
+int	 intake_kind_find(const char *);
+/* The format of that name among a kind's formats, or -1. */
+int	 intake_format_find(enum intake_kind, const char *);
+
+struct intake_request {
+	enum intake_kind kind;
+	const char	*path;		/* "-" the standard input; NULL: data */
+	const void	*data;		/* a file in memory, len bytes */
+	size_t		 len;
+	const char	*name;		/* for messages and provenance; NULL:
+					 * the path */
+	const char	*source;	/* who submits it */
+	int		 format;	/* of the kind's formats; -1: detect */
+	int		 replace;	/* replace the same file submitted before
+					 * (same SHA-256, else same name) */
+	/* told now and then how far the reading is: bytes read of size
+	 * (0 if not known), records so far; may be NULL */
+	void		(*progress)(uint64_t bytes, uint64_t size,
+			    uint64_t records, void *arg);
+	void		*arg;
+};
+
+/* An origin text of the statistics that nothing maps, and how often. */
+struct intake_unmapped {
+	char		*text;
+	uint64_t	 n;
+};
+
+struct intake_result {
+	struct errlist	 el;		/* the problems, when rejected */
+	int64_t		 submission;	/* what it was stored as */
+	uint64_t	 rows;
+	const char	*noun;		/* what the rows are: "cases", ... */
+	const char	*format;	/* as recorded: "unodc-xlsx", ... */
+	const char	*format_shown;	/* for people: "unodc, xlsx" */
+	int		 replaced;	/* an earlier submission was replaced */
+	/* statistics: values of areas without an ISO code, and the origin
+	 * texts no reading maps, most frequent first */
+	uint64_t	 areas;
+	struct intake_unmapped *unmapped;
+	size_t		 nunmapped;
+};
+
+/*
+ * Read the file into the store as one submission, all or nothing.
+ * Returns 0 (res says what was stored); 1 when the file is rejected and
+ * nothing was stored, with its problems in res->el (or, for a file that
+ * cannot be read or was submitted already, none there and the reason
+ * said); -1 on a store error (said).  Release res with
+ * intake_result_release, whatever the return.
+ */
+int	 intake_file(struct store *, const struct intake_request *,
+	    struct intake_result *res);
+void	 intake_result_release(struct intake_result *);
+
+/* ---------------------------------------------------------------------- */
+/* withdraw.c: take a submission back, with everything it brought, in one
+ * transaction: 0, 1 when there is no such submission, or -1. */
+int	 intake_withdraw(struct store *, int64_t id);
+
+/* ---------------------------------------------------------------------- */
+/* registers.c: a register's file into the store. */
+
+enum register_kind {
+	REG_ACTIONS,		/* states' actions on instruments (CSV) */
+	REG_PLAN,		/* the plan's actions (CSV, or JSON lines) */
+	REG_PRACTICES,		/* practices of mechanisms (CSV) */
+	REG_FUND,		/* the Trust Fund's operations (CSV) */
+	REG_ORIGINS,		/* readings of free-text origins (CSV) */
+	REG__MAX
+};
+
+struct register_result {
+	struct errlist	 el;	/* the problems found; release it */
+	unsigned long	 rows;	/* the records read */
+	const char	*noun;	/* what they are: "actions", ... */
+};
+
+/*
+ * Read the file at path into the store, in one transaction, each record
+ * checked by the register's rules; source says who gives the records (the
+ * plan's and practices').  Returns 0; 1 when the file is rejected, its
+ * problems in res->el (none when the file could not be read, which was
+ * said) and nothing recorded; or -1 on a store error (said).  The caller
+ * releases res->el.
+ */
+int	 intake_register(struct store *, enum register_kind, const char *path,
+	    const char *source, struct register_result *res);
+
+/* ---------------------------------------------------------------------- */
 /* cases.c: the case formats palermo reads and writes. */
 
 enum format_id {
@@ -58,6 +154,8 @@ enum stat_format {
 };
 
 extern const char *const stat_format_names[SFMT__MAX];
+/* The statistics format of that name, or -1. */
+int	 stat_format_find(const char *);
 
 /* Readings of free-text origins: shipped, then the user's. */
 struct origin_map;
@@ -88,5 +186,12 @@ int	 stat_json_map(struct stat_reader **rp, const char *, size_t,
 
 void	 stat_write_header(int fmt, struct buf *);
 void	 stat_write(int fmt, const struct stat_rec *, struct buf *);
+
+/* ---------------------------------------------------------------------- */
+/* export.c: every stored case, or official statistic, written to fp in
+ * a format palermo reads; 0, or -1 after a store error (said) or a write
+ * error (not said: the caller knows where it wrote). */
+int	 export_cases(struct store *, enum format_id, FILE *);
+int	 export_stats(struct store *, enum stat_format, FILE *);
 
 #endif

@@ -8,6 +8,7 @@
  * ISO names and the aliases, case-insensitively.  The codes that data
  * formats use for "unknown" resolve to COUNTRY_UNKNOWN, never to a country.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -350,4 +351,31 @@ region_resolve(const char *s, int *code)
 	}
 	return error("'%s' is not a UN M49 region, sub-region or intermediate "
 	    "region (see 'palermo countries')", s);
+}
+
+/* Case-insensitive substring test, ASCII letters folded. */
+static int
+contains(const char *hay, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; *hay; hay++) {
+		size_t	 i;
+
+		for (i = 0; i < n; i++)
+			if (tolower((unsigned char)hay[i]) !=
+			    tolower((unsigned char)needle[i]))
+				break;
+		if (i == n)
+			return 1;
+	}
+	return n == 0;
+}
+
+int
+country_matches(const struct country *c, const char *q)
+{
+	return contains(c->name, q) || contains(c->official_name, q) ||
+	    contains(c->region_name, q) || contains(c->subregion_name, q) ||
+	    contains(c->intermediate_name, q);
 }

@@ -250,6 +250,9 @@ const struct country *country_by_numeric(int);
 int	 country_index(int);
 /* Resolve a code or name; on COUNTRY_FOUND *out is the country. */
 enum country_result country_resolve(const char *, const struct country **out);
+/* Whether q is part of the country's names or of its regions' names, in
+ * any case of ASCII letters ("" is part of every one). */
+int	 country_matches(const struct country *, const char *q);
 
 /*
  * The M49 codes of a country index: level 0 region, 1 sub-region,

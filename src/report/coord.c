@@ -29,7 +29,7 @@ struct coord {
 };
 
 static int
-keep_stat(const struct stat_rec *r, void *arg)
+count_stat(const struct stat_rec *r, void *arg)
 {
 	struct coord	*c = arg;
 	int		 y = r->year - 1900, k;
@@ -59,7 +59,7 @@ coord_read(struct store *st)
 		goto fail;
 	if (st->ops->plan_action_list(st, &c->arena, &c->a, &c->na) == -1 ||
 	    st->ops->plan_item_list(st, &c->arena, &c->it, &c->nit) == -1 ||
-	    st->ops->stat_each(st, keep_stat, c) == -1 ||
+	    st->ops->stat_each(st, count_stat, c) == -1 ||
 	    crim_tally(st, c->crim) == -1) {
 		treaties_release(&c->t);
 		goto fail;
@@ -79,15 +79,6 @@ coord_free(struct coord *c)
 	treaties_release(&c->t);
 	arena_release(&c->arena);
 	free(c);
-}
-
-/* Whether a state was party to an instrument on the day. */
-static int
-party_on(const struct coord *c, int64_t instrument, int country,
-    const char *day, const char **since)
-{
-	return treaty_status(&c->t, instrument, country, day, since) ==
-	    PS_PARTY;
 }
 
 static int
@@ -130,6 +121,7 @@ appraisal_report(struct store *st, int year)
 	r->title = report_printf(r, "Appraisal of the United Nations Global "
 	    "Plan of Action to Combat Trafficking in Persons, %d", year);
 	r->subtitle = report_printf(r, "The period %s to %s", from, to);
+	report_meta(r, "appraisal", NULL, NULL, year);
 
 	/* what the plan sets out to do, in the register's words */
 	sec = report_section(r, "objectives", "The plan's objectives");
@@ -180,8 +172,9 @@ appraisal_report(struct store *st, int year)
 		for (int i = 0; i < country_count(); i++) {
 			const struct country *ct = country_at(i);
 
-			if (!party_on(c, c->t.in[k].id, ct->numeric, to,
-			    &since) || !in_period(since, from, to))
+			if (treaty_status(&c->t, c->t.in[k].id, ct->numeric,
+			    to, &since) != PS_PARTY || !in_period(since, from,
+			    to))
 				continue;
 			row = table_row(r, t);
 			cell_text(&row[0], report_strdup(r, c->t.in[k].code));
@@ -217,15 +210,13 @@ appraisal_report(struct store *st, int year)
 	t = table_new(r, sec, "not_yet_party", report_printf(r, "States not "
 	    "yet party on %s", to), 3, gcols);
 	for (size_t k = 0; k < c->t.nin; k++) {
-		int	 n = 0;
+		int	 n[PS__MAX];
 
-		for (int i = 0; i < country_count(); i++)
-			n += party_on(c, c->t.in[k].id, country_at(i)->numeric,
-			    to, &since);
+		treaty_count(&c->t, c->t.in[k].id, to, n, NULL, NULL);
 		row = table_row(r, t);
 		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
-		cell_int(&row[1], n);
-		cell_int(&row[2], country_count() - n);
+		cell_int(&row[1], n[PS_PARTY]);
+		cell_int(&row[2], country_count() - n[PS_PARTY]);
 	}
 	t->note = "Out of the ISO 3166-1 countries and areas; 'palermo "
 	    "instruments gaps' lists them by region.";
@@ -353,7 +344,7 @@ sg_report(struct store *st, int year)
 	struct icat_cochair *co;
 	struct icat_meeting *me;
 	struct worldday_event *ev;
-	const char	*since, *theme;
+	const char	*theme;
 	size_t		 nco, nme, nev;
 	char		 from[11], to[11], ys[16];
 
@@ -368,6 +359,7 @@ sg_report(struct store *st, int year)
 	    "%d", year);
 	r->subtitle = report_printf(r, "The year %d, from palermo's registers "
 	    "and statistics", year);
+	report_meta(r, "sg", NULL, NULL, year);
 
 	sec = report_section(r, "ratification", "Ratification and "
 	    "criminalisation");
@@ -376,18 +368,12 @@ sg_report(struct store *st, int year)
 	t = table_new(r, sec, "sg_ratification", report_printf(r, "Parties to "
 	    "the instruments at the end of %d", year), 3, icols);
 	for (size_t k = 0; k < c->t.nin; k++) {
-		int	 all = 0, new = 0;
+		int	 n[PS__MAX], new;
 
-		for (int i = 0; i < country_count(); i++) {
-			if (!party_on(c, c->t.in[k].id, country_at(i)->numeric,
-			    to, &since))
-				continue;
-			all++;
-			new += in_period(since, from, to);
-		}
+		treaty_count(&c->t, c->t.in[k].id, to, n, from, &new);
 		row = table_row(r, t);
 		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
-		cell_int(&row[1], all);
+		cell_int(&row[1], n[PS_PARTY]);
 		cell_int(&row[2], new);
 	}
 	t->chart = CHART_BARS;

@@ -298,6 +298,7 @@ fund_report(struct store *st, int year)
 	    "Children: report for %d", year);
 	doc.r->subtitle = report_printf(doc.r, "1 January to 31 December %d, "
 	    "from the fund's journal", year);
+	report_meta(doc.r, "fund", NULL, NULL, year);
 	if (doc_read(st, year, &doc) == -1) {
 		report_free(doc.r);
 		doc_release(&doc);

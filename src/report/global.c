@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "report/report.h"
 
 #define TOP_CORRIDORS	20
@@ -618,16 +620,78 @@ methods(struct report *r, const struct snapshot *s)
 		struct cell *c = table_row(r, t);
 
 		cell_text(&c[0], report_printf(r, "%lld", (long long)sub->id));
-		cell_text(&c[1], sub->source);
-		cell_text(&c[2], sub->file_name);
-		cell_text(&c[3], sub->format);
-		cell_text(&c[4], sub->sha256);
+		cell_text(&c[1], report_strdup(r, sub->source));
+		cell_text(&c[2], report_strdup(r, sub->file_name));
+		cell_text(&c[3], report_strdup(r, sub->format));
+		cell_text(&c[4], report_strdup(r, sub->sha256));
 		cell_int(&c[5], sub->rows);
-		cell_text(&c[6], sub->created_at);
+		cell_text(&c[6], report_strdup(r, sub->created_at));
 	}
 }
 
-struct report *
+/* What the filters were, for the report's subtitle and JSON. */
+static void
+describe(const struct filter *f, struct buf *b)
+{
+	if (f->from || f->to)
+		buf_addf(b, "Years %d to %d", f->from ? f->from : 1900,
+		    f->to ? f->to : current_year());
+	if (f->country >= 0)
+		buf_addf(b, "%sCountry: %s", b->len ? "; " : "",
+		    country_at(f->country)->name);
+	if (f->region)
+		buf_addf(b, "%sRegion: %s", b->len ? "; " : "",
+		    region_name(f->region));
+	for (int i = 0; f->sources != NULL && f->sources[i] != NULL; i++)
+		buf_addf(b, "%s%s", b->len ? (i ? ", " : "; Sources: ") :
+		    (i ? ", " : "Sources: "), f->sources[i]);
+	if (b->len == 0)
+		buf_adds(b, "All stored cases");
+}
+
+/* The filters and the submissions behind the figures, as JSON. */
+static char *
+json_meta(const struct filter *flt, const struct snapshot *s,
+    const char *desc)
+{
+	json_t	*m = json_object(), *subs = json_array(), *f = json_object();
+	char	*out;
+
+	json_object_set_new(f, "description", json_string(desc));
+	json_object_set_new(f, "from", flt->from ? json_integer(flt->from) :
+	    json_null());
+	json_object_set_new(f, "to", flt->to ? json_integer(flt->to) :
+	    json_null());
+	json_object_set_new(f, "country", flt->country >= 0 ?
+	    json_string(country_at(flt->country)->alpha3) : json_null());
+	json_object_set_new(f, "region", flt->region ?
+	    json_string(region_name(flt->region)) : json_null());
+	json_object_set_new(m, "filters", f);
+	json_object_set_new(m, "cases", json_integer((json_int_t)s->n));
+	for (int i = 0; i < s->nsubs; i++) {
+		json_t	*j = json_object();
+
+		json_object_set_new(j, "id", json_integer(s->subs[i].id));
+		json_object_set_new(j, "source", json_string(s->subs[i].source));
+		json_object_set_new(j, "file", json_string(s->subs[i].file_name));
+		json_object_set_new(j, "format", json_string(s->subs[i].format));
+		json_object_set_new(j, "sha256", json_string(s->subs[i].sha256));
+		json_object_set_new(j, "rows", json_integer(s->subs[i].rows));
+		json_object_set_new(j, "imported",
+		    json_string(s->subs[i].created_at));
+		json_object_set_new(j, "operator",
+		    json_string(s->subs[i].operator_name));
+		json_array_append_new(subs, j);
+	}
+	json_object_set_new(m, "submissions", subs);
+	out = json_dumps(m, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(m);
+	if (out == NULL)
+		die("json_dumps failed");
+	return out;
+}
+
+static struct report *
 global_report(const struct snapshot *s, const struct figures *fg,
     const char *subtitle, char *json_meta)
 {
@@ -645,5 +709,26 @@ global_report(const struct snapshot *s, const struct figures *fg,
 	organ_removal(r, fg);
 	coverage(r, s, fg);
 	methods(r, s);
+	return r;
+}
+
+struct report *
+report_global(struct store *st, const struct filter *f, size_t *ncases)
+{
+	struct snapshot	 s;
+	struct figures	*fg;
+	struct report	*r;
+	struct buf	 b = BUF_INIT;
+
+	if (snapshot_load(st, f, &s) == -1)
+		return NULL;
+	fg = figures_compute(&s);
+	describe(f, &b);
+	r = global_report(&s, fg, b.s, json_meta(f, &s, b.s));
+	global_stats_sections(r, st);
+	*ncases = s.n;
+	figures_free(fg);
+	snapshot_release(&s);
+	buf_release(&b);
 	return r;
 }

@@ -505,7 +505,7 @@ country_gaps(struct report *r, const struct sdata *d, int c)
 }
 
 struct report *
-country_report(struct store *st, int c, char **json_meta)
+country_report(struct store *st, int c)
 {
 	struct sdata	 d;
 	struct report	*r;
@@ -516,8 +516,8 @@ country_report(struct store *st, int c, char **json_meta)
 	r->title = report_printf(r, "Country profile: %s", country_name(c));
 	r->subtitle = report_strdup(r, "Official statistics: UNODC data "
 	    "portal and national submissions");
-	r->json_meta = *json_meta;
-	*json_meta = NULL;
+	report_meta(r, "official statistics", "country",
+	    country_at(c)->alpha3, 0);
 	country_indicators(r, &d, c);
 	country_splits(r, &d, c);
 	country_flows(r, &d, c);

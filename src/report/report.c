@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "report/report.h"
 
 struct report *
@@ -156,4 +158,22 @@ const char *
 cell_str(const struct cell *c)
 {
 	return c->text != NULL ? c->text : "";
+}
+
+void
+report_meta(struct report *r, const char *kind, const char *key,
+    const char *value, int year)
+{
+	json_t	*m = json_object();
+
+	if (key != NULL)
+		json_object_set_new(m, key, json_string(value));
+	json_object_set_new(m, "kind", json_string(kind));
+	if (year)
+		json_object_set_new(m, "year", json_integer(year));
+	free(r->json_meta);
+	if ((r->json_meta = json_dumps(m, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER)) == NULL)
+		die("json_dumps failed");
+	json_decref(m);
 }

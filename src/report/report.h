@@ -104,6 +104,10 @@ void	 cell_range(struct cell *, int64_t lo, int64_t hi);
 void	 cell_money(struct cell *, int64_t cents);
 /* The text of a cell, "" when it has none. */
 const char *cell_str(const struct cell *);
+/* The report's meta (figures.json): key: value when key is not NULL,
+ * "kind": kind, and "year": year when it is not 0. */
+void	 report_meta(struct report *, const char *kind, const char *key,
+	    const char *value, int year);
 
 /* ---------------------------------------------------------------------- */
 /* The writers. */
@@ -130,13 +134,15 @@ int	 report_write(const struct report *, const char *dir);
 /* ---------------------------------------------------------------------- */
 /* The reports. */
 
-/* global.c: the Global Report as tables. */
-struct report *global_report(const struct snapshot *, const struct figures *,
-	    const char *subtitle, char *json_meta);
+/* global.c: the Global Report on the cases that pass the filter (how
+ * many in *ncases), with the official statistics' sections; NULL after an
+ * error (said). */
+struct report *report_global(struct store *, const struct filter *,
+	    size_t *ncases);
 
 /* official.c: official statistics as tables. */
-/* The profile of the country with this index; takes json_meta. */
-struct report *country_report(struct store *, int country, char **json_meta);
+/* The profile of the country with this index; NULL after an error. */
+struct report *country_report(struct store *, int country);
 /* Add the official-statistics sections to the Global Report. */
 void	 global_stats_sections(struct report *, struct store *);
 

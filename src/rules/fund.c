@@ -781,3 +781,18 @@ fund_apply(struct store *st, enum fund_op op, const char *const f[FF__MAX],
 		*entry = rc == 0 ? a.entry : 0;
 	return rc;
 }
+
+int
+fund_record(struct store *st, enum fund_op op, const char *const f[FF__MAX],
+    struct errlist *el, int64_t *id)
+{
+	int	 rc;
+
+	if (st->ops->begin(st) == -1)
+		return -1;
+	if ((rc = fund_apply(st, op, f, el, 0, NULL, id, NULL)) == 0 &&
+	    st->ops->commit(st) == 0)
+		return 0;
+	st->ops->rollback(st);
+	return rc == 1 ? 1 : -1;
+}

@@ -46,11 +46,20 @@ const struct instrument *treaties_find(const struct treaties *, const char *);
  */
 enum party_status treaty_status(const struct treaties *, int64_t instrument,
 	    int country, const char *as_of, const char **since);
+/* How many states are parties, signatories and neither on as_of; and,
+ * when since_from is not NULL, how many of the parties became one on or
+ * after from. */
+void	 treaty_count(const struct treaties *, int64_t instrument,
+	    const char *as_of, int n[PS__MAX], const char *from,
+	    int *since_from);
 /* An action from its fields as text (country, instrument, action, date,
  * not after today); 0, or -1 with the problems listed at line, columns 1
  * to 4.  The date points into f. */
 int	 treaty_action_read(const struct treaties *, const char *const f[4],
 	    struct treaty_action *, struct errlist *, unsigned long line);
+
+/* A United Nations Treaty Series reference, "VOLUME:NUMBER"; 0 or -1. */
+int	 treaty_unts_parse(const char *, int *volume, int *number);
 
 enum crim_status { CRIM_FULL, CRIM_PARTIAL, CRIM_NONE, CRIM__MAX };
 extern const char *const crim_status_names[CRIM__MAX];
@@ -179,6 +188,10 @@ extern const char *const fund_field_names[FF__MAX];
 int	 fund_apply(struct store *, enum fund_op, const char *const f[FF__MAX],
 	    struct errlist *el, unsigned long line, const int *cols,
 	    int64_t *id, int64_t *entry);
+/* One operation in a transaction of its own: fund_apply, committed when
+ * it is sound; 0 with the id made, 1 when refused, -1. */
+int	 fund_record(struct store *, enum fund_op, const char *const f[FF__MAX],
+	    struct errlist *el, int64_t *id);
 
 /* ---------------------------------------------------------------------- */
 /*

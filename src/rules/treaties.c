@@ -9,6 +9,7 @@
  * countries and areas.  Every command and report asks treaty_status;
  * nothing else decides who is a party.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/rules.h"
@@ -81,6 +82,26 @@ treaty_status(const struct treaties *t, int64_t instrument, int country,
 	return st;
 }
 
+void
+treaty_count(const struct treaties *t, int64_t instrument, const char *as_of,
+    int n[PS__MAX], const char *from, int *since_from)
+{
+	const char	*since;
+	int		 s;
+
+	memset(n, 0, sizeof(int) * PS__MAX);
+	if (since_from != NULL)
+		*since_from = 0;
+	for (int i = 0; i < country_count(); i++) {
+		s = treaty_status(t, instrument, country_at(i)->numeric, as_of,
+		    &since);
+		n[s]++;
+		if (s == PS_PARTY && since_from != NULL && from != NULL &&
+		    strcmp(since, from) >= 0)
+			(*since_from)++;
+	}
+}
+
 int
 treaty_action_read(const struct treaties *t, const char *const f[4],
     struct treaty_action *a, struct errlist *el, unsigned long line)
@@ -114,6 +135,27 @@ treaty_action_read(const struct treaties *t, const char *const f[4],
 	}
 	a->date = f[3];
 	return bad ? -1 : 0;
+}
+
+int
+treaty_unts_parse(const char *s, int *volume, int *number)
+{
+	const char	*colon = strchr(s, ':');
+	char		*vol;
+	long long	 v, n;
+	int		 ok;
+
+	if (colon == NULL)
+		return -1;
+	vol = xstrndup(s, (size_t)(colon - s));
+	ok = parse_int(vol, 1, 100000, &v) == 0 &&
+	    parse_int(colon + 1, 1, 10000000, &n) == 0;
+	free(vol);
+	if (!ok)
+		return -1;
+	*volume = (int)v;
+	*number = (int)n;
+	return 0;
 }
 
 int

@@ -212,3 +212,27 @@ sample_case(struct rng *r, struct case_rec *c)
 		c->v[CF_ABDUCTION] = chance(r, 60);
 	case_derive(c);
 }
+
+int
+sample_cases(FILE *fp, enum format_id format, long long count, uint64_t seed)
+{
+	struct rng	 r;
+	struct case_rec	 c;
+	struct buf	 b = BUF_INIT;
+	int		 ok = 1;
+
+	rng_seed(&r, seed);
+	case_write_header(format, &b);
+	for (long long i = 0; i < count && ok; i++) {
+		sample_case(&r, &c);
+		case_write(format, &c, &b);
+		if (b.len >= 64 * 1024) {
+			ok = fwrite(b.s, 1, b.len, fp) == b.len;
+			buf_reset(&b);
+		}
+	}
+	if (ok && b.len)
+		ok = fwrite(b.s, 1, b.len, fp) == b.len;
+	buf_release(&b);
+	return ok ? 0 : -1;
+}

@@ -197,24 +197,15 @@ fill(struct store *st, struct rng *r)
 }
 
 int
-sample_coordination(const char *db, uint64_t seed)
+sample_coordination(struct store *st, uint64_t seed)
 {
-	struct store	*st;
 	struct rng	 r;
-	int		 ret = EXIT_STORE;
 
-	if (store_open(&st, db, STORE_EXISTING) == -1)
-		return EXIT_STORE;
 	rng_seed(&r, seed);
-	if (st->ops->begin(st) == 0) {
-		if (fill(st, &r) == 0 && st->ops->commit(st) == 0) {
-			fprintf(stderr, "%s: filled %s with generated "
-			    "coordination data (labelled as a sample)\n",
-			    progname, db);
-			ret = EXIT_DONE;
-		} else
-			st->ops->rollback(st);
-	}
-	st->ops->close(st);
-	return ret;
+	if (st->ops->begin(st) == -1)
+		return -1;
+	if (fill(st, &r) == 0 && st->ops->commit(st) == 0)
+		return 0;
+	st->ops->rollback(st);
+	return -1;
 }

@@ -240,34 +240,26 @@ fill(struct gen *g, int last)
 	return 0;
 }
 
-int
-sample_fund(const char *db, uint64_t seed, int64_t entries)
+int64_t
+sample_fund(struct store *st, uint64_t seed, int64_t entries)
 {
-	struct store	*st;
 	struct rng	 r;
 	struct gen	 g;
 	char		 today[11];
-	int		 ret = EXIT_STORE;
 
-	if (today_iso(today) == -1 ||
-	    store_open(&st, db, STORE_EXISTING) == -1)
-		return EXIT_STORE;
+	if (today_iso(today) == -1)
+		return -1;
 	rng_seed(&r, seed);
 	memset(&g, 0, sizeof(g));
 	g.st = st;
 	g.r = &r;
 	g.want = entries;
-	if (st->ops->begin(st) == 0) {
-		if (fill(&g, (today[0] - '0') * 1000 + (today[1] - '0') * 100 +
-		    (today[2] - '0') * 10 + (today[3] - '0') - 1) == 0 &&
-		    st->ops->commit(st) == 0) {
-			fprintf(stderr, "%s: wrote a generated history of the "
-			    "Trust Fund to %s: %lld journal entries (labelled "
-			    "as a sample)\n", progname, db, (long long)g.made);
-			ret = EXIT_DONE;
-		} else
-			st->ops->rollback(st);
-	}
-	st->ops->close(st);
-	return ret;
+	if (st->ops->begin(st) == -1)
+		return -1;
+	/* the history runs to the end of last year */
+	if (fill(&g, (int)strtol(today, NULL, 10) - 1) == 0 &&
+	    st->ops->commit(st) == 0)
+		return g.made;
+	st->ops->rollback(st);
+	return -1;
 }

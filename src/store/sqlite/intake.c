@@ -230,28 +230,50 @@ struct stat_scan {
 	void	*arg;
 };
 
+/* A row of SQ_STAT_EACH, its strings the statement's. */
+static void
+stat_read(sqlite3_stmt *st, struct stat_rec *r)
+{
+	r->country = sq_col_nr(st, 0);
+	r->country_text = sq_col_text_or_null(st, 1);
+	r->year = sqlite3_column_int(st, 2);
+	r->indicator = sqlite3_column_int(st, 3);
+	r->sex = sqlite3_column_int(st, 4);
+	r->age = sqlite3_column_int(st, 5);
+	r->form = sqlite3_column_int(st, 6);
+	r->origin_dim = sqlite3_column_int(st, 7);
+	r->origin_kind = sqlite3_column_int(st, 8);
+	r->origin_code = sq_col_nr(st, 9);
+	r->origin_text = sq_col_text_or_null(st, 10);
+	r->low = sqlite3_column_int64(st, 11);
+	r->high = sqlite3_column_int64(st, 12);
+	r->note = sq_col_text_or_null(st, 13);
+}
+
 static int
 stat_row(sqlite3_stmt *st, void *arg)
 {
 	struct stat_scan *ss = arg;
 	struct stat_rec	 r;
 
-	r.country = sq_col_nr(st, 0);
-	r.country_text = sq_col_text_or_null(st, 1);
-	r.year = sqlite3_column_int(st, 2);
-	r.indicator = sqlite3_column_int(st, 3);
-	r.sex = sqlite3_column_int(st, 4);
-	r.age = sqlite3_column_int(st, 5);
-	r.form = sqlite3_column_int(st, 6);
-	r.origin_dim = sqlite3_column_int(st, 7);
-	r.origin_kind = sqlite3_column_int(st, 8);
-	r.origin_code = sq_col_nr(st, 9);
-	r.origin_text = sq_col_text_or_null(st, 10);
-	r.low = sqlite3_column_int64(st, 11);
-	r.high = sqlite3_column_int64(st, 12);
-	r.note = sq_col_text_or_null(st, 13);
+	stat_read(st, &r);
 	return ss->fn(&r, ss->arg);
 }
+
+static int
+stat_list_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct stat_rec	*r = sq_push(l);
+
+	stat_read(st, r);
+	r->country_text = arena_strdup(l->a, r->country_text);
+	r->origin_text = arena_strdup(l->a, r->origin_text);
+	r->note = arena_strdup(l->a, r->note);
+	return 0;
+}
+
+SQ_LIST_OP(sq_stat_list, struct stat_rec, SQ_STAT_EACH, "reading statistics",
+    stat_list_row)
 
 int
 sq_stat_each(struct store *base, int (*fn)(const struct stat_rec *, void *),

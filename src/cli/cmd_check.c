@@ -1,0 +1,67 @@
+/*
+ * cmd_check.c: "palermo check stats": every inconsistency in the stored
+ * official statistics (engine/check.c finds them).  Exits 1 when there is
+ * any.
+ */
+#include <string.h>
+
+#include "cli/cli.h"
+
+struct check_opts {
+	const char	*country, *year;
+};
+
+static int
+check_run(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct check_opts *o = opts;
+	const struct country	*c;
+	struct store		*st;
+	struct buf		 b = BUF_INIT;
+	long long		 y = 0;
+	size_t			 n;
+	int			 country = NR, found, ret;
+
+	if (argc != 1 || strcmp(argv[0], "stats") != 0)
+		return usage_error("check", "say what to check: stats");
+	if (o->country != NULL) {
+		if (country_resolve(o->country, &c) != COUNTRY_FOUND)
+			return usage_error("check", "'%s' is not a country",
+			    o->country);
+		country = c->numeric;
+	}
+	if (o->year != NULL && parse_int(o->year, 1900, 2200, &y) == -1)
+		return usage_error("check", "--year takes a year");
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	if (stats_check(st, country, (int)y, &b, &n, &found) == -1) {
+		buf_release(&b);
+		return EXIT_STORE;
+	}
+	fputs(b.s, stdout);
+	buf_release(&b);
+	fprintf(stderr, "%s: checked %zu values: %d inconsistenc%s\n",
+	    progname, n, found, found == 1 ? "y" : "ies");
+	if ((ret = out_close(stdout, NULL)) != EXIT_DONE)
+		return ret;
+	return found ? EXIT_REJECTED : EXIT_DONE;
+}
+
+static const struct opt check_opts[] = {
+	OPT_VALUE("country", struct check_opts, country),
+	OPT_VALUE("year", struct check_opts, year),
+	OPT_END,
+};
+
+const struct command cmd_check = {
+	"check", "list inconsistencies in official statistics",
+	"palermo check stats [--country C] [--year Y] [--db PATH]\n\n"
+	"Lists every inconsistency in the stored statistics: parts that add\n"
+	"up to more than their total, sex or age splits that disagree with\n"
+	"the total, parts without a total, a total of <5 with larger parts,\n"
+	"a total given twice, and sudden tenfold breaks in a series.  Exits\n"
+	"1 when it found any.\n\n"
+	"  --country C       only this reporting country\n"
+	"  --year Y          only this year\n" DB_OPTS,
+	check_opts, sizeof(struct check_opts), 0, check_run,
+};

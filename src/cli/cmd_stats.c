@@ -1,0 +1,225 @@
+/*
+ * cmd_stats.c: "palermo stats": quick answers at the command line: the
+ * stored cases counted by any fields (engine/crosstab.c), every figure of
+ * the Global Report (--all), or the fields there are (--fields).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+struct stats_opts {
+	const char	*out, *format, *by, *year;
+	int		 all, fields;
+	struct filter_opts f;
+	struct filter	 flt;
+};
+
+enum { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+static int
+stats_fields(void)
+{
+	static const char *const kinds[] = { "year", "code", "country",
+	    "flag" };
+
+	printf("field\tkind\tvalues\n");
+	for (int f = 0; f < CF__MAX; f++) {
+		const struct code_list_def *l = &code_lists[case_fields[f].list];
+
+		printf("%s\t%s\t", case_fields[f].name,
+		    kinds[case_fields[f].kind]);
+		if (case_fields[f].kind == FK_CODE)
+			for (int i = 0; i < l->count; i++)
+				printf("%s%s", i ? "," : "", l->codes[i].name);
+		else if (case_fields[f].kind == FK_FLAG)
+			printf("yes,no");
+		else if (case_fields[f].kind == FK_COUNTRY)
+			printf("ISO 3166-1 alpha-3");
+		printf("\n");
+	}
+	for (int f = CF__MAX; f < XFIELD__MAX; f++)
+		printf("%s\tderived\t%s\n", xfield_name(f), xfield_label(f));
+	return out_close(stdout, NULL);
+}
+
+/* stats --all: every figure of the Global Report, as CSV or JSON. */
+static int
+stats_all(struct cli *cl, const struct stats_opts *o)
+{
+	struct report	*r;
+	struct buf	 b = BUF_INIT;
+	size_t		 n;
+	int		 ret = EXIT_STORE, json = o->format &&
+			    strcmp(o->format, "json") == 0;
+
+	if (o->format && !json && strcmp(o->format, "csv") != 0)
+		return usage_error("stats", "--all writes csv or json");
+	if (cli_store(cl) == NULL ||
+	    (r = report_global(cl->st, &o->flt, &n)) == NULL)
+		return EXIT_STORE;
+	if (!json)
+		report_csv_all(r, &b);
+	if ((json ? report_json(r, o->out ? o->out : "standard output", &b) :
+	    0) == 0 && file_put(o->out ? o->out : "-", b.s, b.len) == 0)
+		ret = EXIT_DONE;
+	buf_release(&b);
+	report_free(r);
+	return ret;
+}
+
+/* The counts as text, CSV or JSON, into b. */
+static void
+stats_print(struct buf *b, int fmt, const int *by, int nby,
+    const struct crosstab_row *g, size_t ng, size_t total)
+{
+	char	 tmp[16], pct[32];
+
+	if (fmt == FMT_JSON) {
+		json_t	*arr = json_array();
+		char	*text;
+
+		for (size_t i = 0; i < ng; i++) {
+			json_t	*obj = json_object();
+
+			for (int k = 0; k < nby; k++)
+				json_object_set_new(obj, xfield_name(by[k]),
+				    g[i].v[k] == NR ? json_null() :
+				    json_string(xfield_text(by[k], g[i].v[k],
+				    tmp)));
+			json_object_set_new(obj, "cases", json_integer(g[i].n));
+			json_array_append_new(arr, obj);
+		}
+		text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+		json_decref(arr);
+		if (text == NULL)
+			die("json_dumps failed");
+		buf_addf(b, "%s\n", text);
+		free(text);
+		return;
+	}
+	for (int k = 0; k < nby; k++) {
+		const char *n = xfield_name(by[k]);
+
+		if (fmt == FMT_CSV) {
+			if (k)
+				buf_addc(b, ',');
+			csv_put(b, n, strlen(n));
+		} else
+			buf_addf(b, "%-24s", n);
+	}
+	buf_addf(b, fmt == FMT_CSV ? ",cases,percent\n" : "%10s %8s\n",
+	    "cases", "percent");
+	for (size_t i = 0; i < ng; i++) {
+		for (int k = 0; k < nby; k++) {
+			const char *t = xfield_text(by[k], g[i].v[k], tmp);
+
+			if (fmt == FMT_CSV) {
+				if (k)
+					buf_addc(b, ',');
+				csv_put(b, t, strlen(t));
+			} else
+				buf_addf(b, "%-24s", t);
+		}
+		pct_format(g[i].n, (int64_t)total, pct);
+		buf_addf(b, fmt == FMT_CSV ? ",%lld,%s\n" : "%10lld %8s\n",
+		    (long long)g[i].n, pct);
+	}
+	if (fmt == FMT_TEXT)
+		buf_addf(b, "%-*s%10zu %8s\n", 24 * nby, "all", total,
+		    total ? "100.0" : "");
+}
+
+static int
+stats_run(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct stats_opts *o = opts;
+	struct snapshot	 s;
+	struct crosstab_row *g = NULL;
+	struct buf	 b = BUF_INIT;
+	size_t		 ng;
+	int		 by[CROSSTAB_MAX], nby = 0, ret = EXIT_DONE, fmt = FMT_TEXT;
+	FILE		*fp;
+
+	if (cli_filter("stats", &o->f, &o->flt) == -1)
+		return EXIT_USAGE;
+	if (argc != 0)
+		return usage_error("stats", "unexpected argument '%s'",
+		    argv[0]);
+	if (o->fields)
+		return stats_fields();
+	if (o->all)
+		return stats_all(cl, o);
+	if (o->by == NULL)
+		return usage_error("stats", "say what to count: --by FIELD[,"
+		    "FIELD...], --all or --fields");
+	if (o->format && (fmt = strcmp(o->format, "text") == 0 ? FMT_TEXT :
+	    strcmp(o->format, "csv") == 0 ? FMT_CSV : strcmp(o->format,
+	    "json") == 0 ? FMT_JSON : -1) == -1)
+		return usage_error("stats", "--format is text, csv or json");
+	for (const char *p = o->by; *p; ) {
+		size_t	 n = strcspn(p, ",");
+		char	*name = xstrndup(p, n);
+
+		if (nby == CROSSTAB_MAX)
+			ret = usage_error("stats", "--by takes at most %d "
+			    "fields", CROSSTAB_MAX);
+		else if ((by[nby++] = xfield_find(name)) == -1)
+			ret = usage_error("stats", "no field '%s' (see "
+			    "'palermo stats --fields')", name);
+		free(name);
+		if (ret != EXIT_DONE)
+			return ret;
+		p += n + (p[n] == ',');
+	}
+	if (nby == 0)
+		return usage_error("stats", "--by names no field");
+	if (cli_store(cl) == NULL || snapshot_load(cl->st, &o->flt, &s) == -1)
+		return EXIT_STORE;
+	ng = crosstab(&s, by, nby, &g);
+	stats_print(&b, fmt, by, nby, g, ng, s.n);
+	ret = EXIT_STORE;
+	if ((fp = out_open(o->out)) != NULL) {
+		fwrite(b.s, 1, b.len, fp);
+		ret = out_close(fp, o->out);
+	}
+	free(g);
+	buf_release(&b);
+	snapshot_release(&s);
+	return ret;
+}
+
+static const struct opt stats_opts[] = {
+	OPT_VALUE("out", struct stats_opts, out),
+	OPT_VALUE("format", struct stats_opts, format),
+	OPT_VALUE("by", struct stats_opts, by),
+	OPT_FLAG("all", struct stats_opts, all),
+	OPT_FLAG("fields", struct stats_opts, fields),
+	FILTER_OPTS(struct stats_opts, f),
+	OPT_VALUE("year", struct stats_opts, year),	/* as report's */
+	OPT_END,
+};
+
+const struct command cmd_stats = {
+	"stats", "count cases by any fields",
+	"palermo stats --by FIELD[,FIELD...] [--where FIELD=VALUE]...\n"
+	"              [--format text|csv|json] [filters] [--out FILE] "
+	"[--db PATH]\n"
+	"palermo stats --all [--format csv|json] [filters] [--out FILE] "
+	"[--db PATH]\n"
+	"palermo stats --fields\n\n"
+	"Counts the stored cases by every combination of up to four fields\n"
+	"(not recorded is a value of its own), with the percentage of all\n"
+	"cases counted.  --all writes every figure of the Global Report.\n\n"
+	"  --by FIELDS       the fields to count by, comma-separated\n"
+	"  --where F=V       count only cases whose field F has value V "
+	"(repeatable)\n"
+	"  --fields          list the fields and their values\n"
+	"  --all             every figure of the Global Report\n"
+	"  --format F        text (default), csv or json\n"
+	"  --out FILE        write to FILE instead of standard output\n"
+	"  filters: --from YEAR --to YEAR --country C --region R "
+	"--source NAME\n" DB_OPTS,
+	stats_opts, sizeof(struct stats_opts), 0, stats_run,
+};

@@ -1,0 +1,520 @@
+/*
+ * registers.c: a register's file into the store, all or nothing: states'
+ * actions on the instruments, the Global Plan of Action's actions (CSV,
+ * or JSON with their notes, indicators and evidence), practices, the
+ * Trust Fund's operations, and the user's readings of free-text origins.
+ * Each row is checked by the register's own rules (rules/); any problem
+ * rolls the whole file back, and every problem is listed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "intake/intake.h"
+
+/* What every register's reading keeps: it is the first member of each. */
+struct reg_common {
+	struct store	*st;
+	struct errlist	*el;
+	const char	*source;
+	unsigned long	 rows;
+};
+
+/* --- states' actions on the instruments ------------------------------ */
+
+struct actions_import {
+	struct reg_common	 c;
+	struct treaties		 g;
+	int			 col[4];
+};
+
+static int
+actions_row(const struct csv_record *r, void *arg)
+{
+	static const char *const names[4] = { "country", "instrument",
+	    "action", "date" };
+	struct actions_import		*im = arg;
+	struct treaty_action	 a;
+	const char		*f[4];
+
+	if (r->line == 1 && im->c.rows == 0 && im->col[0] == 0 &&
+	    im->col[1] == 0) {
+		for (int k = 0; k < 4; k++) {
+			im->col[k] = -1;
+			for (size_t i = 0; i < r->count; i++)
+				if (str_eqi(r->field[i], names[k]))
+					im->col[k] = (int)i;
+			if (im->col[k] == -1)
+				errlist_add(im->c.el, r->line, 0, names[k],
+				    "column missing from the header (expected "
+				    "country, instrument, action, date)");
+		}
+		return im->c.el->count ? -1 : 0;
+	}
+	im->c.rows++;
+	for (int k = 0; k < 4; k++)
+		f[k] = r->field[im->col[k]];
+	memset(&a, 0, sizeof(a));
+	a.source = im->c.source;
+	if (treaty_action_read(&im->g, f, &a, im->c.el, r->line) == -1 ||
+	    im->c.el->count)
+		return 0;
+	return im->c.st->ops->action_put(im->c.st, &a);
+}
+
+/* --- the Global Plan of Action's actions ---------------------------- */
+
+struct plan_import {
+	struct reg_common c;
+	int		 col[PLF__MAX];
+};
+
+static int
+plan_row(const struct csv_record *r, void *arg)
+{
+	struct plan_import		*im = arg;
+	struct plan_action	 a;
+	const char		*f[PLF__MAX];
+	int			 col[PLF__MAX];
+
+	if (r->line == 1) {
+		for (int k = 0; k < PLF__MAX; k++) {
+			im->col[k] = -1;
+			for (size_t i = 0; i < r->count; i++)
+				if (str_eqi(r->field[i], plan_field_names[k]))
+					im->col[k] = (int)i;
+		}
+		for (size_t i = 0; i < r->count; i++) {
+			int	 known = str_eqi(r->field[i], "id");
+
+			for (int k = 0; k < PLF__MAX; k++)
+				known |= str_eqi(r->field[i], plan_field_names[k]);
+			if (!known)
+				errlist_add(im->c.el, r->line, i + 1, r->field[i],
+				    "not a column of plan actions");
+		}
+		return im->c.el->count ? -1 : 0;
+	}
+	im->c.rows++;
+	for (int k = 0; k < PLF__MAX; k++) {
+		f[k] = im->col[k] >= 0 ? r->field[im->col[k]] : NULL;
+		col[k] = im->col[k] + 1;
+	}
+	memset(&a, 0, sizeof(a));
+	a.source = im->c.source;
+	if (plan_action_read(f, &a, im->c.el, r->line, col) == -1 || im->c.el->count)
+		return 0;
+	return im->c.st->ops->plan_action_put(im->c.st, &a);
+}
+
+/* A JSON action with its notes, indicators and evidence. */
+static int
+plan_json(struct plan_import *im, const char *text, size_t len,
+    unsigned long line)
+{
+	static const int	 col[PLF__MAX];
+	struct plan_action	 a;
+	json_error_t		 jerr;
+	json_t			*o, *v;
+	const char		*f[PLF__MAX];
+	char			 num[16];
+	size_t			 i;
+	int			 rc = 0;
+
+	if ((o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL || !json_is_object(o)) {
+		errlist_add(im->c.el, line, 0, NULL, "expected one JSON object "
+		    "per line%s%s", o ? "" : ": ", o ? "" : jerr.text);
+		json_decref(o);
+		return 0;
+	}
+	im->c.rows++;
+	for (int k = 0; k < PLF__MAX; k++) {
+		v = json_object_get(o, plan_field_names[k]);
+		f[k] = json_is_string(v) ? json_string_value(v) : NULL;
+		if (k == PLF_HORIZON && json_is_integer(v)) {
+			snprintf(num, sizeof(num), "%lld",
+			    (long long)json_integer_value(v));
+			f[k] = num;
+		}
+	}
+	memset(&a, 0, sizeof(a));
+	a.source = im->c.source;
+	if (plan_action_read(f, &a, im->c.el, line, col) == -1 || im->c.el->count)
+		goto out;
+	if (im->c.st->ops->plan_action_put(im->c.st, &a) == -1) {
+		rc = -1;
+		goto out;
+	}
+	json_array_foreach(json_object_get(o, "notes"), i, v) {
+		struct plan_item it = { a.id, PC_NOTE, json_string_value(
+		    json_object_get(v, "note")), json_string_value(
+		    json_object_get(v, "date")), NR, NR };
+
+		if (it.text == NULL || it.date == NULL || !date_valid(it.date)) {
+			errlist_add(im->c.el, line, 0, "notes", "a note needs a "
+			    "date (YYYY-MM-DD) and a note");
+			goto out;
+		}
+		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)
+			goto out;
+	}
+	json_array_foreach(json_object_get(o, "indicators"), i, v) {
+		json_t	*t = json_object_get(v, "target"), *u =
+			    json_object_get(v, "actual");
+		struct plan_item it = { a.id, PC_INDICATOR, json_string_value(
+		    json_object_get(v, "name")), NULL, json_is_integer(t) ?
+		    json_integer_value(t) : NR, json_is_integer(u) ?
+		    json_integer_value(u) : NR };
+
+		if (it.text == NULL) {
+			errlist_add(im->c.el, line, 0, "indicators", "an "
+			    "indicator needs a name");
+			goto out;
+		}
+		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)
+			goto out;
+	}
+	json_array_foreach(json_object_get(o, "evidence"), i, v) {
+		struct plan_item it = { a.id, PC_EVIDENCE, json_string_value(v),
+		    NULL, NR, NR };
+
+		if (it.text == NULL) {
+			errlist_add(im->c.el, line, 0, "evidence", "evidence is "
+			    "a link, as a string");
+			goto out;
+		}
+		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)
+			goto out;
+	}
+out:
+	json_decref(o);
+	return rc;
+}
+
+
+/* --- practices ------------------------------------------------------ */
+
+struct practices_import {
+	struct reg_common c;
+	int		 col[7];
+};
+
+static int
+practices_row(const struct csv_record *r, void *arg)
+{
+	static const char *const names[7] = { "country", "pillar", "title",
+	    "tags", "summary", "text", "date" };
+	struct practices_import	*im = arg;
+	struct practice	 p;
+	int		 col[3];
+
+	if (r->line == 1) {
+		for (int k = 0; k < 7; k++) {
+			im->col[k] = -1;
+			for (size_t i = 0; i < r->count; i++)
+				if (str_eqi(r->field[i], names[k]))
+					im->col[k] = (int)i;
+			if (im->col[k] == -1 && k != 3 && k != 5)
+				errlist_add(im->c.el, r->line, 0, names[k],
+				    "column missing from the header (expected "
+				    "country, pillar, title, tags, summary, "
+				    "text, date)");
+		}
+		return im->c.el->count ? -1 : 0;
+	}
+	im->c.rows++;
+	memset(&p, 0, sizeof(p));
+	p.title = r->field[im->col[2]];
+	p.summary = r->field[im->col[4]];
+	p.tags = im->col[3] >= 0 ? r->field[im->col[3]] : "";
+	p.body = im->col[5] >= 0 ? r->field[im->col[5]] : "";
+	p.source = im->c.source;
+	col[0] = im->col[0] + 1;
+	col[1] = im->col[1] + 1;
+	col[2] = im->col[6] + 1;
+	if (practice_read(&p, r->field[im->col[0]], r->field[im->col[1]],
+	    r->field[im->col[6]], im->c.el, r->line, col) == -1 || im->c.el->count)
+		return 0;
+	return im->c.st->ops->practice_add(im->c.st, &p);
+}
+
+/* --- the Trust Fund's operations ----------------------------------- */
+
+/* Fund operations: each CSV row is an operation, its columns the fields. */
+struct fund_import {
+	struct reg_common c;
+	int		 col[FF__MAX];		/* 1-based; 0 when absent */
+	struct ref {
+		char	*name;
+		int64_t	 id;		/* the donor, pledge, grant or entry */
+		int64_t	 entry;		/* the entry it posted, 0 if none */
+	}		*refs;
+	size_t		 nrefs;
+};
+
+static int
+fund_row(const struct csv_record *r, void *arg)
+{
+	struct fund_import	*im = arg;
+	const char	*f[FF__MAX] = { NULL };
+	char		 ids[3][24];
+	int64_t		 id, entry;
+	int		 op = -1, rc;
+
+	if (r->line == 1) {
+		for (size_t i = 0; i < r->count; i++) {
+			int	 k;
+
+			for (k = 0; k < FF__MAX; k++)
+				if (str_eqi(r->field[i], fund_field_names[k]))
+					break;
+			if (k == FF__MAX)
+				errlist_add(im->c.el, 1, i + 1, r->field[i],
+				    "not a column of fund import");
+			else
+				im->col[k] = (int)i + 1;
+		}
+		if (im->col[FF_OP] == 0)
+			errlist_add(im->c.el, 1, 0, "op", "the op column is "
+			    "missing");
+		return im->c.el->count ? -1 : 0;
+	}
+	im->c.rows++;
+	for (int k = 0; k < FF__MAX; k++)
+		if (im->col[k] && (size_t)im->col[k] <= r->count)
+			f[k] = r->field[im->col[k] - 1];
+	for (int k = 0; k < FO__MAX; k++)
+		if (f[FF_OP] && strcmp(f[FF_OP], fund_op_names[k]) == 0)
+			op = k;
+	if (op == -1 || op == FO__MAX) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[FF_OP],
+		    "op", "'%s' is not an operation (donor, pledge, contribute, "
+		    "grant, disburse, refund, support, reverse, victims)",
+		    f[FF_OP] ? f[FF_OP] : "");
+		return 0;
+	}
+	/* a pledge, grant or entry named by the ref of a row above */
+	for (int k = 0; k < 3; k++) {
+		enum fund_field	 fl = k == 0 ? FF_PLEDGE : k == 1 ? FF_GRANT :
+		    FF_ENTRY;
+		size_t		 i;
+
+		if (f[fl] == NULL || *f[fl] == '\0' ||
+		    strspn(f[fl], "0123456789") == strlen(f[fl]))
+			continue;
+		for (i = 0; i < im->nrefs; i++)
+			if (strcmp(im->refs[i].name, f[fl]) == 0)
+				break;
+		if (i == im->nrefs) {
+			errlist_add(im->c.el, r->line, (unsigned long)im->col[fl],
+			    fund_field_names[fl], "'%s' is neither a number nor "
+			    "the ref of a row above", f[fl]);
+			return 0;
+		}
+		/* a ref names what its row made; in the entry column, the
+		 * entry the row posted */
+		snprintf(ids[k], sizeof(ids[k]), "%lld", (long long)(fl ==
+		    FF_ENTRY ? im->refs[i].entry : im->refs[i].id));
+		f[fl] = ids[k];
+	}
+	if ((rc = fund_apply(im->c.st, op, f, im->c.el, r->line, im->col, &id,
+	    &entry)) == -1)
+		return -1;
+	if (rc == 0 && f[FF_REF] && *f[FF_REF]) {
+		im->refs = xreallocarray(im->refs, im->nrefs + 1,
+		    sizeof(*im->refs));
+		im->refs[im->nrefs].name = xstrdup(f[FF_REF]);
+		im->refs[im->nrefs].entry = entry;
+		im->refs[im->nrefs++].id = id;
+	}
+	return 0;
+}
+
+/* --- the readings of origins -------------------------------------- */
+
+struct origins_import {
+	struct reg_common c;
+};
+
+static int
+origins_row(const struct csv_record *r, void *arg)
+{
+	struct origins_import		*m = arg;
+	const struct country	*c;
+	long long		 v;
+	int			 kind, code = NR;
+
+	/* a header line is optional */
+	if (r->line == 1 && r->count == 3 && str_eqi(r->field[0], "text") &&
+	    str_eqi(r->field[1], "kind"))
+		return 0;
+	if (r->count != 3) {
+		errlist_add(m->c.el, r->line, 0, NULL, "expected text,kind,code");
+		return 0;
+	}
+	if (r->len[0] == 0) {
+		errlist_add(m->c.el, r->line, 1, "text", "empty text");
+		return 0;
+	}
+	if ((kind = code_find(CL_ORIGIN_KIND, r->field[1])) == -1 ||
+	    kind == OKIND_NONE || kind == OKIND_UNMAPPED) {
+		errlist_add(m->c.el, r->line, 2, "kind", "unknown kind '%s'; "
+		    "expected country, region, nationals, abroad, foreign, "
+		    "unknown or other", r->field[1]);
+		return 0;
+	}
+	if (kind == OKIND_COUNTRY) {
+		if (country_resolve(r->field[2], &c) != COUNTRY_FOUND) {
+			errlist_add(m->c.el, r->line, 3, "code", "unknown country "
+			    "'%s'", r->field[2]);
+			return 0;
+		}
+		code = c->numeric;
+	} else if (kind == OKIND_REGION) {
+		if (parse_int(r->field[2], 1, 999, &v) == -1 ||
+		    region_name((int)v) == NULL) {
+			errlist_add(m->c.el, r->line, 3, "code", "'%s' is not a "
+			    "UN M49 region code", r->field[2]);
+			return 0;
+		}
+		code = (int)v;
+	}
+	m->c.rows++;
+	if (m->c.el->count)
+		return 0;
+	return m->c.st->ops->origin_put(m->c.st, r->field[0], kind, code);
+}
+
+
+/* --- the registers, and the reading they share ----------------------- */
+
+static int
+actions_init(void *state)
+{
+	struct actions_import *im = state;
+
+	return treaties_load(im->c.st, &im->g);
+}
+
+static void
+actions_release(void *state)
+{
+	struct actions_import *im = state;
+
+	treaties_release(&im->g);
+}
+
+static int
+plan_line(void *state, const char *text, size_t len, unsigned long line)
+{
+	return plan_json(state, text, len, line);
+}
+
+static void
+fund_release(void *state)
+{
+	struct fund_import *im = state;
+
+	for (size_t i = 0; i < im->nrefs; i++)
+		free(im->refs[i].name);
+	free(im->refs);
+}
+
+static const struct {
+	const char	*noun;
+	size_t		 size;		/* of its state, a struct reg_common
+					 * first */
+	int		(*init)(void *);	/* NULL: nothing to do */
+	void		(*release)(void *);
+	csv_record_fn	 row;
+	/* one JSON object per line, for a file that starts with '{' */
+	int		(*json)(void *, const char *, size_t, unsigned long);
+} registers[REG__MAX] = {
+	[REG_ACTIONS] = { "actions", sizeof(struct actions_import),
+	    actions_init, actions_release, actions_row, NULL },
+	[REG_PLAN] = { "actions", sizeof(struct plan_import), NULL, NULL,
+	    plan_row, plan_line },
+	[REG_PRACTICES] = { "practices", sizeof(struct practices_import),
+	    NULL, NULL, practices_row, NULL },
+	[REG_FUND] = { "fund operations", sizeof(struct fund_import), NULL,
+	    fund_release, fund_row, NULL },
+	[REG_ORIGINS] = { "origin readings", sizeof(struct origins_import),
+	    NULL, NULL, origins_row, NULL },
+};
+
+/* Each line of a JSON file, blank ones skipped; 0 or -1. */
+static int
+json_lines(FILE *fp, int (*json)(void *, const char *, size_t, unsigned long),
+    void *state)
+{
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	unsigned long	 no = 0;
+	int		 rc = 0;
+
+	while (rc == 0 && (n = getline(&line, &cap, fp)) != -1) {
+		no++;
+		if (strspn(line, " \t\r\n") != (size_t)n)
+			rc = json(state, line, (size_t)n, no);
+	}
+	free(line);
+	return rc;
+}
+
+int
+intake_register(struct store *st, enum register_kind kind, const char *path,
+    const char *source, struct register_result *res)
+{
+	struct reg_common *c = xcalloc(1, registers[kind].size);
+	FILE		*fp = NULL;
+	int		 rc = 0, ret = -1, ch, in_tx = 0;
+
+	memset(res, 0, sizeof(*res));
+	errlist_init(&res->el, path);
+	res->noun = registers[kind].noun;
+	c->st = st;
+	c->el = &res->el;
+	c->source = source;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		error("%s: %s", path, strerror(errno));
+		ret = 1;
+		goto out;
+	}
+	if (registers[kind].init && registers[kind].init(c) == -1)
+		goto out;
+	if (st->ops->begin(st) == -1)
+		goto out;
+	in_tx = 1;
+	if ((ch = getc(fp)) != EOF)
+		ungetc(ch, fp);
+	if (registers[kind].json != NULL && ch == '{')
+		rc = json_lines(fp, registers[kind].json, c);
+	else
+		rc = csv_read(fp, path, registers[kind].row, c, &res->el, NULL);
+	res->rows = c->rows;
+	if (res->el.count == 0 && c->rows == 0)
+		errlist_add(&res->el, 0, 0, NULL, "no %s in the file",
+		    res->noun);
+	if (res->el.count) {
+		ret = 1;
+		goto out;
+	}
+	if (rc == -1 || st->ops->commit(st) == -1)
+		goto out;
+	in_tx = 0;
+	ret = 0;
+out:
+	if (in_tx)
+		st->ops->rollback(st);
+	if (registers[kind].release)
+		registers[kind].release(c);
+	if (fp != NULL)
+		fclose(fp);
+	free(c);
+	return ret;
+}
