@@ -113,8 +113,10 @@ int	 date_valid_past(const char *);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
 /* Today (UTC) as YYYY-MM-DD, or $PALERMO_TODAY, for planning ahead and
- * for tests; 0, or -1 when that is not a date (said). */
+ * for tests; 0, or -1 when that is not a date (said).  Every use of
+ * "today" reads it here. */
 int	 today_iso(char out[11]);
+/* The year of today_iso. */
 int	 current_year(void);
 /* Who runs palermo: $PALERMO_OPERATOR, else the uid's login name, else
  * $USER. */

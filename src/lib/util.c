@@ -105,11 +105,18 @@ today_iso(char out[11])
 int
 current_year(void)
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
+	char	 today[11];
 
-	gmtime_r(&t, &tm);
-	return tm.tm_year + 1900;
+	/* PALERMO_TODAY, when it is not a date, was said by today_iso and
+	 * falls back to the clock's year */
+	if (today_iso(today) == -1) {
+		time_t		 t = time(NULL);
+		struct tm	 tm;
+
+		gmtime_r(&t, &tm);
+		return tm.tm_year + 1900;
+	}
+	return (int)strtol(today, NULL, 10);
 }
 
 const char *

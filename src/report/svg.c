@@ -9,7 +9,7 @@
  * its series apart by the shape of their markers, so that a grey print
  * still reads.
  *
- * Text from the table reaches the output through xml_esc only; everything
+ * Text from the table reaches the output through xml_escape only; everything
  * else written is a constant or a number.  Nothing depends on the time or
  * on addresses, so the same table always gives the same bytes.
  */
