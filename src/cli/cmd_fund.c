@@ -135,7 +135,7 @@ print_grant(const struct fund_grant *g, void *arg)
 	money_text(g->amount, a);
 	money_text(s ? s->disbursed : 0, d);
 	money_text(s ? s->undisbursed : 0, u);
-	if (s && s->victims >= 0)
+	if (s && s->reported)
 		snprintf(v, sizeof(v), "%lld", (long long)s->victims);
 	printf("%lld\t%d\t%s\t%s\t%s\t%s to %s\t%s\t%s\t%s\t%s\t%s\n",
 	    (long long)g->id, g->cycle, grant_window_names[g->window],

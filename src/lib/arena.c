@@ -70,11 +70,37 @@ arena_array(struct arena *a, size_t n, size_t size)
 	return arena_alloc(a, n * size);
 }
 
+/* An array that has a block of its own grows or shrinks in place; one cut
+ * from a shared block is copied into a new one, which is then its own once
+ * it is larger than a block, so that growing a long list wastes little. */
 void *
 arena_grow(struct arena *a, void *old, size_t oldn, size_t newn, size_t size)
 {
-	void	*p = arena_array(a, newn, size);
+	struct arena_block	**pb, *b;
+	size_t			 align = alignof(max_align_t), n, need;
+	void			*p;
 
+	if (size && newn > SIZE_MAX / size)
+		die("allocation size overflow");
+	n = newn * size;
+	need = (n + align - 1) / align * align;
+	if (need < n || need > SIZE_MAX - sizeof(*b))
+		die("allocation size overflow");
+	for (pb = &a->head; old != NULL && (b = *pb) != NULL; pb = &b->next) {
+		if ((void *)b->data != old)
+			continue;
+		if (b->size <= BLOCK_SIZE)
+			break;
+		if (need > BLOCK_SIZE && need != b->size) {
+			b = xrealloc(b, sizeof(*b) + need);
+			b->size = b->used = need;
+			*pb = b;
+		}
+		if (n > oldn * size)
+			memset(b->data + oldn * size, 0, n - oldn * size);
+		return b->data;
+	}
+	p = arena_alloc(a, n);
 	if (old != NULL && oldn)
 		memcpy(p, old, oldn * size);
 	return p;

@@ -88,8 +88,9 @@ void	 arena_init(struct arena *);
 void	*arena_alloc(struct arena *, size_t);
 /* n elements of size, checked for overflow. */
 void	*arena_array(struct arena *, size_t n, size_t size);
-/* A copy of old's first oldn elements in a new array of newn; the old
- * array stays until the arena is released. */
+/* old, an array of the arena, with room for newn elements, its first
+ * oldn kept and the rest zero.  A large array grows or shrinks in place; a
+ * small one is copied; either way old may no longer be used. */
 void	*arena_grow(struct arena *, void *old, size_t oldn, size_t newn,
 	    size_t size);
 /* Copies of s; arena_strdup(NULL) is NULL. */

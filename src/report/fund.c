@@ -174,7 +174,7 @@ grants(struct fund_doc *doc, int year)
 
 			w->n++;
 			w->usd += g->amount;
-			if (s && s->victims >= 0) {
+			if (s && s->reported) {
 				w->victims += s->victims;
 				w->reported = 1;
 			}
@@ -189,7 +189,7 @@ grants(struct fund_doc *doc, int year)
 		    g->end));
 		cell_money(&row[6], g->amount);
 		cell_money(&row[7], s ? s->paid : 0);
-		if (s && s->victims >= 0)
+		if (s && s->reported)
 			cell_int(&row[8], s->victims);
 	}
 	t = table_new(r, sec, "fund_cycles", report_printf(r, "Grant cycles, "

@@ -116,12 +116,18 @@ table_json(const struct table *t, int *bad)
 	return o;
 }
 
+static int
+dump_to_buf(const char *s, size_t n, void *arg)
+{
+	buf_add(arg, s, n);
+	return 0;
+}
+
 int
 report_json(const struct report *r, const char *path, struct buf *out)
 {
 	json_t		*root = NULL, *meta, *tables;
 	json_error_t	 jerr;
-	char		*s = NULL;
 	int		 bad = 0, ret = -1;
 
 	if (r->json_meta == NULL)
@@ -157,15 +163,12 @@ report_json(const struct report *r, const char *path, struct buf *out)
 	 * Percentages have one decimal: 15 significant digits print them
 	 * as they are ("12.3", not "12.300000000000001").
 	 */
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(15));
-	if (s == NULL)
+	if (json_dump_callback(root, dump_to_buf, out, JSON_INDENT(1) |
+	    JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) == -1)
 		die("out of memory");
-	buf_adds(out, s);
 	buf_addc(out, '\n');
 	ret = 0;
 out:
 	json_decref(root);
-	free(s);
 	return ret;
 }

@@ -180,27 +180,7 @@ sum_victims(int64_t grant, const char *date, int64_t victims, void *arg)
 	ps->t->grants = grow(ps->t->grants, &ps->t->ngrants, grant,
 	    sizeof(*ps->t->grants));
 	ps->t->grants[grant].victims = victims;	/* the latest comes last */
-	return 0;
-}
-
-/* Grants without a report of victims have -1. */
-static int
-no_victims(struct store *st, struct fund_totals *t)
-{
-	struct arena	 a = { NULL };
-	struct fund_grant *g;
-	size_t		 n;
-
-	if (st->ops->fund_grant_list(st, &a, &g, &n) == -1) {
-		arena_release(&a);
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		t->grants = grow(t->grants, &t->ngrants, g[i].id,
-		    sizeof(*t->grants));
-		t->grants[g[i].id].victims = -1;
-	}
-	arena_release(&a);
+	ps->t->grants[grant].reported = 1;
 	return 0;
 }
 
@@ -218,8 +198,7 @@ fund_summarise(struct store *st, const char *from, const char *to,
 	ps.to = to;
 	if (today_iso(t->today) == -1)
 		return -1;
-	rc = no_victims(st, t) == -1 ||
-	    st->ops->fund_entry_each(st, to, 0, sum_entry, &ps) == -1 ||
+	rc = st->ops->fund_entry_each(st, to, 0, sum_entry, &ps) == -1 ||
 	    st->ops->fund_victims_each(st, sum_victims, &ps) == -1 ? -1 : 0;
 	free(ps.approvals);
 	return rc;

@@ -211,7 +211,8 @@ struct grant_sum {
 	int64_t		 paid;		/* disbursed in the period, net */
 	int64_t		 undisbursed;
 	int		 cancelled;	/* its approval was reversed */
-	int64_t		 victims;	/* the latest report, -1 if none */
+	int		 reported;	/* victims were reported */
+	int64_t		 victims;	/* the latest report */
 };
 
 struct pledge_sum {

@@ -123,7 +123,7 @@ sq_list(struct sqlite_store *s, enum sq_stmt i, const char *what,
 	struct list_read lr = { &l, row };
 	int		 rc = sq_rows(s, i, what, list_row, &lr);
 
-	*v = l.v;
+	*v = l.n ? arena_grow(a, l.v, l.n, l.n, size) : l.v;	/* trimmed */
 	*n = l.n;
 	return rc;
 }
