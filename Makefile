@@ -93,9 +93,13 @@ $(B)/embed.c: $(B)/embed $(EMBED) $(ISO4217) Makefile
 $(B)/embed.o: $(B)/embed.c $(B)/flags
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/test_%: tests/unit/test_%.c $(LIB_OBJS)
+$(B)/test_%: tests/unit/test_%.c $(B)/unit_scratch.o $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -MMD -MP \
-	    -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) -lzip -lcmocka
+	    -o $@ $< $(B)/unit_scratch.o $(LIB_OBJS) $(LDFLAGS) $(LDLIBS) \
+	    -lzip -lcmocka
+
+$(B)/unit_scratch.o: tests/unit/scratch.c $(B)/flags
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
 # the fuzz driver: built with gcc for make check (over the corpus), and
 # with clang and libFuzzer for make fuzz
@@ -103,7 +107,7 @@ $(B)/fuzz_intake: tests/fuzz/fuzz_intake.c $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) $(WARN) -MMD -MP -o $@ $< \
 	    $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
--include $(B)/embed.d $(TESTS:=.d) $(B)/fuzz_intake.d
+-include $(B)/embed.d $(TESTS:=.d) $(B)/unit_scratch.d $(B)/fuzz_intake.d
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

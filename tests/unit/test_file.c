@@ -15,60 +15,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-struct scratch {
-	char	 dir[256];
-};
-
-static int
-setup(void **state)
-{
-	struct scratch	*sc = xcalloc(1, sizeof(*sc));
-	const char	*t = getenv("TMPDIR");
-
-	snprintf(sc->dir, sizeof(sc->dir), "%s/palermo-file-XXXXXX",
-	    t != NULL && *t != '\0' ? t : "/tmp");
-	if (mkdtemp(sc->dir) == NULL) {
-		free(sc);
-		return -1;
-	}
-	*state = sc;
-	return 0;
-}
-
-static void
-remove_tree(const char *path)
-{
-	DIR		*d;
-	struct dirent	*e;
-	struct buf	 b = BUF_INIT;
-
-	if ((d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			buf_reset(&b);
-			buf_addf(&b, "%s/%s", path, e->d_name);
-			if (unlink(b.s) == -1 && (errno == EISDIR ||
-			    errno == EPERM))
-				remove_tree(b.s);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-	buf_release(&b);
-}
-
-static int
-teardown(void **state)
-{
-	struct scratch	*sc = *state;
-
-	remove_tree(sc->dir);
-	free(sc);
-	return 0;
-}
-
 /* Every name in a folder but . and .., sorted, one per line. */
 static char *
 names(const char *path)
@@ -327,14 +273,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_put, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_put_fails, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_put_link, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_put_special, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_dirs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stream, setup, teardown),
+		SCRATCH_TEST(test_put),
+		SCRATCH_TEST(test_put_fails),
+		SCRATCH_TEST(test_put_link),
+		SCRATCH_TEST(test_put_special),
+		SCRATCH_TEST(test_dirs),
+		SCRATCH_TEST(test_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

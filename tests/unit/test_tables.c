@@ -108,67 +108,6 @@ static const struct {
 	{ "about.csv", "Only\n" },
 };
 
-struct scratch {
-	char	 dir[256];
-};
-
-/* $TMPDIR as the tests found it: some tests point it at their scratch. */
-static const char *tmpdir;
-
-static int
-setup(void **state)
-{
-	struct scratch	*sc = xcalloc(1, sizeof(*sc));
-
-	snprintf(sc->dir, sizeof(sc->dir), "%s/palermo-tables-XXXXXX",
-	    tmpdir != NULL && *tmpdir ? tmpdir : "/tmp");
-	if (mkdtemp(sc->dir) == NULL) {
-		free(sc);
-		return -1;
-	}
-	*state = sc;
-	return 0;
-}
-
-/* Remove a directory and everything under it. */
-static void
-remove_tree(const char *path)
-{
-	DIR		*d;
-	struct dirent	*e;
-	struct buf	 b = BUF_INIT;
-
-	if ((d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			buf_reset(&b);
-			buf_addf(&b, "%s/%s", path, e->d_name);
-			if (unlink(b.s) == -1 && (errno == EISDIR ||
-			    errno == EPERM))
-				remove_tree(b.s);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-	buf_release(&b);
-}
-
-static int
-teardown(void **state)
-{
-	struct scratch	*sc = *state;
-
-	remove_tree(sc->dir);
-	free(sc);
-	if (tmpdir != NULL)
-		setenv("TMPDIR", tmpdir, 1);
-	else
-		unsetenv("TMPDIR");
-	return 0;
-}
-
 /* The names in a directory, sorted, one per line. */
 static char *
 dir_list(const char *path)
@@ -827,23 +766,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_csv_errors, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_links, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_json_errors, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_xlsx, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_xlsx_errors, setup,
-		    teardown),
+		SCRATCH_TEST(test_csv),
+		SCRATCH_TEST(test_csv_errors),
+		SCRATCH_TEST(test_links),
+		SCRATCH_TEST(test_json),
+		SCRATCH_TEST(test_json_errors),
+		SCRATCH_TEST(test_xlsx),
+		SCRATCH_TEST(test_xlsx_errors),
 	};
-	char	*saved = NULL;
-	int	 ret;
 
-	if (getenv("TMPDIR") != NULL)
-		tmpdir = saved = xstrdup(getenv("TMPDIR"));
-	ret = cmocka_run_group_tests_name("tables", tests, NULL, NULL);
-	free(saved);
-	return ret;
+	return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
