@@ -175,6 +175,7 @@ who(struct report *r, const struct figures *fg)
 	t->chart = CHART_PYRAMID;
 	t->chart_desc = "Population pyramid: female victims to the left, male "
 	    "to the right, by age band at registration.";
+	table_total(t, 5, 1, 4);
 	/* oldest band first, so the youngest is at the foot of the pyramid */
 	for (int a = AGE__MAX - 1; a >= 0; a--) {
 		struct cell	*c = table_row(r, t);
@@ -205,6 +206,7 @@ who(struct report *r, const struct figures *fg)
 
 	t = table_new(r, sec, "minors_by_sex", "Children and adults by sex, at "
 	    "three stages", 7, mcols);
+	table_total(t, 5, 2, 3);
 	for (int st = 0; st < 3; st++)
 		for (int g = 0; g <= GENDER__MAX; g++) {
 			const int64_t	*m = fg->gender_majority[st][g];

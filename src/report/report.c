@@ -101,6 +101,68 @@ table_new(struct report *r, struct section *s, const char *id,
 	return t;
 }
 
+void
+table_total(struct table *t, int col, int first, int last)
+{
+	assert(col >= 1 && col < t->ncols && first >= 0 && first <= last &&
+	    last < t->ncols && (col < first || col > last));
+	t->total.col = col;
+	t->total.first = first;
+	t->total.last = last;
+}
+
+/* A count cell as lo to hi; 0 when it holds no count. */
+static int
+cell_count(const struct cell *c, int64_t *lo, int64_t *hi)
+{
+	switch (c->kind) {
+	case CELL_EMPTY:
+		*lo = *hi = 0;
+		return 1;
+	case CELL_INT:
+		*lo = *hi = c->n;
+		return 1;
+	case CELL_RANGE:
+		*lo = c->n;
+		*hi = c->d;
+		return 1;
+	case CELL_TEXT:
+	case CELL_PCT:
+	case CELL_MONEY:
+		break;
+	}
+	return 0;
+}
+
+int
+report_check(const struct report *r)
+{
+	for (int i = 0; i < r->ntables; i++) {
+		const struct table *t = r->tables[i];
+
+		for (int row = 0; t->total.col && row < t->nrows; row++) {
+			const struct cell *c = &t->cells[(size_t)row *
+			    (size_t)t->ncols];
+			int64_t	 lo = 0, hi = 0, plo, phi, tlo, thi;
+			int	 ok = cell_count(&c[t->total.col], &tlo, &thi);
+
+			for (int j = t->total.first; ok && j <= t->total.last;
+			    j++) {
+				ok = cell_count(&c[j], &plo, &phi) &&
+				    !__builtin_add_overflow(lo, plo, &lo) &&
+				    !__builtin_add_overflow(hi, phi, &hi);
+			}
+			if (!ok || lo != tlo || hi != thi)
+				return error("table %s, row %d: \"%s\" is not "
+				    "the sum of \"%s\" to \"%s\"", t->id,
+				    row + 1, t->cols[t->total.col],
+				    t->cols[t->total.first],
+				    t->cols[t->total.last]);
+		}
+	}
+	return 0;
+}
+
 struct cell *
 table_row(struct report *r, struct table *t)
 {

@@ -58,6 +58,11 @@ struct table {
 	enum chart_kind	 chart;
 	int		 chart_col;	/* CHART_BARS: the value column */
 	const char	*chart_desc;	/* for screen readers */
+	/* Column total.col of every row is the sum of its columns
+	 * total.first to total.last (table_total); total.col 0: none. */
+	struct {
+		int	 col, first, last;
+	} total;
 };
 
 struct section {
@@ -94,6 +99,13 @@ void	 section_para(struct report *, struct section *, const char *text);
 /* A new table of ncols columns with these headers, added to section. */
 struct table *table_new(struct report *, struct section *, const char *id,
 	    const char *title, int ncols, const char *const *cols);
+/* Mark column col, in every row, as the sum of columns first to last,
+ * so that whatever changes a part (a privacy rule) can keep the total
+ * true, and report_check can see that it is. */
+void	 table_total(struct table *, int col, int first, int last);
+/* 0 when every marked total of every table is the sum of its parts (a
+ * range the sum of the ranges); else -1, said, naming the table and row. */
+int	 report_check(const struct report *);
 /* Append a row; returns its cells, all CELL_EMPTY, to be filled. */
 struct cell *table_row(struct report *, struct table *);
 void	 cell_text(struct cell *, const char *);
@@ -128,7 +140,8 @@ int	 report_xlsx(const struct report *, const char *name, struct buf *);
 int	 report_json(const struct report *, const char *name, struct buf *);
 /* write.c: index.html, tables/ID.csv, tables.xlsx and figures.json in
  * the folder dir (made when missing; its parent must exist); 0 or -1
- * (said).  Nothing is written through a symbolic link. */
+ * (said).  Nothing is written through a symbolic link, and nothing at
+ * all when report_check fails. */
 int	 report_write(const struct report *, const char *dir);
 
 /* ---------------------------------------------------------------------- */

@@ -40,7 +40,9 @@ report_write(const struct report *r, const char *dir)
 	struct buf	 b = BUF_INIT, path = BUF_INIT, tables = BUF_INIT;
 	int		 fd, tfd = -1, ret = -1;
 
-	/* every name first, so that a bad one writes nothing */
+	/* every name and total first, so that a bad one writes nothing */
+	if (report_check(r) == -1)
+		return -1;
 	for (int i = 0; i < r->ntables; i++)
 		if (!id_valid(r->tables[i]->id))
 			return error("table %d: id \"%s\" is not a file name",

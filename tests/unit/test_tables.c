@@ -8,8 +8,9 @@
  * written out below; the JSON is read back with jansson; the workbook is
  * opened by Python's zipfile (there is no zip library in palermo's link)
  * and its sheets, names and cells are compared with the report.  Then the
- * failures: bad paths, bad ids, bad metadata and bad UTF-8 must give -1
- * and leave nothing behind.
+ * failures: bad paths, bad ids, bad metadata, bad UTF-8 and a marked
+ * total that is not the sum of its parts must give -1 and leave nothing
+ * behind.
  */
 #include "unit.h"
 
@@ -762,6 +763,53 @@ test_xlsx_errors(void **state)
 	report_free(r);
 }
 
+/* Marked totals: checked before anything is written. */
+static void
+test_totals(void **state)
+{
+	static const char *const cols[] = { "Band", "Female", "Male", "All",
+	    "Percent female" };
+	struct scratch	*sc = *state;
+	struct report	*r = report_new("Totals");
+	struct table	*t = table_new(r, NULL, "sexes", "Sexes", 5, cols);
+	struct cell	*c;
+	struct buf	 dir = BUF_INIT;
+	char		*list;
+
+	table_total(t, 3, 1, 2);
+	c = table_row(r, t);			/* counts */
+	cell_text(&c[0], "0 to 17");
+	cell_int(&c[1], 40);
+	cell_int(&c[2], 2);
+	cell_int(&c[3], 42);
+	cell_pct(&c[4], 40, 42);
+	c = table_row(r, t);			/* ranges, an empty part */
+	cell_text(&c[0], "18 or over");
+	cell_range(&c[1], 1, 4);
+	cell_range(&c[3], 1, 4);
+	c = table_row(r, t);
+	cell_range(&c[1], 1, 4);
+	cell_int(&c[2], 10);
+	cell_range(&c[3], 11, 14);
+	assert_int_equal(report_check(r), 0);
+
+	cell_range(&c[3], 11, 13);		/* the range is short of one */
+	assert_int_equal(report_check(r), -1);
+	buf_addf(&dir, "%s/out", sc->dir);
+	assert_int_equal(report_write(r, dir.s), -1);
+	list = dir_list(sc->dir);
+	assert_string_equal(list, "");		/* nothing at all */
+	free(list);
+
+	cell_range(&c[3], 11, 14);
+	cell_text(&c[2], "ten");		/* a part that is no count */
+	assert_int_equal(report_check(r), -1);
+	cell_int(&c[2], 10);
+	assert_int_equal(report_write(r, dir.s), 0);
+	buf_release(&dir);
+	report_free(r);
+}
+
 int
 main(void)
 {
@@ -771,6 +819,7 @@ main(void)
 		SCRATCH_TEST(test_links),
 		SCRATCH_TEST(test_json),
 		SCRATCH_TEST(test_json_errors),
+		SCRATCH_TEST(test_totals),
 		SCRATCH_TEST(test_xlsx),
 		SCRATCH_TEST(test_xlsx_errors),
 	};
