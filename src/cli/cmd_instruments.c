@@ -4,6 +4,7 @@
  * of each state on each, and who is a party, a signatory or neither on a
  * date (rules/treaties.c decides).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -107,42 +108,34 @@ instruments_gaps(struct cli *cl, void *opts, int argc, char **argv)
 	const struct treaties	*g = &o->g;
 	const struct instrument	*one;
 	struct buf		 b = BUF_INIT;
-	const char		*since;
+	int			*states;
 
 	(void)cl;
 	(void)argc;
 	(void)argv;
 	if (chosen(g, o, &one) == -1)
 		return EXIT_USAGE;
+	states = xreallocarray(NULL, (size_t)country_count(), sizeof(*states));
 	buf_adds(&b, o->csv ? "instrument,region,not_party,countries\n" :
 	    "instrument      region     not party  countries\n");
 	for (size_t i = 0; i < g->nin; i++) {
 		if (one && one != &g->in[i])
 			continue;
 		for (int r = 0; r < NREGIONS; r++) {
-			struct buf	 list = BUF_INIT;
-			int		 n = 0;
+			int	 n = treaty_not_party(g, g->in[i].id, o->as_of, r,
+			    states);
 
-			for (int c = 0; c < country_count(); c++) {
-				const struct country *ct = country_at(c);
-
-				if (region_index(c) != r || treaty_status(g,
-				    g->in[i].id, ct->numeric, o->as_of,
-				    &since) == PS_PARTY)
-					continue;
-				buf_addf(&list, "%s%s", n++ ? " " : "",
-				    ct->alpha3);
-			}
-			if (n == 0) {
-				buf_release(&list);
+			if (n == 0)
 				continue;
-			}
-			buf_addf(&b, o->csv ? "%s,%s,%d,%s\n" :
-			    "%-14s  %-9s  %9d  %s\n", g->in[i].code,
-			    region_names[r], n, list.s);
-			buf_release(&list);
+			buf_addf(&b, o->csv ? "%s,%s,%d," : "%-14s  %-9s  %9d  ",
+			    g->in[i].code, region_names[r], n);
+			for (int k = 0; k < n; k++)
+				buf_addf(&b, "%s%s", k ? " " : "",
+				    country_at(states[k])->alpha3);
+			buf_addc(&b, '\n');
 		}
 	}
+	free(states);
 	fputs(b.s, stdout);
 	buf_release(&b);
 	fprintf(stderr, "%s: not yet party as of %s\n", progname, o->as_of);

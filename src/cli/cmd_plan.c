@@ -5,9 +5,9 @@
  * states, UN entities, other organisations, civil society and the private
  * sector, with dated progress notes, indicators with target and actual,
  * and evidence; ICAT's roadmap is actions with a horizon year.  What an
- * action must say is rules/plan.c's.
+ * action must say, and which a listing shows, is rules/plan.c's; the
+ * export's formats are intake/export.c's.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,170 +25,64 @@ struct plan_opts {
 
 /* --- listing and export ----------------------------------------------- */
 
-struct lister {
-	const struct plan_opts	*o;
-	int			 pillar, objective, status, kind;
-	char			 today[11];
-	int			 fmt;	/* 0 text, 1 csv, 2 json */
-	struct buf		 b;
-	json_t			*arr;
-	/* items, for JSON export, matched by action */
-	struct plan_item	*items;
-	size_t			 nitems;
-};
-
-static void
-list_action(struct lister *l, const struct plan_action *a)
-{
-	const char	*o = l->o->f[PLF_ACTOR];
-
-	if ((l->kind != NR && a->actor_kind != l->kind) ||
-	    (o && !str_eqi(o, a->actor)) ||
-	    (l->pillar != NR && !(a->pillars & (1 << l->pillar))) ||
-	    (l->objective != NR && !(a->objectives & (1 << l->objective))) ||
-	    (l->status != NR && a->status != l->status) ||
-	    (l->o->overdue && !plan_overdue(a, l->today)))
-		return;
-	if (l->fmt == 0) {
-		buf_addf(&l->b, "%lld  %-10s  %-14s  %-12s  due %-10s  %s%s\n",
-		    (long long)a->id, code_name(CL_ACTION_STATUS, a->status),
-		    code_name(CL_ACTOR_KIND, a->actor_kind), a->actor,
-		    a->due ? a->due : "-", a->title,
-		    plan_overdue(a, l->today) ? "  (overdue)" : "");
-	} else if (l->fmt == 1) {
-		const char	*v[PLF__MAX];
-		struct plan_text t;
-
-		plan_action_fields(a, v, &t);
-		buf_addf(&l->b, "%lld", (long long)a->id);
-		for (int i = 0; i < PLF__MAX; i++) {
-			buf_addc(&l->b, ',');
-			if (v[i] != NULL)
-				csv_put(&l->b, v[i], strlen(v[i]));
-		}
-		buf_addc(&l->b, '\n');
-		plan_text_release(&t);
-	} else {
-		json_t		*j = json_object(), *notes = json_array(),
-				*inds = json_array(), *ev = json_array();
-		const char	*v[PLF__MAX];
-		struct plan_text t;
-
-		plan_action_fields(a, v, &t);
-		json_object_set_new(j, "id", json_integer(a->id));
-		json_object_set_new(j, "actor_kind", json_string(
-		    v[PLF_ACTOR_KIND]));
-		json_object_set_new(j, "actor", json_string(a->actor));
-		json_object_set_new(j, "title", json_string(a->title));
-		json_object_set_new(j, "description",
-		    json_string(a->description));
-		json_object_set_new(j, "pillars", json_string(v[PLF_PILLARS]));
-		json_object_set_new(j, "objectives",
-		    json_string(v[PLF_OBJECTIVES]));
-		json_object_set_new(j, "start", a->start ?
-		    json_string(a->start) : json_null());
-		json_object_set_new(j, "due", a->due ? json_string(a->due) :
-		    json_null());
-		json_object_set_new(j, "status", json_string(v[PLF_STATUS]));
-		json_object_set_new(j, "horizon", a->horizon != NR ?
-		    json_integer(a->horizon) : json_null());
-		for (size_t i = 0; i < l->nitems; i++) {
-			const struct plan_item *it = &l->items[i];
-
-			if (it->action != a->id)
-				continue;
-			if (it->kind == PC_NOTE)
-				json_array_append_new(notes, json_pack("{s:s,"
-				    "s:s}", "date", it->date, "note", it->text));
-			else if (it->kind == PC_INDICATOR)
-				json_array_append_new(inds, json_pack("{s:s,"
-				    "s:o,s:o}", "name", it->text, "target",
-				    it->target == NR ? json_null() :
-				    json_integer(it->target), "actual",
-				    it->actual == NR ? json_null() :
-				    json_integer(it->actual)));
-			else
-				json_array_append_new(ev,
-				    json_string(it->text));
-		}
-		json_object_set_new(j, "notes", notes);
-		json_object_set_new(j, "indicators", inds);
-		json_object_set_new(j, "evidence", ev);
-		json_array_append_new(l->arr, j);
-		plan_text_release(&t);
-	}
-}
-
 static int
 do_list(struct store *st, const struct plan_opts *o, int export)
 {
-	struct lister	 l;
+	struct plan_filter f;
 	struct arena	 a = { NULL };
 	struct plan_action *v;
+	struct buf	 b = BUF_INIT;
 	size_t		 n;
 	FILE		*fp;
-	int		 ret = EXIT_STORE;
+	int		 fmt, ret = EXIT_STORE;
 
-	memset(&l, 0, sizeof(l));
-	l.o = o;
-	l.kind = l.pillar = l.objective = l.status = NR;
-	if (today_iso(l.today) == -1)
+	if (plan_filter_init(&f) == -1)
 		return EXIT_USAGE;
-	if (o->f[PLF_ACTOR_KIND] && (l.kind = code_find(CL_ACTOR_KIND,
+	f.actor = o->f[PLF_ACTOR];
+	f.overdue = o->overdue;
+	if (o->f[PLF_ACTOR_KIND] && (f.actor_kind = code_find(CL_ACTOR_KIND,
 	    o->f[PLF_ACTOR_KIND])) == -1)
 		return usage_error("plan", "unknown actor kind '%s'",
 		    o->f[PLF_ACTOR_KIND]);
-	if (o->pillar && (l.pillar = code_find(CL_PILLAR, o->pillar)) == -1)
+	if (o->pillar && (f.pillar = code_find(CL_PILLAR, o->pillar)) == -1)
 		return usage_error("plan", "unknown pillar '%s'", o->pillar);
 	if (o->objective) {
 		if (strlen(o->objective) != 1 || *o->objective < 'a' ||
 		    *o->objective > 'f')
 			return usage_error("plan", "objectives are a to f");
-		l.objective = *o->objective - 'a';
+		f.objective = *o->objective - 'a';
 	}
-	if (o->f[PLF_STATUS] && (l.status = code_find(CL_ACTION_STATUS,
+	if (o->f[PLF_STATUS] && (f.status = code_find(CL_ACTION_STATUS,
 	    o->f[PLF_STATUS])) == -1)
 		return usage_error("plan", "unknown status '%s'",
 		    o->f[PLF_STATUS]);
-	l.fmt = !export ? 0 : o->format == NULL || strcmp(o->format, "csv") ==
-	    0 ? 1 : strcmp(o->format, "json") == 0 ? 2 : -1;
-	if (l.fmt == -1)
+	fmt = !export ? -1 : o->format == NULL || strcmp(o->format, "csv") ==
+	    0 ? PLAN_CSV : strcmp(o->format, "json") == 0 ? PLAN_JSON : -2;
+	if (fmt == -2)
 		return usage_error("plan", "export writes csv or json");
-	buf_init(&l.b, 0);
-	if (l.fmt == 1) {
-		buf_adds(&l.b, "id");
-		for (int i = 0; i < PLF__MAX; i++)
-			buf_addf(&l.b, ",%s", plan_field_names[i]);
-		buf_addc(&l.b, '\n');
+	if (fmt != -1) {
+		if (export_plan(st, &f, fmt, &b) == -1)
+			goto out;
+	} else {
+		if (st->ops->plan_action_list(st, &a, &v, &n) == -1)
+			goto out;
+		for (size_t i = 0; i < n; i++)
+			if (plan_filter_match(&f, &v[i]))
+				buf_addf(&b, "%lld  %-10s  %-14s  %-12s  due "
+				    "%-10s  %s%s\n", (long long)v[i].id,
+				    code_name(CL_ACTION_STATUS, v[i].status),
+				    code_name(CL_ACTOR_KIND, v[i].actor_kind),
+				    v[i].actor, v[i].due ? v[i].due : "-",
+				    v[i].title, plan_overdue(&v[i], f.today) ?
+				    "  (overdue)" : "");
 	}
-	l.arr = json_array();
-	if ((fp = out_open(o->out)) == NULL)
-		goto out;
-	if ((l.fmt == 2 && st->ops->plan_item_list(st, &a, &l.items,
-	    &l.nitems) == -1) || st->ops->plan_action_list(st, &a, &v, &n) ==
-	    -1) {
-		out_close(fp, o->out);
-		goto out;
+	if ((fp = out_open(o->out)) != NULL) {
+		fputs(b.s, fp);
+		ret = out_close(fp, o->out);
 	}
-	for (size_t i = 0; i < n; i++)
-		list_action(&l, &v[i]);
-	if (l.fmt == 2) {
-		for (size_t i = 0; i < json_array_size(l.arr); i++) {
-			char *s = json_dumps(json_array_get(l.arr, i),
-			    JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-			if (s == NULL)
-				die("json_dumps failed");
-			buf_addf(&l.b, "%s\n", s);
-			free(s);
-		}
-	}
-	fputs(l.b.s, fp);
-	ret = out_close(fp, o->out);
 out:
-	json_decref(l.arr);
 	arena_release(&a);
-	buf_release(&l.b);
+	buf_release(&b);
 	return ret;
 }
 

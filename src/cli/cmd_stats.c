@@ -3,7 +3,6 @@
  * stored cases counted by any fields (engine/crosstab.c), every figure of
  * the Global Report (--all), or the fields there are (--fields).
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +14,6 @@ struct stats_opts {
 	struct filter_opts f;
 	struct filter	 flt;
 };
-
-enum { FMT_TEXT, FMT_CSV, FMT_JSON };
 
 static int
 stats_fields(void)
@@ -69,68 +66,6 @@ stats_all(struct cli *cl, const struct stats_opts *o)
 	return ret;
 }
 
-/* The counts as text, CSV or JSON, into b. */
-static void
-stats_print(struct buf *b, int fmt, const int *by, int nby,
-    const struct crosstab_row *g, size_t ng, size_t total)
-{
-	char	 tmp[16], pct[32];
-
-	if (fmt == FMT_JSON) {
-		json_t	*arr = json_array();
-		char	*text;
-
-		for (size_t i = 0; i < ng; i++) {
-			json_t	*obj = json_object();
-
-			for (int k = 0; k < nby; k++)
-				json_object_set_new(obj, xfield_name(by[k]),
-				    g[i].v[k] == NR ? json_null() :
-				    json_string(xfield_text(by[k], g[i].v[k],
-				    tmp)));
-			json_object_set_new(obj, "cases", json_integer(g[i].n));
-			json_array_append_new(arr, obj);
-		}
-		text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-		json_decref(arr);
-		if (text == NULL)
-			die("json_dumps failed");
-		buf_addf(b, "%s\n", text);
-		free(text);
-		return;
-	}
-	for (int k = 0; k < nby; k++) {
-		const char *n = xfield_name(by[k]);
-
-		if (fmt == FMT_CSV) {
-			if (k)
-				buf_addc(b, ',');
-			csv_put(b, n, strlen(n));
-		} else
-			buf_addf(b, "%-24s", n);
-	}
-	buf_addf(b, fmt == FMT_CSV ? ",cases,percent\n" : "%10s %8s\n",
-	    "cases", "percent");
-	for (size_t i = 0; i < ng; i++) {
-		for (int k = 0; k < nby; k++) {
-			const char *t = xfield_text(by[k], g[i].v[k], tmp);
-
-			if (fmt == FMT_CSV) {
-				if (k)
-					buf_addc(b, ',');
-				csv_put(b, t, strlen(t));
-			} else
-				buf_addf(b, "%-24s", t);
-		}
-		pct_format(g[i].n, (int64_t)total, pct);
-		buf_addf(b, fmt == FMT_CSV ? ",%lld,%s\n" : "%10lld %8s\n",
-		    (long long)g[i].n, pct);
-	}
-	if (fmt == FMT_TEXT)
-		buf_addf(b, "%-*s%10zu %8s\n", 24 * nby, "all", total,
-		    total ? "100.0" : "");
-}
-
 static int
 stats_run(struct cli *cl, void *opts, int argc, char **argv)
 {
@@ -139,7 +74,7 @@ stats_run(struct cli *cl, void *opts, int argc, char **argv)
 	struct crosstab_row *g = NULL;
 	struct buf	 b = BUF_INIT;
 	size_t		 ng;
-	int		 by[CROSSTAB_MAX], nby = 0, ret = EXIT_DONE, fmt = FMT_TEXT;
+	int		 by[CROSSTAB_MAX], nby = 0, ret = EXIT_DONE, fmt = XT_TEXT;
 	FILE		*fp;
 
 	if (cli_filter("stats", &o->f, &o->flt) == -1)
@@ -154,9 +89,9 @@ stats_run(struct cli *cl, void *opts, int argc, char **argv)
 	if (o->by == NULL)
 		return usage_error("stats", "say what to count: --by FIELD[,"
 		    "FIELD...], --all or --fields");
-	if (o->format && (fmt = strcmp(o->format, "text") == 0 ? FMT_TEXT :
-	    strcmp(o->format, "csv") == 0 ? FMT_CSV : strcmp(o->format,
-	    "json") == 0 ? FMT_JSON : -1) == -1)
+	if (o->format && (fmt = strcmp(o->format, "text") == 0 ? XT_TEXT :
+	    strcmp(o->format, "csv") == 0 ? XT_CSV : strcmp(o->format,
+	    "json") == 0 ? XT_JSON : -1) == -1)
 		return usage_error("stats", "--format is text, csv or json");
 	for (const char *p = o->by; *p; ) {
 		size_t	 n = strcspn(p, ",");
@@ -178,7 +113,7 @@ stats_run(struct cli *cl, void *opts, int argc, char **argv)
 	if (cli_store(cl) == NULL || snapshot_load(cl->st, &o->flt, &s) == -1)
 		return EXIT_STORE;
 	ng = crosstab(&s, by, nby, &g);
-	stats_print(&b, fmt, by, nby, g, ng, s.n);
+	crosstab_put(&b, fmt, by, nby, g, ng, s.n);
 	ret = EXIT_STORE;
 	if ((fp = out_open(o->out)) != NULL) {
 		fwrite(b.s, 1, b.len, fp);

@@ -193,5 +193,11 @@ void	 stat_write(int fmt, const struct stat_rec *, struct buf *);
  * error (not said: the caller knows where it wrote). */
 int	 export_cases(struct store *, enum format_id, FILE *);
 int	 export_stats(struct store *, enum stat_format, FILE *);
+/* The plan's actions that pass the filter, appended to out: as CSV, an id
+ * and the columns plan import reads, or as JSON, one object per line with
+ * the action's notes, indicators and evidence; 0, or -1 (said). */
+enum plan_export { PLAN_CSV, PLAN_JSON };
+int	 export_plan(struct store *, const struct plan_filter *,
+	    enum plan_export, struct buf *out);
 
 #endif

@@ -138,6 +138,12 @@ int	 report_xlsx(const struct report *, const char *name, struct buf *);
 /* json.c: the report as a JSON document, appended to b; 0, or -1 after a
  * message that names name. */
 int	 report_json(const struct report *, const char *name, struct buf *);
+/* crosstab.c: the rows of crosstab (engine.h) counting by the fields by,
+ * of total cases, appended to b: as text with a line "all" at the foot,
+ * as CSV with the percentage of all cases, or as JSON. */
+enum crosstab_format { XT_TEXT, XT_CSV, XT_JSON };
+void	 crosstab_put(struct buf *, enum crosstab_format, const int *by,
+	    int nby, const struct crosstab_row *, size_t n, size_t total);
 /* write.c: index.html, tables/ID.csv, tables.xlsx and figures.json in
  * the folder dir (made when missing; its parent must exist); 0 or -1
  * (said).  Nothing is written through a symbolic link, and nothing at

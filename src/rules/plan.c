@@ -197,6 +197,25 @@ plan_overdue(const struct plan_action *a, const char *day)
 }
 
 int
+plan_filter_init(struct plan_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->actor_kind = f->pillar = f->objective = f->status = NR;
+	return today_iso(f->today);
+}
+
+int
+plan_filter_match(const struct plan_filter *f, const struct plan_action *a)
+{
+	return (f->actor_kind == NR || a->actor_kind == f->actor_kind) &&
+	    (f->actor == NULL || str_eqi(f->actor, a->actor)) &&
+	    (f->pillar == NR || (a->pillars & (1 << f->pillar))) &&
+	    (f->objective == NR || (a->objectives & (1 << f->objective))) &&
+	    (f->status == NR || a->status == f->status) &&
+	    (!f->overdue || plan_overdue(a, f->today));
+}
+
+int
 plan_appraisal_check(int year)
 {
 	int	 before, after;

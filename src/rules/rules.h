@@ -52,6 +52,11 @@ enum party_status treaty_status(const struct treaties *, int64_t instrument,
 void	 treaty_count(const struct treaties *, int64_t instrument,
 	    const char *as_of, int n[PS__MAX], const char *from,
 	    int *since_from);
+/* The states of region (a region index) not party to instrument on
+ * as_of: their indexes in the country table, in its order, into out (room
+ * for country_count()); returns how many. */
+int	 treaty_not_party(const struct treaties *, int64_t instrument,
+	    const char *as_of, int region, int *out);
 /* An action from its fields as text (country, instrument, action, date,
  * not after today); 0, or -1 with the problems listed at line, columns 1
  * to 4.  The date points into f. */
@@ -106,6 +111,17 @@ void	 plan_action_fields(const struct plan_action *,
 void	 plan_text_release(struct plan_text *);
 /* Due before day, and neither done nor dropped. */
 int	 plan_overdue(const struct plan_action *, const char *day);
+/* Which actions a listing shows: NR, NULL or 0 where any will do. */
+struct plan_filter {
+	int		 actor_kind, pillar, objective, status;	/* codes */
+	const char	*actor;		/* any case */
+	int		 overdue;	/* only those overdue today */
+	char		 today[11];
+};
+/* A filter that lets every action through, with today; 0, or -1 (said). */
+int	 plan_filter_init(struct plan_filter *);
+int	 plan_filter_match(const struct plan_filter *,
+	    const struct plan_action *);
 /* 0 for an appraisal year (2017 and every four years), else -1, said. */
 int	 plan_appraisal_check(int year);
 /* The period an appraisal covers: from the year after the previous one

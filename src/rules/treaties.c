@@ -103,6 +103,20 @@ treaty_count(const struct treaties *t, int64_t instrument, const char *as_of,
 }
 
 int
+treaty_not_party(const struct treaties *t, int64_t instrument,
+    const char *as_of, int region, int *out)
+{
+	const char	*since;
+	int		 n = 0;
+
+	for (int i = 0; i < country_count(); i++)
+		if (region_index(i) == region && treaty_status(t, instrument,
+		    country_at(i)->numeric, as_of, &since) != PS_PARTY)
+			out[n++] = i;
+	return n;
+}
+
+int
 treaty_action_read(const struct treaties *t, const char *const f[4],
     struct treaty_action *a, struct errlist *el, unsigned long line)
 {

@@ -1,0 +1,72 @@
+/*
+ * crosstab.c: the counts of engine/crosstab.c written out, as palermo
+ * stats prints them and an API would give them: text in columns, CSV, or
+ * a JSON array of objects, each with its fields' values and its cases.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "report/report.h"
+
+void
+crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
+    int nby, const struct crosstab_row *g, size_t ng, size_t total)
+{
+	char	 tmp[16], pct[32];
+
+	if (fmt == XT_JSON) {
+		json_t	*arr = json_array();
+		char	*text;
+
+		for (size_t i = 0; i < ng; i++) {
+			json_t	*obj = json_object();
+
+			for (int k = 0; k < nby; k++)
+				json_object_set_new(obj, xfield_name(by[k]),
+				    g[i].v[k] == NR ? json_null() :
+				    json_string(xfield_text(by[k], g[i].v[k],
+				    tmp)));
+			json_object_set_new(obj, "cases", json_integer(g[i].n));
+			json_array_append_new(arr, obj);
+		}
+		text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+		json_decref(arr);
+		if (text == NULL)
+			die("json_dumps failed");
+		buf_addf(b, "%s\n", text);
+		free(text);
+		return;
+	}
+	for (int k = 0; k < nby; k++) {
+		const char *n = xfield_name(by[k]);
+
+		if (fmt == XT_CSV) {
+			if (k)
+				buf_addc(b, ',');
+			csv_put(b, n, strlen(n));
+		} else
+			buf_addf(b, "%-24s", n);
+	}
+	buf_addf(b, fmt == XT_CSV ? ",cases,percent\n" : "%10s %8s\n",
+	    "cases", "percent");
+	for (size_t i = 0; i < ng; i++) {
+		for (int k = 0; k < nby; k++) {
+			const char *t = xfield_text(by[k], g[i].v[k], tmp);
+
+			if (fmt == XT_CSV) {
+				if (k)
+					buf_addc(b, ',');
+				csv_put(b, t, strlen(t));
+			} else
+				buf_addf(b, "%-24s", t);
+		}
+		pct_format(g[i].n, (int64_t)total, pct);
+		buf_addf(b, fmt == XT_CSV ? ",%lld,%s\n" : "%10lld %8s\n",
+		    (long long)g[i].n, pct);
+	}
+	if (fmt == XT_TEXT)
+		buf_addf(b, "%-*s%10zu %8s\n", 24 * nby, "all", total,
+		    total ? "100.0" : "");
+}
