@@ -48,11 +48,15 @@ apply(struct gen *g, enum fund_op op, const char *f[FF__MAX], int64_t *id)
 	return rc;
 }
 
+/* A day of the months m0 to m1 of year; one draw a statement, day first,
+ * so that a seed gives the same history under every compiler. */
 static void
 day(struct rng *r, int year, int m0, int m1, char out[40])
 {
-	snprintf(out, 40, "%04d-%02d-%02d", year, m0 + (int)rng_below(r,
-	    (uint32_t)(m1 - m0 + 1)), 1 + (int)rng_below(r, 28));
+	int	 d = 1 + (int)rng_below(r, 28);
+	int	 m = m0 + (int)rng_below(r, (uint32_t)(m1 - m0 + 1));
+
+	snprintf(out, 40, "%04d-%02d-%02d", year, m, d);
 }
 
 /* A rate near the currency's, in 1/10000, as a decimal text. */
@@ -170,8 +174,10 @@ year_of(struct gen *g, int year, int cycle, int ndonors, int64_t per_year)
 			paid += id ? grants[i].amount / 2 : 0;
 		}
 		if (rng_below(g->r, 10) == 0) {
+			uint32_t cents = rng_below(g->r, 100);	/* as day() */
+
 			snprintf(amt, sizeof(amt), "%u.%02u", 100 +
-			    rng_below(g->r, 900), rng_below(g->r, 100));
+			    rng_below(g->r, 900), cents);
 			day(g->r, year, 12, 12, d);
 			if (apply(g, FO_REFUND, f, &id) == -1)
 				goto out;
