@@ -467,7 +467,7 @@ extern const char *const grant_window_labels[GW__MAX];
 
 #define FUND_LINES_MAX	4
 #define FUND_REF_NEW	(-1)	/* a line about the pledge or grant being made */
-#define FUND_REF_ALL	(-2)	/* balance_get: the account over all refs */
+#define FUND_REF_ALL	(-2)	/* fund_balance_get: over all refs */
 #define RATE_MAX	24	/* bytes of a rate's text, with its NUL */
 
 /* A currency of ISO 4217 and the number of its decimals. */

@@ -296,7 +296,7 @@ table_put(struct buf *b, const struct table *t)
 
 /*
  * One table as a figure: its title, its chart beside or above the table,
- * its note and a link to its CSV file, which report_write_csv writes to
+ * its note and a link to its CSV file, which report_write puts in
  * tables/ next to the page.
  */
 static void

@@ -192,12 +192,13 @@ struct store_ops {
 	 * --- the Trust Fund (model.h) ------------------------------------
 	 * The get ops set *found to 0 when there is none; what they return
 	 * holds no strings but its arrays (a grant's grantee and an entry's
-	 * memo are NULL); the lists hold every string.  fund_post writes an entry with its lines, and the
-	 * pledge or grant it makes (else NULL), setting their ids; lines
-	 * whose ref is FUND_REF_NEW get the new pledge's or grant's.
-	 * entry_each gives entries with their lines, in the order posted;
-	 * balance_each every account's balance in US cents, over all its
-	 * pledges and grants (ref and amount 0).
+	 * memo are NULL); the lists hold every string.  fund_post writes an
+	 * entry with its lines, and the pledge or grant it makes (else
+	 * NULL), setting their ids; lines whose ref is FUND_REF_NEW get the
+	 * new pledge's or grant's.  fund_entry_each gives entries with their
+	 * lines, in the order posted; fund_balance_each every account's
+	 * balance in US cents, over all its pledges and grants (ref and
+	 * amount 0).
 	 */
 	int	(*fund_donor_add)(struct store *, struct fund_donor *);
 	int	(*fund_donor_find)(struct store *, const char *name,
