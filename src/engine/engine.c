@@ -15,7 +15,7 @@
 
 #include "engine/engine.h"
 
-#define BYTE_NR		255
+#define BYTE_NR		IDX_NR	/* any byte not recorded */
 #define MAX_SOURCES	65535
 
 /* Where each case field lives in a packed record: a byte or a flag. */

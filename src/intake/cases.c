@@ -740,7 +740,7 @@ case_reader_map(struct case_reader *r, const struct csv_record *rec,
 
 int
 case_json_map(const char *text, size_t len, unsigned long line,
-    struct errlist *el, struct case_rec *c)
+    int year_max, struct errlist *el, struct case_rec *c)
 {
 	struct case_reader	 r;
 	json_error_t		 jerr;
@@ -754,7 +754,7 @@ case_json_map(const char *text, size_t len, unsigned long line,
 	r.id = FORMAT_JSON;
 	r.def = &formats[FORMAT_JSON];
 	r.el = el;
-	r.year_max = current_year();
+	r.year_max = year_max;
 	case_clear(c);
 	if ((o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)) ==
 	    NULL) {

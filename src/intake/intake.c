@@ -45,7 +45,7 @@ struct import {
 	struct buf		 json;
 	/* population: the columns of iso3, year, sex, age, population */
 	int			 pcol[5];
-	size_t			 pncols;
+	int			 year_max;	/* this year, or today's */
 	int			 header_seen;
 	int			 xlsx;		/* reading a spreadsheet */
 };
@@ -134,7 +134,7 @@ case_json(struct import *im, const char *line, size_t n, unsigned long lineno)
 
 	struct qrec	*q;
 
-	if (case_json_map(line, n, lineno, im->el, &c) == -1) {
+	if (case_json_map(line, n, lineno, im->year_max, im->el, &c) == -1) {
 		im->rows++;
 		return 0;
 	}
@@ -276,7 +276,6 @@ pop_header(struct import *im, const struct csv_record *r)
 			bad = 1;
 		}
 	}
-	im->pncols = r->count;
 	im->format = 0;
 	return bad ? -1 : 0;
 }
@@ -298,7 +297,7 @@ pop_record(struct import *im, const struct csv_record *r)
 		    "iso3", "unknown country '%s'", r->field[im->pcol[0]]);
 		bad = 1;
 	}
-	if (parse_int(r->field[im->pcol[1]], 1900, current_year() + 50, &v) ==
+	if (parse_int(r->field[im->pcol[1]], 1900, im->year_max + 50, &v) ==
 	    -1) {
 		errlist_add(im->el, r->line, (unsigned long)im->pcol[1] + 1,
 		    "year", "'%s' is not a year", r->field[im->pcol[1]]);
@@ -535,6 +534,7 @@ intake_file(struct store *st, const struct intake_request *req,
 	struct submission	 sub;
 	struct hash		*h = NULL;
 	struct buf		 tmp = BUF_INIT;
+	char			 today[11];
 	FILE			*fp = NULL, *in = NULL;
 	int64_t			 source_id, old = 0;
 	int			 ret = -1, in_tx = 0, c, found, rc, xlsx = 0;
@@ -556,8 +556,10 @@ intake_file(struct store *st, const struct intake_request *req,
 	res->noun = kind->noun;
 	buf_init(&im.json, 0);
 	errlist_init(&res->el, name);
-	if ((h = hash_new()) == NULL)
+	/* a $PALERMO_TODAY that is no date is said once, before any row */
+	if (today_iso(today) == -1 || (h = hash_new()) == NULL)
 		goto out;
+	im.year_max = current_year();
 	if ((fp = source_open(&im, h, &xlsx, &tmp, &in)) == NULL) {
 		ret = 1;
 		goto out;

@@ -135,9 +135,10 @@ void	 case_reader_free(struct case_reader *);
 /* Map one record; 0, or -1 after adding its problems to the list. */
 int	 case_reader_map(struct case_reader *, const struct csv_record *,
 	    struct case_rec *);
-/* Map one JSON object text (line is for messages); 0 or -1. */
+/* Map one JSON object text (line is for messages; dates up to the year
+ * year_max); 0 or -1. */
 int	 case_json_map(const char *, size_t, unsigned long line,
-	    struct errlist *, struct case_rec *);
+	    int year_max, struct errlist *, struct case_rec *);
 
 /* Writing: a header line, then one line per case, into b. */
 void	 case_write_header(enum format_id, struct buf *);

@@ -31,17 +31,25 @@ arena_init(struct arena *a)
 	a->head = NULL;
 }
 
+/* n rounded up to the alignment (at least one unit), with room for a
+ * block's header: fatal when that overflows. */
+static size_t
+round_need(size_t n)
+{
+	size_t	 align = alignof(max_align_t);
+	size_t	 need = (n + align - 1) / align * align;
+
+	if (need < n || need > SIZE_MAX - sizeof(struct arena_block))
+		die("allocation size overflow");
+	return need ? need : align;
+}
+
 void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block	*b = a->head;
-	size_t			 align = alignof(max_align_t);
-	size_t			 need = (n + align - 1) / align * align;
+	size_t			 need = round_need(n);
 
-	if (need < n)
-		die("allocation size overflow");
-	if (need == 0)
-		need = align;
 	if (b == NULL || b->size - b->used < need) {
 		size_t	 size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
 
@@ -71,22 +79,23 @@ arena_array(struct arena *a, size_t n, size_t size)
 }
 
 /* An array that has a block of its own grows or shrinks in place; one cut
- * from a shared block is copied into a new one, which is then its own once
- * it is larger than a block, so that growing a long list wastes little. */
+ * from a shared block stays where it is when it does not grow, and is
+ * copied into a new one when it does, which is then its own once it is
+ * larger than a block, so that growing a long list wastes little. */
 void *
 arena_grow(struct arena *a, void *old, size_t oldn, size_t newn, size_t size)
 {
 	struct arena_block	**pb, *b;
-	size_t			 align = alignof(max_align_t), n, need;
+	size_t			 n, need;
 	void			*p;
 
 	if (size && newn > SIZE_MAX / size)
 		die("allocation size overflow");
 	n = newn * size;
-	need = (n + align - 1) / align * align;
-	if (need < n || need > SIZE_MAX - sizeof(*b))
-		die("allocation size overflow");
-	for (pb = &a->head; old != NULL && (b = *pb) != NULL; pb = &b->next) {
+	need = round_need(n);
+	/* only an array larger than a block has a block of its own */
+	for (pb = &a->head; old != NULL && oldn * size > BLOCK_SIZE &&
+	    (b = *pb) != NULL; pb = &b->next) {
 		if ((void *)b->data != old)
 			continue;
 		if (b->size <= BLOCK_SIZE)
@@ -100,6 +109,8 @@ arena_grow(struct arena *a, void *old, size_t oldn, size_t newn, size_t size)
 			memset(b->data + oldn * size, 0, n - oldn * size);
 		return b->data;
 	}
+	if (old != NULL && newn <= oldn)
+		return old;
 	p = arena_alloc(a, n);
 	if (old != NULL && oldn)
 		memcpy(p, old, oldn * size);

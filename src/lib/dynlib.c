@@ -9,9 +9,8 @@
  * Each library is described by a table of the functions palermo calls
  * (see xlsx_int.h, report/workbook.c, intake/hash.c): their names, and a
  * struct of pointers of the functions' own types that dynlib_load fills
- * in.  The
- * names of the libraries' files are found by the Makefile, from the
- * libraries installed at build time.
+ * in.  The names of the libraries' files are found by the Makefile, from
+ * the libraries installed at build time.
  */
 #include <dlfcn.h>
 #include <string.h>

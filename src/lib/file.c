@@ -10,12 +10,14 @@
  * same way, so that a link planted where palermo writes a folder of
  * outputs ("tables" pointing at /etc) is refused, not followed.
  *
- * "-" is the standard output; a device or a pipe (/dev/null, a FIFO) is
- * written in place, since there is no file to replace.
+ * "-" is the standard output, /dev/fd/N (and /dev/stdout, /dev/stderr)
+ * the descriptor it names; a device or a pipe (/dev/null, a FIFO), even
+ * behind a link, is written in place, since there is no file to replace.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,32 +42,82 @@ dir_error(int dir, const char *name, const char *path)
 	return error("%s: %s", path, strerror(e));
 }
 
-int
-dir_open(const char *path, int make)
+/* Open the folder name inside dir, made first when make is set, never
+ * through a link. */
+static int
+subdir(int dir, const char *name, const char *path, int make)
 {
 	int	 fd;
 
+	if (make && mkdirat(dir, name, 0777) == -1 && errno != EEXIST)
+		return error("%s: %s", path, strerror(errno));
+	if ((fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return dir_error(dir, name, path);
+	return fd;
+}
+
+/*
+ * Split path into the folder that holds it (opened as the path says) and
+ * its last part.  "out/" and "out/." name out itself, so that the test
+ * for a link falls on out and not on what it points at.  *dir is the
+ * folder, *name the last part (in b); 0 or -1 (said).
+ */
+static int
+split(const char *path, struct buf *b, int *dir, const char **name)
+{
+	char	*slash;
+
+	buf_adds(b, path);
+	for (;;) {
+		if (b->len > 1 && b->s[b->len - 1] == '/')
+			b->s[--b->len] = '\0';
+		else if (b->len > 2 && strcmp(b->s + b->len - 2, "/.") == 0)
+			b->s[b->len -= 2] = '\0';
+		else
+			break;
+	}
+	if ((slash = strrchr(b->s, '/')) == NULL) {
+		*name = b->s;
+		*dir = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} else {
+		*name = slash[1] != '\0' ? slash + 1 : ".";	/* "/" */
+		*slash = '\0';
+		*dir = open(slash == b->s ? "/" : b->s, O_RDONLY |
+		    O_DIRECTORY | O_CLOEXEC);
+		*slash = '/';
+	}
+	if (*dir == -1)
+		return error("%s: %s", path, strerror(errno));
+	if (strcmp(*name, "..") == 0) {
+		close(*dir);
+		*dir = -1;
+		return error("%s: name the folder itself, not '..'", path);
+	}
+	return 0;
+}
+
+int
+dir_open(const char *path, int make)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*name;
+	int		 dir, fd = -1;
+
 	if (*path == '\0')
 		return error("no folder given");
-	if (make && mkdir(path, 0777) == -1 && errno != EEXIST)
-		return error("%s: %s", path, strerror(errno));
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return dir_error(AT_FDCWD, path, path);
+	if (split(path, &b, &dir, &name) == 0) {
+		fd = subdir(dir, name, path, make);
+		close(dir);
+	}
+	buf_release(&b);
 	return fd;
 }
 
 int
 dir_openat(int dir, const char *name, const char *path)
 {
-	int	 fd;
-
-	if (mkdirat(dir, name, 0777) == -1 && errno != EEXIST)
-		return error("%s: %s", path, strerror(errno));
-	if ((fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return dir_error(dir, name, path);
-	return fd;
+	return subdir(dir, name, path, 1);
 }
 
 /* Write all of data to fd; 0, or -1 after error() naming path. */
@@ -110,10 +162,9 @@ tmp_create(int dir, const char *name, struct buf *tmp, const char *path)
 	return fd;
 }
 
-/* Sync and close fd, then rename tmp over name; 0 or -1 (said). */
+/* Sync fd to disk and close it; 0 or -1 (said). */
 static int
-tmp_finish(int dir, int fd, const char *tmp, const char *name,
-    const char *path)
+sync_close(int fd, const char *path)
 {
 	if (fsync(fd) == -1) {
 		error("%s: %s", path, strerror(errno));
@@ -122,6 +173,13 @@ tmp_finish(int dir, int fd, const char *tmp, const char *name,
 	}
 	if (close(fd) == -1)
 		return error("%s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* Put the new file tmp in place of name; 0 or -1 (said). */
+static int
+tmp_rename(int dir, const char *tmp, const char *name, const char *path)
+{
 	if (renameat(dir, tmp, dir, name) == -1)
 		return error("%s: %s", path, strerror(errno));
 	return 0;
@@ -140,7 +198,8 @@ file_putat(int dir, const char *name, const void *data, size_t len,
 		close(fd);
 		goto out;
 	}
-	ret = tmp_finish(dir, fd, tmp.s, name, path);
+	if (sync_close(fd, path) == 0)
+		ret = tmp_rename(dir, tmp.s, name, path);
 out:
 	if (ret == -1 && tmp.len)
 		unlinkat(dir, tmp.s, 0);
@@ -148,67 +207,78 @@ out:
 	return ret;
 }
 
+/* The descriptor a path names, or -1: /dev/stdout and the like, and
+ * /dev/fd/N (a shell's >(...)), which are not files to replace. */
+static int
+fd_named(const char *path)
+{
+	static const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/" };
+	long long n;
+
+	if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0)
+		return STDOUT_FILENO;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return STDERR_FILENO;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(path, prefixes[i], strlen(prefixes[i])) == 0 &&
+		    parse_int(path + strlen(prefixes[i]), 0, INT_MAX, &n) == 0)
+			return (int)n;
+	return -1;
+}
+
 /*
  * Where path goes: *dir the folder that holds it and *name its last
- * part, or *dir -1 and *fd a descriptor to write in place (the standard
- * output, a device, a pipe).  name points into path or is "."; 0 or -1
- * (said).
+ * part (in b), or *dir -1 and *fd a descriptor to write in place: the
+ * standard output, a descriptor the path names, or what is not a file
+ * (a device, a pipe), even behind a link.  A link to a file, or to
+ * nothing, is replaced.  0 or -1 (said).
  */
 static int
-place(const char *path, int *dir, const char **name, int *fd)
+place(const char *path, struct buf *b, int *dir, const char **name, int *fd)
 {
-	struct buf	 parent = BUF_INIT;
 	struct stat	 st;
-	const char	*slash;
+	int		 n;
 
 	*dir = *fd = -1;
-	if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) {
-		*fd = STDOUT_FILENO;
+	if ((n = fd_named(path)) != -1) {
+		if (n != STDOUT_FILENO && (*fd = dup(n)) == -1)
+			return error("%s: %s", path, strerror(errno));
+		if (n == STDOUT_FILENO)
+			*fd = n;
 		return 0;
 	}
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISLNK(st.st_mode)) {
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode))
 			return error("%s: %s", path, strerror(EISDIR));
-		if ((*fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) ==
-		    -1)
+		if ((*fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
 			return error("%s: %s", path, strerror(errno));
 		return 0;
 	}
-	if ((slash = strrchr(path, '/')) == NULL) {
-		buf_adds(&parent, ".");
-		*name = path;
-	} else {
-		buf_add(&parent, path, slash == path ? 1 :
-		    (size_t)(slash - path));
-		*name = slash + 1;
-	}
-	if (**name == '\0') {
-		buf_release(&parent);
-		return error("%s: %s", path, strerror(EISDIR));
-	}
-	if ((*dir = open(parent.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		error("%s: %s", path, strerror(errno));
-	buf_release(&parent);
-	return *dir == -1 ? -1 : 0;
+	if (*path == '\0' || path[strlen(path) - 1] == '/')
+		return error("%s: %s", *path ? path : "\"\"",
+		    strerror(EISDIR));
+	return split(path, b, dir, name);
 }
 
 int
 file_put(const char *path, const void *data, size_t len)
 {
+	struct buf	 b = BUF_INIT;
 	const char	*name;
-	int		 dir, fd, ret;
+	int		 dir, fd, ret = -1;
 
-	if (place(path, &dir, &name, &fd) == -1)
-		return -1;
+	if (place(path, &b, &dir, &name, &fd) == -1)
+		goto out;
 	if (fd != -1) {
 		ret = fd_write(fd, path, data, len);
 		if (fd != STDOUT_FILENO && close(fd) == -1 && ret == 0)
 			ret = error("%s: %s", path, strerror(errno));
-		return ret;
+		goto out;
 	}
 	ret = file_putat(dir, name, data, len, path);
 	close(dir);
+out:
+	buf_release(&b);
 	return ret;
 }
 
@@ -241,6 +311,7 @@ out:
 FILE *
 file_out_open(struct file_out *o, const char *path)
 {
+	struct buf	 b = BUF_INIT;
 	const char	*name;
 	int		 fd;
 
@@ -248,30 +319,23 @@ file_out_open(struct file_out *o, const char *path)
 	o->dir = -1;
 	o->path = path;
 	buf_init(&o->tmp, 0);
-	if (path == NULL || strcmp(path, "-") == 0) {
-		o->fp = stdout;
-		return o->fp;
+	if (path == NULL || place(path, &b, &o->dir, &name, &fd) == 0) {
+		if (path == NULL || fd == STDOUT_FILENO)
+			o->fp = stdout;
+		else if (fd == -1) {
+			o->name = xstrdup(name);
+			fd = tmp_create(o->dir, name, &o->tmp, path);
+		}
+		if (o->fp == NULL && fd != -1 &&
+		    (o->fp = fdopen(fd, "w")) == NULL) {
+			error("%s: %s", path, strerror(errno));
+			close(fd);
+		}
 	}
-	if (place(path, &o->dir, &name, &fd) == -1)
-		return NULL;
-	if (fd == STDOUT_FILENO) {
-		o->fp = stdout;
-		return o->fp;
-	}
-	if (fd == -1) {
-		o->name = xstrdup(name);
-		if ((fd = tmp_create(o->dir, name, &o->tmp, path)) == -1)
-			goto fail;
-	}
-	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		error("%s: %s", path, strerror(errno));
-		close(fd);
-		goto fail;
-	}
+	buf_release(&b);
+	if (o->fp == NULL)
+		file_out_close(o, 0);
 	return o->fp;
-fail:
-	file_out_close(o, 0);
-	return NULL;
 }
 
 int
@@ -282,20 +346,18 @@ file_out_close(struct file_out *o, int ok)
 
 	if (o->fp != NULL) {
 		if (fflush(o->fp) != 0 || ferror(o->fp)) {
-			if (ok)
+			if (ret == 0)
 				error("%s: write error: %s", path,
 				    strerror(errno));
 			ret = -1;
 		}
-		if (o->tmp.len && ret == 0) {
-			/* sync, close, and put in place */
-			if (tmp_finish(o->dir, dup(fileno(o->fp)), o->tmp.s,
-			    o->name, path) == -1)
-				ret = -1;
-		}
+		if (o->tmp.len && ret == 0 && fsync(fileno(o->fp)) == -1)
+			ret = error("%s: %s", path, strerror(errno));
 		if (o->fp != stdout && fclose(o->fp) != 0 && ret == 0)
 			ret = error("%s: write error: %s", path,
 			    strerror(errno));
+		if (o->tmp.len && ret == 0)
+			ret = tmp_rename(o->dir, o->tmp.s, o->name, path);
 	}
 	if (ret == -1 && o->tmp.len)
 		unlinkat(o->dir, o->tmp.s, 0);
@@ -305,5 +367,6 @@ file_out_close(struct file_out *o, int ok)
 	free(o->name);
 	memset(o, 0, sizeof(*o));
 	o->dir = -1;
+	buf_init(&o->tmp, 0);
 	return ret;
 }

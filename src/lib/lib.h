@@ -259,12 +259,13 @@ int	 xlsx_read(const char *path, const char *sheet, csv_record_fn, void *,
  * file.c: the one writer of files.  A file is put whole or not at all
  * (a new file beside it, synced, renamed over it) and never through a
  * symbolic link: a link where a file goes is replaced, a link where a
- * folder is opened is refused.  Every function says what went wrong.
+ * folder is opened is refused.  The folders on the way to either are
+ * taken as the path names them.  Every function says what went wrong.
  */
 
 /* Open the folder at path for writing into, made first when make is set
- * (its parent must exist); path must not be a symbolic link.  A
- * descriptor, or -1. */
+ * (its parent must exist); path must not be a symbolic link ("out/" and
+ * "out/." are out).  A descriptor, or -1. */
 int	 dir_open(const char *path, int make);
 /* Open (making it when missing) the folder name inside the folder dir;
  * path names it in messages.  A descriptor, or -1. */
@@ -273,9 +274,10 @@ int	 dir_openat(int dir, const char *name, const char *path);
  * messages.  0 or -1. */
 int	 file_putat(int dir, const char *name, const void *, size_t len,
 	    const char *path);
-/* Put len bytes at path: "-" and /dev/stdout are the standard output, a
- * device or a pipe is written in place, anything else as file_putat does
- * in the folder that holds it.  0 or -1. */
+/* Put len bytes at path: "-" and /dev/stdout are the standard output;
+ * /dev/stderr and /dev/fd/N are those descriptors; a device or a pipe,
+ * even behind a link, is written in place; anything else as file_putat
+ * does in the folder that holds it.  0 or -1. */
 int	 file_put(const char *path, const void *, size_t len);
 /* Append the whole file at path to b; 0 or -1. */
 int	 file_get(const char *path, struct buf *);

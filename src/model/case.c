@@ -173,7 +173,6 @@ static const struct code_def durations[DURATION__MAX] = {
 	[DURATION_25_PLUS] = { "25+", "Over two years" },
 };
 
-
 static const struct code_def indicators[IND__MAX] = {
 	[IND_DETECTED] = { "detected_victims", "Detected trafficking victims" },
 	[IND_FORMAL_CONTACT] = { "formal_contact",

@@ -262,8 +262,6 @@ out:
 /* ---------------------------------------------------------------------- */
 /* The UN M49 hierarchy: regions and the flows between them. */
 
-#define IDX_NR		255	/* a country index that was not recorded */
-
 const char *const region_names[NREGIONS] = {
 	"Africa", "Americas", "Asia", "Europe", "Oceania", "Unknown",
 };
@@ -317,7 +315,7 @@ flow_classify(int from, int to)
 const char *
 region_name(int code)
 {
-	country_init();
+	country_list();
 	if (code == 1)
 		return "World";
 	return code > 1 && code < 1000 ? regions_names[code] : NULL;

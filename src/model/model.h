@@ -119,7 +119,7 @@ enum code_list {
 	CL_FORM,
 	CL_ORIGIN_DIM,
 	CL_ORIGIN_KIND,
-	CL_TREATY_ACTION,	/* instruments (cmd_instruments.c) */
+	CL_TREATY_ACTION,	/* instruments (rules/treaties.c) */
 	CL_PILLAR,		/* the Global Plan of Action's four pillars */
 	CL_ACTOR_KIND,		/* who carries out an action of the plan */
 	CL_ACTION_STATUS,
@@ -275,8 +275,10 @@ enum flow_class {
 	FLOW_ACROSS,
 };
 
-/* The M49 region index (0..4, 5 unknown) of a country index, or of 255
- * (not recorded). */
+/* A country index not recorded: one byte, as the engine packs it. */
+#define IDX_NR	255
+/* The M49 region index (0..4, 5 unknown) of a country index, or of
+ * IDX_NR. */
 int	 region_index(int country_idx);
 extern const char *const region_names[NREGIONS];
 extern const char *const flow_class_names[NCLASSES];

@@ -63,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *nl = memchr(p, '\n', (size_t)(e - p));
 		size_t	 n = nl ? (size_t)(nl - p) : (size_t)(e - p);
 
-		case_json_map(p, n, 1, &el, &c);
+		case_json_map(p, n, 1, current_year(), &el, &c);
 		p += n + 1;
 	}
 	errlist_release(&el);

@@ -1,9 +1,10 @@
 /*
  * test_arena.c: the arena of lib.h.  Allocations are zeroed, aligned and
  * never overlap; an array grown by arena_grow keeps its elements and comes
- * with the rest zero, whether it is small (copied) or has a block of its
- * own (grown and shrunk in place); a list grown by doubling to millions of
- * elements costs about its own size, not the sum of every size it had.
+ * with the rest zero, whether it is small (copied; shrunk, left where it
+ * is) or has a block of its own (grown and shrunk in place); a list grown
+ * by doubling to millions of elements costs about its own size, not the
+ * sum of every size it had.
  */
 #include "unit.h"
 
@@ -69,6 +70,32 @@ test_grow_interleaved(void **state)
 	arena_release(&a);
 }
 
+/* A small array shrunk, or grown by nothing, stays where it is, and what
+ * was allocated after it is untouched. */
+static void
+test_shrink_small(void **state)
+{
+	struct arena	 a = { NULL };
+	int		*v = arena_array(&a, 100, sizeof(*v)), *w, *after;
+
+	(void)state;
+	for (int i = 0; i < 100; i++)
+		v[i] = i + 1;
+	after = arena_array(&a, 100, sizeof(*after));
+	assert_ptr_equal(arena_grow(&a, v, 100, 100, sizeof(*v)), v);
+	w = arena_grow(&a, v, 100, 10, sizeof(*v));
+	assert_ptr_equal(w, v);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(w[i], i + 1);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(after[i], 0);
+	/* grown again from 10: a copy of the 10, the rest zero */
+	w = arena_grow(&a, w, 10, 200, sizeof(*w));
+	for (int i = 0; i < 200; i++)
+		assert_int_equal(w[i], i < 10 ? i + 1 : 0);
+	arena_release(&a);
+}
+
 /* Bytes the process holds from malloc, 0 where that cannot be told. */
 static size_t
 heap_in_use(void)
@@ -129,6 +156,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alloc),
 		cmocka_unit_test(test_grow_interleaved),
+		cmocka_unit_test(test_shrink_small),
 		cmocka_unit_test(test_grow_large),
 	};
 

@@ -2,9 +2,10 @@
  * test_file.c: lib/file.c, the one writer of files.  A file is put whole
  * and atomically, replacing what was there and leaving no temporary file;
  * a symbolic link where a file goes is replaced, never written through;
- * a link where a folder is opened is refused; a device is written in
- * place and "-" is the standard output; a stream that fails, or that the
- * caller abandons, leaves the old file as it was.
+ * a link where a folder is opened is refused ("out/" and "out/." too); a
+ * device, a pipe, /dev/fd/N and a link to a FIFO are written in place and
+ * "-" is the standard output; a stream that the caller abandons leaves
+ * the old file as it was, and one that cannot be written fails.
  */
 #include "unit.h"
 
@@ -164,6 +165,46 @@ test_put_special(void **state)
 }
 
 /*
+ * /dev/fd/N is the descriptor N, written in place and left open; a link
+ * to what is not a file (here a FIFO) is written through and kept, as
+ * there is no file to put in its place.
+ */
+static void
+test_put_descriptors(void **state)
+{
+	struct scratch	*sc = *state;
+	struct buf	 p = BUF_INIT, fifo = BUF_INIT;
+	struct stat	 st;
+	char		 got[32];
+	int		 fds[2], rd;
+
+	assert_int_equal(pipe(fds), 0);
+	buf_addf(&p, "/dev/fd/%d", fds[1]);
+	assert_int_equal(file_put(p.s, "piped\n", 6), 0);
+	assert_int_equal(fcntl(fds[1], F_GETFD), 0);	/* still open */
+	close(fds[1]);
+	assert_int_equal(read(fds[0], got, sizeof(got)), 6);
+	assert_memory_equal(got, "piped\n", 6);
+	close(fds[0]);
+
+	buf_addf(&fifo, "%s/fifo", sc->dir);
+	assert_int_equal(mkfifo(fifo.s, 0600), 0);
+	rd = open(fifo.s, O_RDWR);	/* a reader, so that writing never waits */
+	assert_true(rd != -1);
+	buf_reset(&p);
+	buf_addf(&p, "%s/to-fifo", sc->dir);
+	assert_int_equal(symlink(fifo.s, p.s), 0);
+	assert_int_equal(file_put(p.s, "through\n", 8), 0);
+	assert_int_equal(read(rd, got, sizeof(got)), 8);
+	assert_memory_equal(got, "through\n", 8);
+	assert_int_equal(lstat(p.s, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	close(rd);
+	buf_release(&p);
+	buf_release(&fifo);
+}
+
+/*
  * Folders: made when asked, refused when they are links, and the files
  * put in them land there, not through a link inside.
  */
@@ -201,6 +242,24 @@ test_dirs(void **state)
 	free(list);
 	close(fd);
 	assert_int_equal(dir_open("", 1), -1);
+
+	/* "linked/" and "linked/." are the link, not what it points at */
+	buf_reset(&p);
+	buf_addf(&p, "%s/out/linked/", sc->dir);
+	assert_int_equal(dir_open(p.s, 1), -1);
+	buf_adds(&p, "./");
+	assert_int_equal(dir_open(p.s, 1), -1);
+	buf_reset(&p);
+	buf_addf(&p, "%s/out/linked/..", sc->dir);
+	assert_int_equal(dir_open(p.s, 1), -1);
+	list = names(q.s);
+	assert_string_equal(list, "");
+	free(list);
+	/* a real folder named so is opened */
+	buf_reset(&p);
+	buf_addf(&p, "%s/out/tables/./", sc->dir);
+	assert_true((fd = dir_open(p.s, 0)) != -1);
+	close(fd);
 	buf_release(&p);
 	buf_release(&q);
 }
@@ -258,6 +317,16 @@ test_stream(void **state)
 	buf_reset(&p);
 	buf_addf(&p, "%s/none/x", sc->dir);
 	assert_null(file_out_open(&o, p.s));
+	assert_non_null(o.tmp.s);	/* a buffer is never NULL */
+
+	/* a stream that cannot be written fails when closed */
+	if (access("/dev/full", W_OK) == 0) {
+		fp = file_out_open(&o, "/dev/full");
+		assert_non_null(fp);
+		for (int i = 0; i < 10000; i++)
+			fprintf(fp, "line %d\n", i);
+		assert_int_equal(file_out_close(&o, 1), -1);
+	}
 
 	/* the standard output is not closed */
 	assert_true(file_out_open(&o, "-") == stdout);
@@ -277,6 +346,7 @@ main(void)
 		SCRATCH_TEST(test_put_fails),
 		SCRATCH_TEST(test_put_link),
 		SCRATCH_TEST(test_put_special),
+		SCRATCH_TEST(test_put_descriptors),
 		SCRATCH_TEST(test_dirs),
 		SCRATCH_TEST(test_stream),
 	};

@@ -593,8 +593,8 @@ test_json(void **state)
 		int		 rc;
 
 		errlist_init(&el, "j.json");
-		rc = case_json_map(cases[i].text, strlen(cases[i].text), 3, &el,
-		    &c);
+		rc = case_json_map(cases[i].text, strlen(cases[i].text), 3,
+		    current_year(), &el, &c);
 		if (cases[i].err == NULL) {
 			if (rc != 0 || el.count)
 				fail_msg("%s: %s", cases[i].text, el.text.s);

@@ -286,8 +286,8 @@ trip(enum format_id fmt, const struct case_rec *in, struct case_rec *out)
 
 		while ((nl = strchr(p, '\n')) != NULL) {
 			assert_true(b.n < NCASES);
-			if (case_json_map(p, (size_t)(nl - p), b.n + 1, &b.el,
-			    &out[b.n]) != 0)
+			if (case_json_map(p, (size_t)(nl - p), b.n + 1,
+			    current_year(), &b.el, &out[b.n]) != 0)
 				fail_msg("json: %s", b.el.text.s);
 			b.n++;
 			p = nl + 1;

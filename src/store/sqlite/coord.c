@@ -425,9 +425,11 @@ practice_row(sqlite3_stmt *st, void *arg)
 		sqlite3_bind_text(row, 1, se->match, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(row, 2, sqlite3_column_int64(st, 0));
 		if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
-			sqlite3_reset(row);
-			return rc == SQLITE_DONE ? 1 :
+			ret = rc == SQLITE_DONE ? 1 :
 			    sq_error(se->s, "searching practices");
+			sqlite3_reset(row);
+			sqlite3_clear_bindings(row);
+			return ret;
 		}
 	}
 	p.id = sqlite3_column_int64(row, 0);

@@ -48,32 +48,10 @@ account_index(const char *s)
 	return strcmp(fund_account_names[a], s) == 0 ? a : -1;
 }
 
-/* Copy column col into a fixed array of size n ("" for NULL). */
-static void
-col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
-{
-	const char	*s = sq_col_text(st, col);
-	size_t		 k = strlen(s);
-
-	if (k >= n)
-		k = n - 1;
-	memcpy(out, s, k);
-	out[k] = '\0';
-}
-
 static int64_t
 col_id(sqlite3_stmt *st, int col)
 {
 	return sqlite3_column_int64(st, col);	/* 0 for NULL */
-}
-
-static void
-bind_id(sqlite3_stmt *st, int col, int64_t id)
-{
-	if (id == 0)
-		sqlite3_bind_null(st, col);
-	else
-		sqlite3_bind_int64(st, col, id);
 }
 
 int
@@ -144,12 +122,12 @@ pledge_read(sqlite3_stmt *st, struct fund_pledge *p)
 	p->id = col_id(st, 0);
 	p->entry = col_id(st, 1);
 	p->donor = col_id(st, 2);
-	col_copy(st, 3, p->currency, sizeof(p->currency));
+	sq_col_copy(st, 3, p->currency, sizeof(p->currency));
 	p->amount = sqlite3_column_int64(st, 4);
-	col_copy(st, 5, p->rate, sizeof(p->rate));
-	col_copy(st, 6, p->date, sizeof(p->date));
-	col_copy(st, 7, p->from, sizeof(p->from));
-	col_copy(st, 8, p->to, sizeof(p->to));
+	sq_col_copy(st, 5, p->rate, sizeof(p->rate));
+	sq_col_copy(st, 6, p->date, sizeof(p->date));
+	sq_col_copy(st, 7, p->from, sizeof(p->from));
+	sq_col_copy(st, 8, p->to, sizeof(p->to));
 }
 
 static void
@@ -162,9 +140,9 @@ grant_read(sqlite3_stmt *st, struct fund_grant *g)
 	g->grantee = sq_col_text(st, 4);
 	g->country = sqlite3_column_int(st, 5);
 	g->amount = sqlite3_column_int64(st, 6);
-	col_copy(st, 7, g->start, sizeof(g->start));
-	col_copy(st, 8, g->end, sizeof(g->end));
-	col_copy(st, 9, g->date, sizeof(g->date));
+	sq_col_copy(st, 7, g->start, sizeof(g->start));
+	sq_col_copy(st, 8, g->end, sizeof(g->end));
+	sq_col_copy(st, 9, g->date, sizeof(g->date));
 }
 
 /* Read one row of statement i by id into *out with read; *found. */
@@ -242,10 +220,10 @@ static void
 entry_read(sqlite3_stmt *st, struct fund_entry *e)
 {
 	e->id = col_id(st, 0);
-	col_copy(st, 1, e->date, sizeof(e->date));
+	sq_col_copy(st, 1, e->date, sizeof(e->date));
 	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
-	col_copy(st, 3, e->currency, sizeof(e->currency));
-	col_copy(st, 4, e->rate, sizeof(e->rate));
+	sq_col_copy(st, 3, e->currency, sizeof(e->currency));
+	sq_col_copy(st, 4, e->rate, sizeof(e->rate));
 	e->donor = col_id(st, 5);
 	e->pledge = col_id(st, 6);
 	e->grant = col_id(st, 7);
@@ -263,9 +241,9 @@ entry_read_sums(sqlite3_stmt *st, struct fund_entry *e)
 {
 	memset(e, 0, offsetof(struct fund_entry, lines));
 	e->id = col_id(st, 0);
-	col_copy(st, 1, e->date, sizeof(e->date));
+	sq_col_copy(st, 1, e->date, sizeof(e->date));
 	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
-	col_copy(st, 3, e->currency, sizeof(e->currency));
+	sq_col_copy(st, 3, e->currency, sizeof(e->currency));
 	e->donor = col_id(st, 4);
 	e->reverses = col_id(st, 5);
 	e->nlines = 0;
@@ -310,24 +288,26 @@ lines_row(sqlite3_stmt *st, void *arg)
 	    0;
 }
 
+/* An entry from SQ_FUND_ENTRY_GET, without the texts it would point to. */
+static void
+entry_read_any(sqlite3_stmt *st, void *out)
+{
+	struct fund_entry *e = out;
+
+	entry_read(st, e);
+	e->memo = e->posted_by = e->posted_at = NULL;
+}
+
 int
 sq_fund_entry_get(struct store *base, int64_t id, struct fund_entry *e,
     int *found)
 {
 	struct sqlite_store *s = SQ(base);
-	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_ENTRY_GET);
 	struct lines_read lr = { s, e };
-	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if ((*found = rc == SQLITE_ROW)) {
-		entry_read(st, e);
-		e->memo = e->posted_by = e->posted_at = NULL;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_error(s, "reading an entry");
+	if (get_one(s, SQ_FUND_ENTRY_GET, id, entry_read_any, e, found) ==
+	    -1)
+		return -1;
 	if (!*found)
 		return 0;
 	sqlite3_bind_int64(sq_stmt(s, SQ_FUND_LINES_GET), 1, id);
@@ -368,7 +348,7 @@ entry_row(sqlite3_stmt *st, void *arg)
 			buf_adds(&es->memo, sq_col_text(st, 10));
 			buf_reset(&es->by);
 			buf_adds(&es->by, sq_col_text(st, 11));
-			col_copy(st, 12, es->at, sizeof(es->at));
+			sq_col_copy(st, 12, es->at, sizeof(es->at));
 			e->memo = es->memo.s;
 			e->posted_by = es->by.s;
 			e->posted_at = es->at;
@@ -470,10 +450,10 @@ sq_fund_post(struct store *base, struct fund_entry *e, struct fund_pledge *p,
 	sqlite3_bind_text(st, 2, fund_kind_names[e->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, e->currency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, e->rate, -1, SQLITE_STATIC);
-	bind_id(st, 5, e->donor);
-	bind_id(st, 6, e->pledge);
-	bind_id(st, 7, e->grant);
-	bind_id(st, 8, e->reverses);
+	sq_bind_id(st, 5, e->donor);
+	sq_bind_id(st, 6, e->pledge);
+	sq_bind_id(st, 7, e->grant);
+	sq_bind_id(st, 8, e->reverses);
 	sqlite3_bind_text(st, 9, e->memo ? e->memo : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, e->posted_by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
@@ -533,17 +513,10 @@ int
 sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
 {
 	struct sqlite_store *s = SQ(base);
-	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_CASH_LOW);
-	int		 rc;
 
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*low = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW)
-		return sq_error(s, "reading the cash by day");
-	return 0;
+	sqlite3_bind_text(sq_stmt(s, SQ_FUND_CASH_LOW), 1, date, -1,
+	    SQLITE_STATIC);
+	return sq_run_int(s, SQ_FUND_CASH_LOW, low);
 }
 
 int

@@ -101,11 +101,10 @@ submission_row(sqlite3_stmt *st, struct sq_list *l)
 	sub->kind = sq_dup(l->a, st, 2);
 	sub->format = sq_dup(l->a, st, 3);
 	sub->file_name = sq_dup(l->a, st, 4);
-	snprintf(sub->sha256, sizeof(sub->sha256), "%s", sq_col_text(st, 5));
+	sq_col_copy(st, 5, sub->sha256, sizeof(sub->sha256));
 	sub->rows = sqlite3_column_int64(st, 6);
 	sub->operator_name = sq_dup(l->a, st, 7);
-	snprintf(sub->created_at, sizeof(sub->created_at), "%s",
-	    sq_col_text(st, 8));
+	sq_col_copy(st, 8, sub->created_at, sizeof(sub->created_at));
 	return 0;
 }
 

@@ -1,9 +1,12 @@
 /*
- * sql.c: all the SQL of the SQLite backend: the text of each statement of
- * enum sq_stmt, every value bound, never built from input.  Two texts are
- * put together at open, from the column names of the case schema
- * (compile-time constants): the insert and the scan of cases.
+ * sql.c: the SQL of the SQLite backend's operations: the text of each
+ * statement of enum sq_stmt, every value bound, never built from input.
+ * Two texts are put together when first used, from the column names of
+ * the case schema (compile-time constants): the insert and the scan of
+ * cases.  What runs once at open (the connection's PRAGMAs, the check for
+ * a schema, whether FTS5 is there) is in sqlite.c and coord.c.
  */
+#include <assert.h>
 #include <stdlib.h>
 
 #include "store/sqlite/sqlite_int.h"
@@ -49,7 +52,7 @@ const char *const sq_sql[SQ__MAX] = {
 	    "label) VALUES (?, ?, ?, ?, ?) ON CONFLICT (position) DO UPDATE "
 	    "SET name = excluded.name, kind = excluded.kind, "
 	    "list = excluded.list, label = excluded.label",
-	[SQ_CASE_ADD] = NULL,	/* built from the case schema at open */
+	[SQ_CASE_ADD] = NULL,	/* built from the case schema when used */
 	[SQ_CASE_EACH] = NULL,
 	[SQ_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
 	    "FROM cases",
@@ -251,6 +254,7 @@ sq_sql_build(enum sq_stmt i)
 			buf_adds(&b, ", ?");
 		buf_adds(&b, ")");
 	} else {
+		assert(i == SQ_CASE_EACH);
 		buf_adds(&b, "SELECT ");
 		for (int f = 0; f < CF__MAX; f++)
 			buf_addf(&b, "%s%s", f ? ", " : "",

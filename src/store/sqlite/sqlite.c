@@ -62,6 +62,27 @@ sq_bind_text(sqlite3_stmt *st, int col, const char *v)
 		sqlite3_bind_text(st, col, v, -1, SQLITE_STATIC);
 }
 
+void
+sq_bind_id(sqlite3_stmt *st, int col, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int64(st, col, id);
+}
+
+void
+sq_col_copy(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	const char	*s = sq_col_text(st, col);
+	size_t		 k = strlen(s);
+
+	if (k >= n)
+		k = n - 1;
+	memcpy(out, s, k);
+	out[k] = '\0';
+}
+
 int
 sq_run_changed(struct sqlite_store *s, enum sq_stmt i, int *changed)
 {
@@ -170,15 +191,6 @@ sq_dup_or_null(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strdup(a, sq_col_text_or_null(st, i));
 }
 
-static void
-bind_code(sqlite3_stmt *st, int col, int v)
-{
-	if (v == 0)
-		sqlite3_bind_null(st, col);
-	else
-		sqlite3_bind_int(st, col, v);
-}
-
 static int
 exec(struct sqlite_store *s, const char *sql)
 {
@@ -267,9 +279,9 @@ reference_refresh(struct sqlite_store *s)
 		sqlite3_bind_text(st, 3, c->alpha3, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, c->name, -1, SQLITE_STATIC);
 		sq_bind_text(st, 5, c->official_name);
-		bind_code(st, 6, c->region);
-		bind_code(st, 7, c->subregion);
-		bind_code(st, 8, c->intermediate);
+		sq_bind_id(st, 6, c->region);
+		sq_bind_id(st, 7, c->subregion);
+		sq_bind_id(st, 8, c->intermediate);
 		if (sq_run(s, SQ_COUNTRY_PUT) == -1)
 			return -1;
 	}
@@ -339,9 +351,11 @@ current_version(struct sqlite_store *s, int *v)
 	if (sqlite3_prepare_v2(s->db, sq_sql[SQ_VERSION], -1, &st, NULL) !=
 	    SQLITE_OK)
 		return sq_error(s, "reading the schema version");
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_error(s, "reading the schema version");
 	return 0;
 }
 
@@ -370,7 +384,7 @@ migrate(struct sqlite_store *s)
 		return 0;
 
 	time_iso(now);
-	if (exec(s, "BEGIN IMMEDIATE") == -1)
+	if (exec(s, sq_sql[SQ_BEGIN]) == -1)
 		return -1;
 	for (int v = have + 1; v <= latest; v++) {
 		const struct embedded *e = NULL;
@@ -401,7 +415,7 @@ migrate(struct sqlite_store *s)
 	}
 	if (reference_refresh(s) == -1)
 		goto fail;
-	if (exec(s, "COMMIT") == -1)
+	if (exec(s, sq_sql[SQ_COMMIT]) == -1)
 		goto fail;
 	return 0;
 fail:
@@ -409,7 +423,7 @@ fail:
 		sqlite3_finalize(s->st[i]);
 		s->st[i] = NULL;
 	}
-	exec(s, "ROLLBACK");
+	exec(s, sq_sql[SQ_ROLLBACK]);
 	return -1;
 }
 

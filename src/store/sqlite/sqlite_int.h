@@ -1,7 +1,7 @@
 /*
  * sqlite_int.h: what the files of the SQLite backend share, and only they:
- * the connection, the enum of statements and their texts (all SQL of the
- * backend is in sql.c), the helpers that bind, step and read them, and
+ * the connection, the enum of statements and their texts (sql.c), the
+ * helpers that bind, step and read them, and
  * the operations of each file for the ops table of sqlite.c.  Every name
  * exported here starts with sq_ (or SQ_), so that a second backend's
  * names never meet these.
@@ -113,8 +113,8 @@ struct sqlite_store {
 /* The backend's store of a struct store. */
 #define SQ(base)	((struct sqlite_store *)(void *)(base))
 
-/* sql.c: the text of each statement; NULL for those built at open from
- * the case schema (sq_sql_build). */
+/* sql.c: the text of each statement; NULL for those built when first
+ * used from the case schema (sq_sql_build). */
 extern const char *const sq_sql[SQ__MAX];
 /* The text of a statement the case schema shapes; the caller frees it. */
 char	*sq_sql_build(enum sq_stmt);
@@ -170,14 +170,17 @@ fn(struct store *base, struct arena *a, type **v, size_t *n)		\
 
 /* Bind text, NULL for NULL or "". */
 void	 sq_bind_text(sqlite3_stmt *, int, const char *);
-/* Bind an integer, NULL for NR. */
+/* Bind an integer, NULL for NR; an id or code, NULL for 0. */
 void	 sq_bind_nr(sqlite3_stmt *, int, int);
+void	 sq_bind_id(sqlite3_stmt *, int, int64_t);
 /* A column as text, "" for NULL. */
 const char *sq_col_text(sqlite3_stmt *, int);
 /* A column as an integer, NR for NULL. */
 int	 sq_col_nr(sqlite3_stmt *, int);
 /* A column as text, NULL for NULL. */
 const char *sq_col_text_or_null(sqlite3_stmt *, int);
+/* A column's text into a fixed array of size n, cut to fit; "" for NULL. */
+void	 sq_col_copy(sqlite3_stmt *, int, char *out, size_t n);
 /* A column's text copied into the arena: "" for NULL, or NULL with
  * sq_dup_or_null. */
 const char *sq_dup(struct arena *, sqlite3_stmt *, int);
