@@ -235,17 +235,17 @@ out_open(const char *path)
 }
 
 int
-out_close(FILE *fp, const char *path)
+out_close(FILE *fp, const char *path, int ok)
 {
 	if (fp != stdout)
-		return file_out_close(&out_file, 1) == 0 ? EXIT_DONE :
+		return file_out_close(&out_file, ok) == 0 ? EXIT_DONE :
 		    EXIT_STORE;
 	if (fflush(fp) != 0 || ferror(fp)) {
 		error("%s: write error: %s", path ? path : "standard output",
 		    strerror(errno));
 		return EXIT_STORE;
 	}
-	return EXIT_DONE;
+	return ok ? EXIT_DONE : EXIT_STORE;
 }
 
 int

@@ -117,9 +117,10 @@ int	 usage_show(const struct command *);
 /* Open FILE for writing, or stdout for NULL or "-"; NULL after an error.
  * Only one file is open at a time. */
 FILE	*out_open(const char *);
-/* Flush and close what out_open gave, putting a file in place; EXIT_DONE
- * or EXIT_STORE. */
-int	 out_close(FILE *, const char *);
+/* Flush and close what out_open gave, putting a file in place when ok
+ * (when not, what was there stays); EXIT_DONE, or EXIT_STORE when not
+ * ok or the writing failed. */
+int	 out_close(FILE *, const char *, int ok);
 /* Import a register's file (intake_register) and say how it went. */
 int	 cli_register(struct cli *, enum register_kind, const char *path,
 	    const char *source);

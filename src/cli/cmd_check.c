@@ -42,7 +42,7 @@ check_run(struct cli *cl, void *opts, int argc, char **argv)
 	buf_release(&b);
 	fprintf(stderr, "%s: checked %zu values: %d inconsistenc%s\n",
 	    progname, n, found, found == 1 ? "y" : "ies");
-	if ((ret = out_close(stdout, NULL)) != EXIT_DONE)
+	if ((ret = out_close(stdout, NULL, 1)) != EXIT_DONE)
 		return ret;
 	return found ? EXIT_REJECTED : EXIT_DONE;
 }

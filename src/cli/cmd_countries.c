@@ -54,7 +54,7 @@ countries_run(struct cli *cl, void *opts, int argc, char **argv)
 		case COUNTRY_FOUND:
 			print_country(one, o->csv, &b);
 			buf_release(&b);
-			return out_close(stdout, NULL);
+			return out_close(stdout, NULL, 1);
 		case COUNTRY_UNKNOWN:
 			error("'%s' means \"unknown\" in the data formats, not "
 			    "a country", q);
@@ -73,7 +73,7 @@ countries_run(struct cli *cl, void *opts, int argc, char **argv)
 		error("no country matches '%s'", q);
 		return EXIT_REJECTED;
 	}
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static const struct opt countries_opts[] = {

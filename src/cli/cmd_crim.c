@@ -58,7 +58,7 @@ crim_country(struct store *st, int country)
 				printf("%-14s  %-8s  %-10s  %s\n",
 				    code_name(CL_FORM, v[i].form), v[i].status,
 				    v[i].date, v[i].law);
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;
@@ -87,7 +87,7 @@ crim_count(struct cli *cl, void *opts, int argc, char **argv)
 	for (int f = 1; f < FORM__MAX; f++)
 		printf("%-14s  %4d  %7d  %4d\n", code_name(CL_FORM, f),
 		    n[f][CRIM_FULL], n[f][CRIM_PARTIAL], n[f][CRIM_NONE]);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static const struct subcommand crim_subs[] = {

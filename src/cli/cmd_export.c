@@ -10,39 +10,13 @@ struct export_opts {
 	const char	*format, *out, *count, *seed;
 };
 
-/* Write with fn in format f to --out; an exit status. */
-static int
-export_to(struct cli *cl, const struct export_opts *o,
-    int (*fn)(struct store *, int, FILE *), int f)
-{
-	struct store	*st;
-	FILE		*fp;
-	int		 rc, ret;
-
-	if ((st = cli_store(cl)) == NULL || (fp = out_open(o->out)) == NULL)
-		return EXIT_STORE;
-	rc = fn(st, f, fp);
-	ret = out_close(fp, o->out);
-	return rc == 0 ? ret : EXIT_STORE;
-}
-
-static int
-write_cases(struct store *st, int f, FILE *fp)
-{
-	return export_cases(st, f, fp);
-}
-
-static int
-write_stats(struct store *st, int f, FILE *fp)
-{
-	return export_stats(st, f, fp);
-}
-
 static int
 export_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	const struct export_opts *o = opts;
-	int		 f = -1;
+	struct store	*st;
+	FILE		*fp;
+	int		 stats, f = -1;
 
 	if (argc != 1 || (strcmp(argv[0], "cases") != 0 &&
 	    strcmp(argv[0], "stats") != 0))
@@ -51,16 +25,17 @@ export_run(struct cli *cl, void *opts, int argc, char **argv)
 	if (o->count || o->seed)
 		return usage_error("export", "--count and --seed are for "
 		    "'palermo sample'");
-	if (strcmp(argv[0], "stats") == 0) {
-		if (o->format && (f = stat_format_find(o->format)) == -1)
-			return usage_error("export", "unknown format '%s' for "
-			    "stats: palermo, unodc or json", o->format);
-		return export_to(cl, o, write_stats, o->format ? f :
-		    SFMT_PALERMO);
-	}
-	if (o->format && (f = format_find(o->format)) == -1)
-		return usage_error("export", "unknown format '%s'", o->format);
-	return export_to(cl, o, write_cases, o->format ? f : FORMAT_PALERMO);
+	stats = strcmp(argv[0], "stats") == 0;
+	if (o->format == NULL)
+		f = stats ? SFMT_PALERMO : FORMAT_PALERMO;
+	else if ((f = intake_format_find(stats ? INTAKE_STATS : INTAKE_CASES,
+	    o->format)) == -1)
+		return usage_error("export", "unknown format '%s'%s", o->format,
+		    stats ? " for stats: palermo, unodc or json" : "");
+	if ((st = cli_store(cl)) == NULL || (fp = out_open(o->out)) == NULL)
+		return EXIT_STORE;
+	return out_close(fp, o->out, (stats ? export_stats(st, f, fp) :
+	    export_cases(st, f, fp)) == 0);
 }
 
 static const struct opt export_opts[] = {

@@ -58,7 +58,7 @@ record(struct cli *cl, enum fund_op op, struct fund_opts *o, int argc,
 		    progname, fund_op_names[op]);
 	}
 	errlist_release(&el);
-	return rc == 0 ? out_close(stdout, NULL) : exit_of(rc);
+	return rc == 0 ? out_close(stdout, NULL, 1) : exit_of(rc);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -96,7 +96,7 @@ balance(struct store *st, const struct fund_opts *o)
 	print_usd("pledges outstanding (at the pledges' rates)",
 	    t.usd[FA_PLEDGES]);
 	fund_totals_release(&t);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 struct lister {
@@ -219,7 +219,7 @@ fund_journal(struct cli *cl, void *opts, int argc, char **argv)
 	if (cl->st->ops->fund_entry_each(cl->st, o->f[FF_TO], 1, print_entry,
 	    opts) == -1)
 		return EXIT_STORE;
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 /* donors, grants, pledges: each with its sums over the year, or all. */
@@ -268,7 +268,7 @@ fund_listing(struct cli *cl, struct lister *l, const char *what)
 		for (size_t i = 0; i < n; i++)
 			print_pledge(&pv[i], l);
 	}
-	ret = out_close(stdout, NULL);
+	ret = out_close(stdout, NULL, 1);
 out:
 	arena_release(&a);
 	fund_totals_release(&l->t);

@@ -31,7 +31,7 @@ icat_members(struct cli *cl, void *o, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			printf("%s%s\n", m[i].name, m[i].coordinator ?
 			    "\t(coordinator)" : "");
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;
@@ -52,7 +52,7 @@ icat_cochairs(struct cli *cl, void *o, int argc, char **argv)
 	if (st != NULL && st->ops->icat_cochair_list(st, &a, &c, &n) == 0) {
 		for (size_t i = 0; i < n; i++)
 			printf("%d\t%s\n", c[i].year, c[i].member);
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;
@@ -96,7 +96,7 @@ icat_meetings(struct cli *cl, void *opts, int argc, char **argv)
 			printf("%s\n", n ? "" : "none");
 		}
 	}
-	ret = out_close(stdout, NULL);
+	ret = out_close(stdout, NULL, 1);
 out:
 	arena_release(&a);
 	return ret;
@@ -139,7 +139,7 @@ icat_roadmap(struct cli *cl, void *opts, int argc, char **argv)
 		printf("no action of the roadmap is recorded (plan add "
 		    "--horizon YEAR)\n");
 	arena_release(&a);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 /* A member's own spelling of name, any case, in the arena; NULL if none. */
@@ -212,7 +212,7 @@ icat_meeting(struct cli *cl, void *opts, int argc, char **argv)
 	    -1)
 		return EXIT_STORE;
 	printf("%lld\n", (long long)id);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static int

@@ -32,7 +32,7 @@ instruments_list(struct cli *cl, void *o, int argc, char **argv)
 			    g->in[i].unts_number);
 		printf("%s\n", g->in[i].shipped ? "" : "\t(added)");
 	}
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 /* The instrument of --instrument, or NULL for all; -1 on a usage error. */
@@ -97,7 +97,7 @@ instruments_status(struct cli *cl, void *opts, int argc, char **argv)
 	fputs(b.s, stdout);
 	buf_release(&b);
 	fprintf(stderr, "%s: status as of %s\n", progname, o->as_of);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 /* gaps: the states not yet party, by instrument and region. */
@@ -139,7 +139,7 @@ instruments_gaps(struct cli *cl, void *opts, int argc, char **argv)
 	fputs(b.s, stdout);
 	buf_release(&b);
 	fprintf(stderr, "%s: not yet party as of %s\n", progname, o->as_of);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static int
@@ -175,6 +175,7 @@ instruments_add(struct cli *cl, void *o, int argc, char **argv)
 static int
 instruments_set(struct cli *cl, void *o, int argc, char **argv)
 {
+	static const int	 cols[4] = { 0, 1, 2, 3 };
 	const struct instruments_opts *io = o;
 	struct treaty_action	 a;
 	struct errlist		 el;
@@ -185,7 +186,7 @@ instruments_set(struct cli *cl, void *o, int argc, char **argv)
 	a.source = io->source ? io->source : operator_name();
 	errlist_init(&el, "set");
 	if (treaty_action_read(&io->g, (const char *const *)argv, &a, &el,
-	    0) == -1) {
+	    0, cols) == -1) {
 		errlist_print(&el, stderr);
 		ret = EXIT_REJECTED;
 	} else if (cl->st->ops->action_put(cl->st, &a) == 0)

@@ -59,7 +59,7 @@ mech_list(struct cli *cl, void *opts, int argc, char **argv)
 			    c ? c->alpha3 : "?", m[i].kind, m[i].name,
 			    m[i].mandate, m[i].office);
 		}
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;
@@ -102,7 +102,7 @@ mech_meeting(struct cli *cl, void *opts, int argc, char **argv)
 	    -1)
 		return EXIT_STORE;
 	printf("%lld\n", (long long)id);
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static int
@@ -149,7 +149,7 @@ mech_meetings(struct cli *cl, void *opts, int argc, char **argv)
 			    (long long)m[i].id, *m[i].topics ? m[i].topics :
 			    "-", *m[i].participants ? m[i].participants :
 			    "none recorded");
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;

@@ -78,7 +78,7 @@ do_list(struct store *st, const struct plan_opts *o, int export)
 	}
 	if ((fp = out_open(o->out)) != NULL) {
 		fputs(b.s, fp);
-		ret = out_close(fp, o->out);
+		ret = out_close(fp, o->out, 1);
 	}
 out:
 	arena_release(&a);
@@ -110,7 +110,7 @@ plan_objectives(struct cli *cl, void *o, int argc, char **argv)
 		for (int k = 0; k < PILLAR__MAX; k++)
 			printf("  %-12s  %s\n", code_name(CL_PILLAR, k),
 			    code_lists[CL_PILLAR].codes[k].label);
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;
@@ -223,7 +223,7 @@ plan_put(struct cli *cl, const struct plan_opts *o, const char *what)
 		ret = EXIT_DONE;
 	else {
 		printf("%lld\n", (long long)a.id);
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 out:
 	plan_text_release(&t);

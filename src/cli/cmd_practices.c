@@ -61,7 +61,7 @@ practices_show(struct cli *cl, const struct practices_opts *o,
 		return EXIT_STORE;
 	fprintf(stderr, "%s: %d practice%s\n", progname, pr.n, pr.n == 1 ? "" :
 	    "s");
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 static int

@@ -18,18 +18,18 @@ sample_cases_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	const struct sample_opts *o = opts;
 	FILE		*fp;
-	int		 f = FORMAT_PALERMO, rc, ret;
+	int		 f = FORMAT_PALERMO;
 
 	(void)cl;	/* --db is accepted as on every command, unused */
 	(void)argc;
 	(void)argv;
-	if (o->format && (f = format_find(o->format)) == -1)
+	if (o->format && (f = intake_format_find(INTAKE_CASES, o->format)) ==
+	    -1)
 		return usage_error("sample", "unknown format '%s'", o->format);
 	if ((fp = out_open(o->out)) == NULL)
 		return EXIT_STORE;
-	rc = sample_cases(fp, f, o->count ? o->n : 1000, (uint64_t)o->s);
-	ret = out_close(fp, o->out);
-	return rc == 0 ? ret : EXIT_STORE;
+	return out_close(fp, o->out, sample_cases(fp, f, o->count ? o->n :
+	    1000, (uint64_t)o->s) == 0);
 }
 
 static int

@@ -38,7 +38,7 @@ stats_fields(void)
 	}
 	for (int f = CF__MAX; f < XFIELD__MAX; f++)
 		printf("%s\tderived\t%s\n", xfield_name(f), xfield_label(f));
-	return out_close(stdout, NULL);
+	return out_close(stdout, NULL, 1);
 }
 
 /* stats --all: every figure of the Global Report, as CSV or JSON. */
@@ -117,7 +117,7 @@ stats_run(struct cli *cl, void *opts, int argc, char **argv)
 	ret = EXIT_STORE;
 	if ((fp = out_open(o->out)) != NULL) {
 		fwrite(b.s, 1, b.len, fp);
-		ret = out_close(fp, o->out);
+		ret = out_close(fp, o->out, 1);
 	}
 	free(g);
 	buf_release(&b);

@@ -26,7 +26,7 @@ submissions_list(struct cli *cl, void *o, int argc, char **argv)
 			    (long long)v[i].id, v[i].created_at, v[i].source,
 			    v[i].kind, v[i].format, (long long)v[i].rows,
 			    v[i].file_name, v[i].sha256, v[i].operator_name);
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;

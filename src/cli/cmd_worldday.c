@@ -94,7 +94,7 @@ worldday_show(struct cli *cl, int year, const char *today)
 			printf("%ld day%s to go\n", left, left == 1 ? "" : "s");
 		else if (left == 0)
 			printf("today is the World Day\n");
-		ret = out_close(stdout, NULL);
+		ret = out_close(stdout, NULL, 1);
 	}
 	arena_release(&a);
 	return ret;

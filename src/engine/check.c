@@ -184,25 +184,51 @@ check_series(const struct stat_rec *v, size_t n, struct buf *out)
 	return found;
 }
 
+
+/* The values of one country and year (NR, 0: all), kept as they come. */
+struct kept {
+	struct arena	 a;
+	struct stat_rec	*v;
+	size_t		 n, cap;
+	int		 country, year;
+};
+
+static int
+keep(const struct stat_rec *r, void *arg)
+{
+	struct kept	*k = arg;
+	struct stat_rec	*v;
+
+	if ((k->country != NR && r->country != k->country) ||
+	    (k->year != 0 && r->year != k->year))
+		return 0;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 1024;
+		k->v = arena_grow(&k->a, k->v, k->n, k->cap, sizeof(*k->v));
+	}
+	v = &k->v[k->n++];
+	*v = *r;
+	v->country_text = arena_strdup(&k->a, r->country_text);
+	v->origin_text = arena_strdup(&k->a, r->origin_text);
+	v->note = arena_strdup(&k->a, r->note);
+	return 0;
+}
 int
 stats_check(struct store *st, int country, int year, struct buf *out,
     size_t *nvalues, int *found)
 {
-	struct arena	 a = { NULL };
+	struct kept	 k = { { NULL }, NULL, 0, 0, country, year };
 	struct stat_rec	*v;
-	size_t		 n = 0, all, i, j, k;
+	size_t		 n, i, j, e;
 
 	*found = 0;
 	*nvalues = 0;
-	if (st->ops->stat_list(st, &a, &v, &all) == -1) {
-		arena_release(&a);
+	if (st->ops->stat_each(st, keep, &k) == -1) {
+		arena_release(&k.a);
 		return -1;
 	}
-	/* the values of the country and year asked for, in place */
-	for (i = 0; i < all; i++)
-		if ((country == NR || v[i].country == country) &&
-		    (year == 0 || v[i].year == year))
-			v[n++] = v[i];
+	v = k.v;
+	n = k.n;
 	if (n)
 		qsort(v, n, sizeof(*v), val_cmp);
 	/* groups: one country and indicator (a series), then each year */
@@ -211,16 +237,13 @@ stats_check(struct store *st, int country, int year, struct buf *out,
 		    v[j].indicator == v[i].indicator; j++)
 			;
 		*found += check_series(&v[i], j - i, out);
-		for (k = i; k < j; ) {
-			size_t	 e;
-
-			for (e = k; e < j && v[e].year == v[k].year; e++)
+		for (size_t y = i; y < j; y = e) {
+			for (e = y; e < j && v[e].year == v[y].year; e++)
 				;
-			*found += check_group(&v[k], e - k, out);
-			k = e;
+			*found += check_group(&v[y], e - y, out);
 		}
 	}
 	*nvalues = n;
-	arena_release(&a);
+	arena_release(&k.a);
 	return 0;
 }

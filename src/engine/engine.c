@@ -274,7 +274,7 @@ load_submission(const struct submission *sub, struct subs_loader *l)
 	l->sub_ids[l->nsub] = sub->id;
 	l->sub_source[l->nsub++] = src;
 
-	s->subs[s->nsubs++] = *sub;	/* its strings are in s->arena */
+	s->subs[s->nsubs++] = *sub;	/* at or before where it was */
 	return 0;
 }
 
@@ -298,7 +298,7 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 	l.f = f;
 	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
 		goto out;
-	s->subs = arena_array(&s->arena, nall ? nall : 1, sizeof(*s->subs));
+	s->subs = all;		/* those wanted are kept at its front */
 	for (size_t i = 0; i < nall; i++)
 		if (load_submission(&all[i], &l) == -1)
 			goto out;

@@ -383,15 +383,6 @@ formats_init(void)
 	}
 }
 
-int
-format_find(const char *name)
-{
-	for (int i = 0; i < FORMAT__MAX; i++)
-		if (strcmp(format_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 static int
 col_matches(const struct col *c, const char *name)
 {

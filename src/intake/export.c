@@ -18,17 +18,14 @@ struct out {
 	FILE		*fp;
 	int		 format;
 	struct buf	 b;
-	int		 bad;		/* a write failed */
 };
 
 static int
 out_flush(struct out *o, size_t at_least)
 {
 	if (o->b.len >= at_least && o->b.len) {
-		if (fwrite(o->b.s, 1, o->b.len, o->fp) != o->b.len) {
-			o->bad = 1;
+		if (fwrite(o->b.s, 1, o->b.len, o->fp) != o->b.len)
 			return -1;
-		}
 		buf_reset(&o->b);
 	}
 	return 0;
@@ -56,7 +53,7 @@ put_stat(const struct stat_rec *r, void *arg)
 int
 export_cases(struct store *st, enum format_id format, FILE *fp)
 {
-	struct out	 o = { fp, format, BUF_INIT, 0 };
+	struct out	 o = { fp, format, BUF_INIT };
 	int		 rc;
 
 	case_write_header(format, &o.b);
@@ -70,7 +67,7 @@ export_cases(struct store *st, enum format_id format, FILE *fp)
 int
 export_stats(struct store *st, enum stat_format format, FILE *fp)
 {
-	struct out	 o = { fp, format, BUF_INIT, 0 };
+	struct out	 o = { fp, format, BUF_INIT };
 	int		 rc;
 
 	stat_write_header(format, &o.b);

@@ -146,14 +146,6 @@ case_json(struct import *im, const char *line, size_t n, unsigned long lineno)
 /* --- statistics ------------------------------------------------------- */
 
 static int
-origins_ready(struct import *im)
-{
-	if (im->om != NULL)
-		return 0;
-	return (im->om = origin_map_load(im->st)) == NULL ? -1 : 0;
-}
-
-static int
 stat_header(struct import *im, const struct csv_record *r)
 {
 	int	 f = stat_detect(r);
@@ -169,8 +161,6 @@ stat_header(struct import *im, const struct csv_record *r)
 		return -1;
 	}
 	im->format = f;
-	if (origins_ready(im) == -1)
-		return -1;
 	im->stats = stat_reader_new(f, r, im->el, im->om);
 	return im->stats ? 0 : -1;
 }
@@ -223,8 +213,6 @@ stat_json(struct import *im, const char *line, size_t n, unsigned long lineno)
 {
 	struct stat_rec	 s;
 
-	if (origins_ready(im) == -1)
-		return -1;
 	if (stat_json_map(&im->stats, line, n, lineno, im->el, im->om, &s,
 	    &im->json) == -1) {
 		im->rows++;
@@ -367,52 +355,13 @@ on_record(const struct csv_record *r, void *arg)
 	return im->kind->record(im, r);
 }
 
-/* One object per line; blank lines are skipped. */
+/* One object of a JSON-lines file, to the kind's reader. */
 static int
-read_json(FILE *fp, struct import *im)
+json_line(const char *text, size_t len, unsigned long line, void *arg)
 {
-	char		*line = NULL;
-	size_t		 cap = 0;
-	ssize_t		 n;
-	unsigned long	 lineno = 0;
-	uint64_t	 bytes = 0;
-	int		 rc = 0;
+	struct import	*im = arg;
 
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		bytes += (uint64_t)n;
-		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) ==
-		    0) {
-			memmove(line, line + 3, (size_t)n - 2);
-			n -= 3;		/* a byte order mark */
-		}
-		if (n > 1024 * 1024) {
-			errlist_add(im->el, lineno, 0, NULL, "line longer "
-			    "than 1 MiB");
-			rc = -1;
-			break;
-		}
-		if (strspn(line, " \t\r\n") == (size_t)n)
-			continue;
-		if (!utf8_valid(line, (size_t)n)) {
-			errlist_add(im->el, lineno, 0, NULL, "invalid UTF-8 "
-			    "or a NUL byte");
-			im->rows++;
-			continue;
-		}
-		if (im->kind->json(im, line, (size_t)n, lineno) == -1) {
-			rc = -1;
-			break;
-		}
-		if ((lineno & 4095) == 0)
-			progress(bytes, im);
-	}
-	if (ferror(fp)) {
-		errlist_add(im->el, 0, 0, NULL, "read error");
-		rc = -1;
-	}
-	free(line);
-	return rc;
+	return im->kind->json(im, text, len, line);
 }
 
 static int
@@ -435,8 +384,6 @@ base_name(const char *path)
 
 	return s ? s + 1 : path;
 }
-
-/* SHA-256 of a whole file, for the xlsx that is read by path. */
 
 int
 intake_kind_find(const char *name)
@@ -474,7 +421,9 @@ source_open(struct import *im, struct hash *h, int *xlsx, struct buf *tmp,
 	FILE		*fp;
 
 	*in = NULL;
-	*xlsx = im->kind->xlsx && has_suffix(im->file, xlsx_ext, 1);
+	/* a file named so is a spreadsheet; data is one when it is a zip */
+	*xlsx = im->kind->xlsx && req->path != NULL &&
+	    has_suffix(im->file, xlsx_ext, 1);
 	if (req->path == NULL) {
 		*in = fmemopen((void *)(uintptr_t)req->data, req->len, "rb");
 		if (*in == NULL)
@@ -483,7 +432,7 @@ source_open(struct import *im, struct hash *h, int *xlsx, struct buf *tmp,
 		if (im->kind->xlsx && req->len >= 4 && memcmp(req->data,
 		    "PK\x03\x04", 4) == 0) {
 			const char	*dir = getenv("TMPDIR");
-			int		 fd;
+			int		 fd, rc;
 
 			*xlsx = 1;
 			buf_addf(tmp, "%s/palermo-upload-XXXXXX.xlsx", dir &&
@@ -493,12 +442,11 @@ source_open(struct import *im, struct hash *h, int *xlsx, struct buf *tmp,
 				buf_reset(tmp);
 				return NULL;
 			}
-			if (write(fd, req->data, req->len) != (ssize_t)req->len) {
-				error("%s: %s", tmp->s, strerror(errno));
-				close(fd);
+			rc = fd_write(fd, tmp->s, req->data, req->len);
+			if (close(fd) == -1 && rc == 0)
+				rc = error("%s: %s", tmp->s, strerror(errno));
+			if (rc == -1)
 				return NULL;
-			}
-			close(fd);
 		}
 	} else if (strcmp(req->path, "-") == 0)
 		*in = stdin;
@@ -581,7 +529,8 @@ intake_file(struct store *st, const struct intake_request *req,
 		goto out;
 	im.submission = sub.id;
 	/* the readings of origins, before the store is the writer's */
-	if (kind->xlsx && (im.om = origin_map_load(st)) == NULL)
+	if (req->kind == INTAKE_STATS && (im.om = origin_map_load(st)) ==
+	    NULL)
 		goto out;
 	pipe_start(&im.pipe, st, im.submission);
 
@@ -604,7 +553,8 @@ intake_file(struct store *st, const struct intake_request *req,
 		    kind->json_format) || (!im.format_given && (c == '{' ||
 		    has_suffix(name, json_ext, 3))))) {
 			im.format = kind->json_format;
-			rc = read_json(fp, &im);
+			rc = jsonl_read(fp, json_line, &im, &res->el,
+			    progress);
 		} else
 			rc = csv_read(fp, name, on_record, &im, &res->el,
 			    progress);

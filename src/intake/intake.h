@@ -118,7 +118,6 @@ enum format_id {
 };
 
 extern const char *const format_names[FORMAT__MAX];
-int	 format_find(const char *);
 
 /*
  * Reading: a reader is made from a header, maps each record to a case and
@@ -155,8 +154,6 @@ enum stat_format {
 };
 
 extern const char *const stat_format_names[SFMT__MAX];
-/* The statistics format of that name, or -1. */
-int	 stat_format_find(const char *);
 
 /* Readings of free-text origins: shipped, then the user's. */
 struct origin_map;

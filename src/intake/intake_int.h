@@ -7,6 +7,7 @@
 #define PALERMO_INTAKE_INT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "intake/intake.h"
@@ -58,7 +59,8 @@ struct pipe {
 	struct qbatch	 b[2];
 	int		 fill;		/* the batch being filled */
 	int		 ready;		/* handed to the writer, or -1 */
-	int		 stop, failed, started;
+	int		 stop, started;
+	atomic_int	 failed;	/* read by the reader without the lock */
 	struct store	*st;
 	int64_t		 submission;
 };

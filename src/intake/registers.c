@@ -21,7 +21,19 @@ struct reg_common {
 	struct errlist	*el;
 	const char	*source;
 	unsigned long	 rows;
+	int		 header;	/* the first record was read */
 };
+
+/* Whether r is the file's first record, its header (which may come
+ * after blank lines), marking it read. */
+static int
+first_record(struct reg_common *c)
+{
+	int	 first = !c->header;
+
+	c->header = 1;
+	return first;
+}
 
 /* --- states' actions on the instruments ------------------------------ */
 
@@ -40,8 +52,7 @@ actions_row(const struct csv_record *r, void *arg)
 	struct treaty_action	 a;
 	const char		*f[4];
 
-	if (r->line == 1 && im->c.rows == 0 && im->col[0] == 0 &&
-	    im->col[1] == 0) {
+	if (first_record(&im->c)) {
 		for (int k = 0; k < 4; k++) {
 			im->col[k] = -1;
 			for (size_t i = 0; i < r->count; i++)
@@ -59,7 +70,8 @@ actions_row(const struct csv_record *r, void *arg)
 		f[k] = r->field[im->col[k]];
 	memset(&a, 0, sizeof(a));
 	a.source = im->c.source;
-	if (treaty_action_read(&im->g, f, &a, im->c.el, r->line) == -1 ||
+	if (treaty_action_read(&im->g, f, &a, im->c.el, r->line, im->col) ==
+	    -1 ||
 	    im->c.el->count)
 		return 0;
 	return im->c.st->ops->action_put(im->c.st, &a);
@@ -80,7 +92,7 @@ plan_row(const struct csv_record *r, void *arg)
 	const char		*f[PLF__MAX];
 	int			 col[PLF__MAX];
 
-	if (r->line == 1) {
+	if (first_record(&im->c)) {
 		for (int k = 0; k < PLF__MAX; k++) {
 			im->col[k] = -1;
 			for (size_t i = 0; i < r->count; i++)
@@ -212,7 +224,7 @@ practices_row(const struct csv_record *r, void *arg)
 	struct practice	 p;
 	int		 col[3];
 
-	if (r->line == 1) {
+	if (first_record(&im->c)) {
 		for (int k = 0; k < 7; k++) {
 			im->col[k] = -1;
 			for (size_t i = 0; i < r->count; i++)
@@ -265,7 +277,7 @@ fund_row(const struct csv_record *r, void *arg)
 	int64_t		 id, entry;
 	int		 op = -1, rc;
 
-	if (r->line == 1) {
+	if (first_record(&im->c)) {
 		for (size_t i = 0; i < r->count; i++) {
 			int	 k;
 
@@ -349,8 +361,8 @@ origins_row(const struct csv_record *r, void *arg)
 	int			 kind, code = NR;
 
 	/* a header line is optional */
-	if (r->line == 1 && r->count == 3 && str_eqi(r->field[0], "text") &&
-	    str_eqi(r->field[1], "kind"))
+	if (first_record(&m->c) && r->count == 3 && str_eqi(r->field[0],
+	    "text") && str_eqi(r->field[1], "kind"))
 		return 0;
 	if (r->count != 3) {
 		errlist_add(m->c.el, r->line, 0, NULL, "expected text,kind,code");
@@ -409,7 +421,7 @@ actions_release(void *state)
 }
 
 static int
-plan_line(void *state, const char *text, size_t len, unsigned long line)
+plan_line(const char *text, size_t len, unsigned long line, void *state)
 {
 	return plan_json(state, text, len, line);
 }
@@ -432,7 +444,7 @@ static const struct {
 	void		(*release)(void *);
 	csv_record_fn	 row;
 	/* one JSON object per line, for a file that starts with '{' */
-	int		(*json)(void *, const char *, size_t, unsigned long);
+	jsonl_fn	 json;
 } registers[REG__MAX] = {
 	[REG_ACTIONS] = { "actions", sizeof(struct actions_import),
 	    actions_init, actions_release, actions_row, NULL },
@@ -445,26 +457,6 @@ static const struct {
 	[REG_ORIGINS] = { "origin readings", sizeof(struct origins_import),
 	    NULL, NULL, origins_row, NULL },
 };
-
-/* Each line of a JSON file, blank ones skipped; 0 or -1. */
-static int
-json_lines(FILE *fp, int (*json)(void *, const char *, size_t, unsigned long),
-    void *state)
-{
-	char		*line = NULL;
-	size_t		 cap = 0;
-	ssize_t		 n;
-	unsigned long	 no = 0;
-	int		 rc = 0;
-
-	while (rc == 0 && (n = getline(&line, &cap, fp)) != -1) {
-		no++;
-		if (strspn(line, " \t\r\n") != (size_t)n)
-			rc = json(state, line, (size_t)n, no);
-	}
-	free(line);
-	return rc;
-}
 
 int
 intake_register(struct store *st, enum register_kind kind, const char *path,
@@ -493,7 +485,7 @@ intake_register(struct store *st, enum register_kind kind, const char *path,
 	if ((ch = getc(fp)) != EOF)
 		ungetc(ch, fp);
 	if (registers[kind].json != NULL && ch == '{')
-		rc = json_lines(fp, registers[kind].json, c);
+		rc = jsonl_read(fp, registers[kind].json, c, &res->el, NULL);
 	else
 		rc = csv_read(fp, path, registers[kind].row, c, &res->el, NULL);
 	res->rows = c->rows;

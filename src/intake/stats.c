@@ -17,15 +17,6 @@ const char *const stat_format_names[SFMT__MAX] = {
 	[SFMT_JSON] = "json",
 };
 
-int
-stat_format_find(const char *name)
-{
-	for (int i = 0; i < SFMT__MAX; i++)
-		if (strcmp(stat_format_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /* The UNODC export's columns, in its order. */
 enum {
 	U_ISO3, U_COUNTRY, U_REGION, U_SUBREGION, U_INDICATOR, U_DIMENSION,

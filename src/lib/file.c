@@ -120,10 +120,10 @@ dir_openat(int dir, const char *name, const char *path)
 	return subdir(dir, name, path, 1);
 }
 
-/* Write all of data to fd; 0, or -1 after error() naming path. */
-static int
-fd_write(int fd, const char *path, const char *data, size_t len)
+int
+fd_write(int fd, const char *path, const void *p, size_t len)
 {
+	const char	*data = p;
 	ssize_t	 w;
 
 	while (len > 0) {

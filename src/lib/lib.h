@@ -209,6 +209,14 @@ typedef int (*csv_record_fn)(const struct csv_record *, void *);
 int	 csv_read(FILE *, const char *name, csv_record_fn, void *,
 	    struct errlist *, void (*progress)(uint64_t bytes, void *));
 
+/* jsonl.c: a file of JSON lines, each line (not blank, not over 1 MiB,
+ * UTF-8, a byte order mark dropped) given to fn with its number; the
+ * problems listed in el.  0, or -1 when fn failed (it says why), a line
+ * was too long or the stream could not be read. */
+typedef int (*jsonl_fn)(const char *, size_t, unsigned long line, void *);
+int	 jsonl_read(FILE *, jsonl_fn, void *, struct errlist *,
+	    void (*progress)(uint64_t bytes, void *));
+
 /* Append one field to b, quoted when needed. */
 void	 csv_put(struct buf *, const char *, size_t);
 
@@ -279,6 +287,9 @@ int	 file_putat(int dir, const char *name, const void *, size_t len,
  * even behind a link, is written in place; anything else as file_putat
  * does in the folder that holds it.  0 or -1. */
 int	 file_put(const char *path, const void *, size_t len);
+/* Write all len bytes to fd, whatever write() takes at a time; 0, or -1
+ * after a message naming path. */
+int	 fd_write(int fd, const char *path, const void *, size_t len);
 /* Append the whole file at path to b; 0 or -1. */
 int	 file_get(const char *path, struct buf *);
 

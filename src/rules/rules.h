@@ -58,10 +58,11 @@ void	 treaty_count(const struct treaties *, int64_t instrument,
 int	 treaty_not_party(const struct treaties *, int64_t instrument,
 	    const char *as_of, int region, int *out);
 /* An action from its fields as text (country, instrument, action, date,
- * not after today); 0, or -1 with the problems listed at line, columns 1
- * to 4.  The date points into f. */
+ * not after today); 0, or -1 with the problems listed at line, each at
+ * its column: col[k] + 1.  The date points into f. */
 int	 treaty_action_read(const struct treaties *, const char *const f[4],
-	    struct treaty_action *, struct errlist *, unsigned long line);
+	    struct treaty_action *, struct errlist *, unsigned long line,
+	    const int col[4]);
 
 /* A United Nations Treaty Series reference, "VOLUME:NUMBER"; 0 or -1. */
 int	 treaty_unts_parse(const char *, int *volume, int *number);

@@ -118,32 +118,33 @@ treaty_not_party(const struct treaties *t, int64_t instrument,
 
 int
 treaty_action_read(const struct treaties *t, const char *const f[4],
-    struct treaty_action *a, struct errlist *el, unsigned long line)
+    struct treaty_action *a, struct errlist *el, unsigned long line,
+    const int col[4])
 {
 	const struct country	*c;
 	const struct instrument	*in;
 	int			 bad = 0;
 
 	if (country_resolve(f[0], &c) != COUNTRY_FOUND) {
-		errlist_add(el, line, 1, "country", "unknown country '%s'",
+		errlist_add(el, line, (unsigned long)col[0] + 1, "country", "unknown country '%s'",
 		    f[0]);
 		bad = 1;
 	} else
 		a->country = c->numeric;
 	if ((in = treaties_find(t, f[1])) == NULL) {
-		errlist_add(el, line, 2, "instrument", "unknown instrument "
+		errlist_add(el, line, (unsigned long)col[1] + 1, "instrument", "unknown instrument "
 		    "'%s' (see 'palermo instruments')", f[1]);
 		bad = 1;
 	} else
 		a->instrument = in->id;
 	if ((a->action = code_find(CL_TREATY_ACTION, f[2])) == -1) {
-		errlist_add(el, line, 3, "action", "unknown action '%s'; "
+		errlist_add(el, line, (unsigned long)col[2] + 1, "action", "unknown action '%s'; "
 		    "expected signature, ratification, accession, acceptance, "
 		    "approval or succession", f[2]);
 		bad = 1;
 	}
 	if (!date_valid_past(f[3])) {
-		errlist_add(el, line, 4, "date", "'%s' is not a date "
+		errlist_add(el, line, (unsigned long)col[3] + 1, "date", "'%s' is not a date "
 		    "(YYYY-MM-DD) up to today", f[3]);
 		bad = 1;
 	}

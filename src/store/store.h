@@ -84,10 +84,9 @@ struct store_ops {
 	/* Official statistics and population (model.h). */
 	int	(*stat_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct stat_rec *);
-	/* Each value, in the order they were stored; or all of them. */
+	/* Each value, in the order they were stored. */
 	int	(*stat_each)(struct store *,
 		    int (*fn)(const struct stat_rec *, void *), void *);
-	int	(*stat_list)(struct store *, STORE_LIST(struct stat_rec));
 	int	(*pop_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct pop_rec *);
 	int	(*pop_list)(struct store *, STORE_LIST(struct pop_rec));

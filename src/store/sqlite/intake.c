@@ -259,21 +259,6 @@ stat_row(sqlite3_stmt *st, void *arg)
 	return ss->fn(&r, ss->arg);
 }
 
-static int
-stat_list_row(sqlite3_stmt *st, struct sq_list *l)
-{
-	struct stat_rec	*r = sq_push(l);
-
-	stat_read(st, r);
-	r->country_text = arena_strdup(l->a, r->country_text);
-	r->origin_text = arena_strdup(l->a, r->origin_text);
-	r->note = arena_strdup(l->a, r->note);
-	return 0;
-}
-
-SQ_LIST_OP(sq_stat_list, struct stat_rec, SQ_STAT_EACH, "reading statistics",
-    stat_list_row)
-
 int
 sq_stat_each(struct store *base, int (*fn)(const struct stat_rec *, void *),
     void *arg)

@@ -556,7 +556,6 @@ const struct store_ops store_sqlite_ops = {
 	.case_count = sq_case_count,
 	.stat_add = sq_stat_add,
 	.stat_each = sq_stat_each,
-	.stat_list = sq_stat_list,
 	.pop_add = sq_pop_add,
 	.pop_list = sq_pop_list,
 	.origin_put = sq_origin_put,

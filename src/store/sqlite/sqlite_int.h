@@ -206,7 +206,6 @@ int	 sq_stat_add(struct store *, int64_t, unsigned long,
 	    const struct stat_rec *);
 int	 sq_stat_each(struct store *, int (*)(const struct stat_rec *, void *),
 	    void *);
-int	 sq_stat_list(struct store *, STORE_LIST(struct stat_rec));
 int	 sq_pop_add(struct store *, int64_t, unsigned long,
 	    const struct pop_rec *);
 int	 sq_pop_list(struct store *, STORE_LIST(struct pop_rec));
