@@ -197,6 +197,15 @@ bad_action(const char *cmd, const char *bad, const char *what)
 	return EXIT_USAGE;
 }
 
+const struct subcommand *
+cli_subcommand(const struct subcommand *t, const char *name)
+{
+	for (; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
 int
 cli_dispatch(struct cli *cl, const struct subcommand *t, void *o, int argc,
     char **argv, const char *dflt, const char *bad)
@@ -207,10 +216,9 @@ cli_dispatch(struct cli *cl, const struct subcommand *t, void *o, int argc,
 		argc--;
 		argv++;
 	}
-	for (; t->name; t++)
-		if (strcmp(t->name, what) == 0 && argc >= t->min &&
-		    argc <= t->max)
-			return t->run(cl, o, argc, argv);
+	if ((t = cli_subcommand(t, what)) != NULL && argc >= t->min &&
+	    argc <= t->max)
+		return t->run(cl, o, argc, argv);
 	return bad_action(cl->cmd->name, bad, what);
 }
 

@@ -104,6 +104,9 @@ int	 cli_run(const struct command *, int argc, char **argv);
  */
 int	 cli_dispatch(struct cli *, const struct subcommand *, void *o,
 	    int argc, char **argv, const char *dflt, const char *bad);
+/* The subcommand of that name in the table, or NULL. */
+const struct subcommand *cli_subcommand(const struct subcommand *,
+	    const char *name);
 /* The store of --db, else $PALERMO_DB, else ./palermo.db, opened once;
  * NULL after an error (said). */
 struct store *cli_store(struct cli *);

@@ -88,13 +88,15 @@ balance(struct store *st, const struct fund_opts *o)
 	}
 	printf("The Trust Fund as of %s, in US dollars\n",
 	    o->as_of ? o->as_of : today);
-	print_usd("contributions received", -t.usd[FA_INCOME]);
-	print_usd("grants paid out, net of refunds", t.usd[FA_EXPENSE]);
-	print_usd("programme support costs", t.usd[FA_SUPPORT]);
-	print_usd("fund balance (cash)", t.usd[FA_CASH]);
-	print_usd("grants approved, not yet disbursed", -t.usd[FA_UNDISBURSED]);
+	print_usd("contributions received", fund_shown(t.usd, FA_INCOME));
+	print_usd("grants paid out, net of refunds",
+	    fund_shown(t.usd, FA_EXPENSE));
+	print_usd("programme support costs", fund_shown(t.usd, FA_SUPPORT));
+	print_usd("fund balance (cash)", fund_shown(t.usd, FA_CASH));
+	print_usd("grants approved, not yet disbursed",
+	    fund_shown(t.usd, FA_UNDISBURSED));
 	print_usd("pledges outstanding (at the pledges' rates)",
-	    t.usd[FA_PLEDGES]);
+	    fund_shown(t.usd, FA_PLEDGES));
 	fund_totals_release(&t);
 	return out_close(stdout, NULL, 1);
 }
@@ -224,21 +226,42 @@ fund_journal(struct cli *cl, void *opts, int argc, char **argv)
 
 /* donors, grants, pledges: each with its sums over the year, or all. */
 static int
-fund_listing(struct cli *cl, struct lister *l, const char *what)
+fund_listing(struct cli *cl, const struct fund_opts *o, const char *what)
 {
 	struct store	*st = cl->st;
+	struct lister	 l;
 	struct arena	 a = { NULL };
 	size_t		 n;
 	char		 from[11] = "", to[11] = "";
+	long long	 v;
 	int		 ret = EXIT_STORE;
 
-	if (l->year != NR) {
-		snprintf(from, sizeof(from), "%04d-01-01", l->year);
-		snprintf(to, sizeof(to), "%04d-12-31", l->year);
+	memset(&l, 0, sizeof(l));
+	l.st = st;
+	l.o = o;
+	l.year = l.cycle = l.country = NR;
+	if (o->year && parse_int(o->year, 1900, 2200, &v) == 0)
+		l.year = (int)v;
+	else if (o->year)
+		return usage_error("fund", "--year takes a year");
+	if (o->f[FF_CYCLE]) {
+		if (parse_int(o->f[FF_CYCLE], 1, 100000, &v) == -1)
+			return usage_error("fund", "--cycle takes a cycle "
+			    "number");
+		l.cycle = (int)v;
 	}
-	l->st = st;
-	if (fund_summarise(st, l->year != NR ? from : NULL, l->year != NR ?
-	    to : NULL, &l->t) == -1)
+	if (o->f[FF_COUNTRY]) {
+		const struct country *c;
+
+		if (country_resolve(o->f[FF_COUNTRY], &c) != COUNTRY_FOUND)
+			return usage_error("fund", "'%s' is not a country",
+			    o->f[FF_COUNTRY]);
+		l.country = c->numeric;
+	}
+	if (l.year != NR)
+		fund_year(l.year, from, to);
+	if (fund_summarise(st, l.year != NR ? from : NULL, l.year != NR ?
+	    to : NULL, &l.t) == -1)
 		goto out;
 	if (strcmp(what, "donors") == 0) {
 		struct fund_donor *dv;
@@ -248,7 +271,7 @@ fund_listing(struct cli *cl, struct lister *l, const char *what)
 		if (st->ops->fund_donor_list(st, &a, &dv, &n) == -1)
 			goto out;
 		for (size_t i = 0; i < n; i++)
-			print_donor(&dv[i], l);
+			print_donor(&dv[i], &l);
 	} else if (strcmp(what, "grants") == 0) {
 		struct fund_grant *gv;
 
@@ -257,7 +280,7 @@ fund_listing(struct cli *cl, struct lister *l, const char *what)
 		if (st->ops->fund_grant_list(st, &a, &gv, &n) == -1)
 			goto out;
 		for (size_t i = 0; i < n; i++)
-			print_grant(&gv[i], l);
+			print_grant(&gv[i], &l);
 	} else {
 		struct fund_pledge *pv;
 
@@ -266,22 +289,46 @@ fund_listing(struct cli *cl, struct lister *l, const char *what)
 		if (st->ops->fund_pledge_list(st, &a, &pv, &n) == -1)
 			goto out;
 		for (size_t i = 0; i < n; i++)
-			print_pledge(&pv[i], l);
+			print_pledge(&pv[i], &l);
 	}
 	ret = out_close(stdout, NULL, 1);
 out:
 	arena_release(&a);
-	fund_totals_release(&l->t);
+	fund_totals_release(&l.t);
 	return ret;
+}
+
+static int
+fund_donors(struct cli *cl, void *o, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return fund_listing(cl, o, "donors");
+}
+
+static int
+fund_grants(struct cli *cl, void *o, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return fund_listing(cl, o, "grants");
+}
+
+static int
+fund_pledges(struct cli *cl, void *o, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return fund_listing(cl, o, "pledges");
 }
 
 static const struct subcommand fund_subs[] = {
 	{ "import", 1, 1, fund_import },
 	{ "balance", 0, 0, fund_balance },
 	{ "journal", 0, 0, fund_journal },
-	{ "donors", 0, 0, NULL },
-	{ "grants", 0, 0, NULL },
-	{ "pledges", 0, 0, NULL },
+	{ "donors", 0, 0, fund_donors },
+	{ "grants", 0, 0, fund_grants },
+	{ "pledges", 0, 0, fund_pledges },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -290,47 +337,21 @@ fund_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	struct fund_opts *o = opts;
 	const struct subcommand *sub;
-	struct lister	 l;
 	const char	*what;
-	long long	 v;
 
 	if (argc == 0)
 		return usage_show(&cmd_fund);
 	what = argv[0];
 	argc--;
 	argv++;
-	memset(&l, 0, sizeof(l));
-	l.o = o;
-	l.year = l.cycle = l.country = NR;
-	if (o->year && parse_int(o->year, 1900, 2200, &v) == 0)
-		l.year = (int)v;
-	else if (o->year)
-		return usage_error("fund", "--year takes a year");
-	if (strcmp(what, "grants") == 0 && o->f[FF_CYCLE]) {
-		if (parse_int(o->f[FF_CYCLE], 1, 100000, &v) == -1)
-			return usage_error("fund", "--cycle takes a cycle "
-			    "number");
-		l.cycle = (int)v;
-	}
-	if (strcmp(what, "grants") == 0 && o->f[FF_COUNTRY]) {
-		const struct country *c;
-
-		if (country_resolve(o->f[FF_COUNTRY], &c) != COUNTRY_FOUND)
-			return usage_error("fund", "'%s' is not a country",
-			    o->f[FF_COUNTRY]);
-		l.country = c->numeric;
-	}
 	for (int k = 0; k < FO__MAX; k++)
 		if (strcmp(what, fund_op_names[k]) == 0)
 			return record(cl, k, o, argc, argv);
-	for (sub = fund_subs; sub->name && strcmp(sub->name, what) != 0;
-	    sub++)
-		;
-	if (sub->name == NULL)
+	if ((sub = cli_subcommand(fund_subs, what)) == NULL)
 		return usage_error("fund", "unknown action '%s'", what);
 	if (argc < sub->min || argc > sub->max)
 		return usage_error("fund", "%s takes %s", what,
-		    strcmp(what, "import") == 0 ? "a FILE" : "only options");
+		    sub->max ? "a FILE" : "only options");
 	for (int k = 0; k < 2; k++) {
 		const char *d = o->f[k ? FF_TO : FF_FROM];
 
@@ -340,14 +361,15 @@ fund_run(struct cli *cl, void *opts, int argc, char **argv)
 	}
 	if (cli_store(cl) == NULL)
 		return EXIT_STORE;
-	if (sub->run != NULL)
-		return sub->run(cl, o, argc, argv);
-	return fund_listing(cl, &l, what);
+	return sub->run(cl, o, argc, argv);
 }
 
 static const struct opt fund_opts[] = {
-	/* op is the word, not an option */
-	OPT_FIELDS(fund_field_names, FF_OP + 1, FF__MAX, struct fund_opts, f),
+	/* the fields that are options: op is the word; a grant, an entry
+	 * and a number of victims are operands; ref is only in files */
+	OPT_FIELDS(fund_field_names, FF_DATE, FF_GRANT, struct fund_opts, f),
+	OPT_FIELDS(fund_field_names, FF_CYCLE, FF_VICTIMS, struct fund_opts, f),
+	OPT_FIELDS(fund_field_names, FF_MEMO, FF_REF, struct fund_opts, f),
 	OPT_VALUE("as-of", struct fund_opts, as_of),
 	OPT_VALUE("year", struct fund_opts, year),
 	OPT_FLAG("outstanding", struct fund_opts, outstanding),

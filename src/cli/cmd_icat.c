@@ -142,21 +142,6 @@ icat_roadmap(struct cli *cl, void *opts, int argc, char **argv)
 	return out_close(stdout, NULL, 1);
 }
 
-/* A member's own spelling of name, any case, in the arena; NULL if none. */
-static const char *
-member_find(struct store *st, struct arena *a, const char *name, int *err)
-{
-	struct icat_member *m;
-	size_t		 n;
-
-	*err = st->ops->icat_member_list(st, a, &m, &n) == -1;
-	for (size_t i = 0; !*err && i < n; i++)
-		if (str_eqi(m[i].name, name))
-			return m[i].name;
-	return NULL;
-}
-
-
 #define BAD_ACTION	"unknown action '%s' or wrong number of arguments"
 
 static int
@@ -238,14 +223,14 @@ icat_attend(struct cli *cl, void *opts, int argc, char **argv)
 	kind = o->member ? "member" : o->organisation ? "organisation" :
 	    "state";
 	name = c ? c->alpha3 : o->organisation;
-	if (o->member && (name = member_find(st, &a, o->member, &err)) ==
-	    NULL) {
+	if (o->member && ((err = icat_member_find(st, &a, o->member,
+	    &name)) == -1 || name == NULL)) {
 		if (!err) {
 			error("'%s' is not a member of ICAT; an invited "
 			    "organisation is --organisation", o->member);
 			ret = EXIT_REJECTED;
 		}
-	} else if (!err && st->ops->icat_attendee_add(st, id, kind, name,
+	} else if (st->ops->icat_attendee_add(st, id, kind, name,
 	    &found) == 0) {
 		ret = EXIT_DONE;
 		if (!found) {

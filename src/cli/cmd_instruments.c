@@ -72,9 +72,15 @@ instruments_status(struct cli *cl, void *opts, int argc, char **argv)
 			int	 n[PS__MAX];
 
 			treaty_count(g, g->in[i].id, o->as_of, n, NULL, NULL);
-			buf_addf(&b, o->csv ? "%s,%d,%d,%d\n" :
-			    "%-14s %8d %12d %8d\n", g->in[i].code,
-			    n[PS_PARTY], n[PS_SIGNATORY], n[PS_NEITHER]);
+			if (o->csv) {
+				csv_put(&b, g->in[i].code,
+				    strlen(g->in[i].code));
+				buf_addf(&b, ",%d,%d,%d\n", n[PS_PARTY],
+				    n[PS_SIGNATORY], n[PS_NEITHER]);
+			} else
+				buf_addf(&b, "%-14s %8d %12d %8d\n",
+				    g->in[i].code, n[PS_PARTY],
+				    n[PS_SIGNATORY], n[PS_NEITHER]);
 		}
 	} else {
 		buf_adds(&b, o->csv ? "country,name,status,since\n" :
@@ -127,8 +133,13 @@ instruments_gaps(struct cli *cl, void *opts, int argc, char **argv)
 
 			if (n == 0)
 				continue;
-			buf_addf(&b, o->csv ? "%s,%s,%d," : "%-14s  %-9s  %9d  ",
-			    g->in[i].code, region_names[r], n);
+			if (o->csv) {
+				csv_put(&b, g->in[i].code,
+				    strlen(g->in[i].code));
+				buf_addf(&b, ",%s,%d,", region_names[r], n);
+			} else
+				buf_addf(&b, "%-14s  %-9s  %9d  ",
+				    g->in[i].code, region_names[r], n);
 			for (int k = 0; k < n; k++)
 				buf_addf(&b, "%s%s", k ? " " : "",
 				    country_at(states[k])->alpha3);

@@ -46,12 +46,9 @@ do_list(struct store *st, const struct plan_opts *o, int export)
 		    o->f[PLF_ACTOR_KIND]);
 	if (o->pillar && (f.pillar = code_find(CL_PILLAR, o->pillar)) == -1)
 		return usage_error("plan", "unknown pillar '%s'", o->pillar);
-	if (o->objective) {
-		if (strlen(o->objective) != 1 || *o->objective < 'a' ||
-		    *o->objective > 'f')
-			return usage_error("plan", "objectives are a to f");
-		f.objective = *o->objective - 'a';
-	}
+	if (o->objective && (f.objective = plan_objective_find(o->objective,
+	    strlen(o->objective))) == -1)
+		return usage_error("plan", "objectives are a to f");
 	if (o->f[PLF_STATUS] && (f.status = code_find(CL_ACTION_STATUS,
 	    o->f[PLF_STATUS])) == -1)
 		return usage_error("plan", "unknown status '%s'",
@@ -123,9 +120,8 @@ plan_objective(struct cli *cl, void *o, int argc, char **argv)
 	int		 found;
 
 	(void)o;
-	if (argc != 2 || strlen(argv[0]) != 1 || *argv[0] < 'a' ||
-	    *argv[0] > 'f' || *argv[1] == '\0' || !utf8_valid(argv[1],
-	    strlen(argv[1])))
+	if (argc != 2 || plan_objective_find(argv[0], strlen(argv[0])) == -1 ||
+	    *argv[1] == '\0' || !utf8_valid(argv[1], strlen(argv[1])))
 		return usage_error("plan", "objective takes a letter, a to f, "
 		    "and its wording");
 	if ((st = cli_store(cl)) == NULL ||
@@ -365,7 +361,7 @@ const struct command cmd_plan = {
 	"palermo plan objectives\n"
 	"palermo plan objective a|b|c|d|e|f TEXT\n"
 	"palermo plan [list] [--actor-kind K] [--actor A] [--pillar P]\n"
-	"             [--objective O] [--status S] [--overdue]\n"
+	"             [--objective O] [--status S] [--overdue] [--out FILE]\n"
 	"palermo plan add --actor-kind K --actor A --title T --pillars P[;P]\n"
 	"             [--objectives a;c] [--description T] [--start D] "
 	"[--due D]\n"
@@ -374,7 +370,8 @@ const struct command cmd_plan = {
 	"palermo plan note ID DATE TEXT\n"
 	"palermo plan indicator ID NAME [--target N] [--actual N]\n"
 	"palermo plan evidence ID LINK\n"
-	"palermo plan export [--format csv|json] [--out FILE]\n"
+	"palermo plan export [--format csv|json] [the filters of list] "
+	"[--out FILE]\n"
 	"palermo plan import FILE --source NAME\n\n"
 	"The UN Global Plan of Action: its objectives (a) to (f) and four\n"
 	"pillars (prevention, protection, prosecution, partnership), and\n"

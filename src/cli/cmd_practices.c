@@ -16,27 +16,12 @@ struct practices_opts {
 	long long	 n;
 };
 
-/* What a listing or search prints: the practices that pass the filters,
- * up to the limit. */
-struct printer {
-	const struct practices_opts *o;
-	long long	 limit;
-	int		 n;
-};
-
 static int
 print_practice(const struct practice *p, const char *snippet, void *arg)
 {
-	struct printer		*pr = arg;
 	const struct country	*c = country_by_numeric(p->country);
 
-	if ((pr->o->c != NR && p->country != pr->o->c) ||
-	    (pr->o->p != NR && p->pillar != pr->o->p) ||
-	    (pr->o->tag && !practice_has_tag(p->tags, pr->o->tag)))
-		return 0;
-	if (pr->n >= pr->limit)
-		return 1;
-	pr->n++;
+	(void)arg;
 	printf("%lld  %s  %s  %s  %s\n", (long long)p->id, p->date,
 	    c ? c->alpha3 : "?", code_name(CL_PILLAR, p->pillar), p->title);
 	printf("    %s\n", snippet);
@@ -45,21 +30,19 @@ print_practice(const struct practice *p, const char *snippet, void *arg)
 	return 0;
 }
 
-/* Search (with terms) or list (without), the filters applied here. */
+/* Search (with terms) or list (without). */
 static int
 practices_show(struct cli *cl, const struct practices_opts *o,
     const char *const *terms, size_t nterms, long long limit)
 {
-	struct printer	 pr = { o, limit, 0 };
+	struct practice_filter f = { o->c, o->p, o->tag, limit };
 	struct store	*st;
-	/* with a filter, the store cannot stop at the limit itself */
-	int		 all = o->c != NR || o->p != NR || o->tag != NULL;
+	long long	 n;
 
-	if ((st = cli_store(cl)) == NULL ||
-	    st->ops->practice_search(st, terms, nterms, all ? -1 : limit,
-	    print_practice, &pr) == -1)
+	if ((st = cli_store(cl)) == NULL || practices_find(st, terms, nterms,
+	    &f, print_practice, NULL, &n) == -1)
 		return EXIT_STORE;
-	fprintf(stderr, "%s: %d practice%s\n", progname, pr.n, pr.n == 1 ? "" :
+	fprintf(stderr, "%s: %lld practice%s\n", progname, n, n == 1 ? "" :
 	    "s");
 	return out_close(stdout, NULL, 1);
 }
@@ -185,7 +168,8 @@ const struct command cmd_practices = {
 	"palermo practices search QUERY [--country C] [--pillar P] "
 	"[--tag T]\n"
 	"                  [--limit N] [--db PATH]\n"
-	"palermo practices [list] [--country C] [--pillar P] [--tag T]\n"
+	"palermo practices [list] [--country C] [--pillar P] [--tag T] "
+	"[--limit N]\n"
 	"palermo practices add --country C --pillar P --title T --summary S\n"
 	"                  --date YYYY-MM-DD [--text T] [--tags a,b] "
 	"[--source NAME]\n"

@@ -31,9 +31,6 @@ report_global_run(struct cli *cl, void *opts, int argc, char **argv)
 		    argv[0]);
 	if (o->out == NULL)
 		return usage_error("report", "--out DIR is required");
-	if (o->by || o->all || o->fields || o->format || o->f.where.n)
-		return usage_error("report", "--by, --where, --all, --fields "
-		    "and --format are for 'palermo stats'");
 	if (cli_store(cl) == NULL ||
 	    (r = report_global(cl->st, &o->flt, &n)) == NULL)
 		return EXIT_STORE;
@@ -111,9 +108,22 @@ static int
 report_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	struct report_opts *o = opts;
+	int		 global = argc == 0 || strcmp(argv[0], "global") == 0;
+	int		 of_year = !global && strcmp(argv[0], "country") != 0;
 
 	if (cli_filter("report", &o->f, &o->flt) == -1)
 		return EXIT_USAGE;
+	/* an option no report of this kind reads is refused, not ignored */
+	if (o->by || o->all || o->fields || o->format || o->f.where.n)
+		return usage_error("report", "--by, --where, --all, --fields "
+		    "and --format are for 'palermo stats'");
+	if (!global && (o->f.from || o->f.to || o->f.country || o->f.region ||
+	    o->f.source.n))
+		return usage_error("report", "--from, --to, --country, --region "
+		    "and --source choose the cases of 'report global'");
+	if (!of_year && o->year)
+		return usage_error("report", "--year is for appraisal, sg and "
+		    "fund");
 	if (o->out == NULL && argc > 0)
 		return usage_error("report", "--out DIR is required");
 	if (argc == 2 && strcmp(argv[0], "country") == 0)

@@ -83,11 +83,9 @@ static int
 sample_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	struct sample_opts *o = opts;
-	const struct subcommand *sub = sample_subs;
+	const struct subcommand *sub;
 
-	while (argc == 1 && sub->name && strcmp(sub->name, argv[0]) != 0)
-		sub++;
-	if (argc != 1 || sub->name == NULL)
+	if (argc != 1 || (sub = cli_subcommand(sample_subs, argv[0])) == NULL)
 		return usage_error("sample", "say what to sample: cases, "
 		    "coordination or fund");
 	o->s = 1;
@@ -121,11 +119,12 @@ const struct command cmd_sample = {
 	"labelled as a sample.  fund writes a history of the Trust Fund\n"
 	"from 2010 to last year, about N journal entries (default 1000),\n"
 	"through the same checks as what people record.\n\n"
-	"  --count N         how many cases (default 1000)\n"
+	"  --count N         how many cases, or about how many journal\n"
+	"                    entries of the fund (default 1000 each)\n"
 	"  --seed S          the seed, a whole number (default 1)\n"
 	"  --format F        any import format (default palermo)\n"
 	"  --out FILE        write to FILE instead of standard output\n"
 	"  --db PATH         cases: accepted as on every command, unused;\n"
-	"                    coordination: the database to fill\n",
+	"                    coordination and fund: the database to fill\n",
 	sample_opts, sizeof(struct sample_opts), 0, sample_run,
 };

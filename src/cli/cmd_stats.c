@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 
 struct stats_opts {
-	const char	*out, *format, *by, *year;
+	const char	*out, *format, *by;
 	int		 all, fields;
 	struct filter_opts f;
 	struct filter	 flt;
@@ -132,7 +132,6 @@ static const struct opt stats_opts[] = {
 	OPT_FLAG("all", struct stats_opts, all),
 	OPT_FLAG("fields", struct stats_opts, fields),
 	FILTER_OPTS(struct stats_opts, f),
-	OPT_VALUE("year", struct stats_opts, year),	/* as report's */
 	OPT_END,
 };
 

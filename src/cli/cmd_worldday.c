@@ -19,6 +19,7 @@ worldday_record(struct cli *cl, const struct worldday_opts *o,
     const char *what, int argc, char **argv)
 {
 	const struct country	*c = NULL;
+	struct worldday_event	 e = { NULL, o->organiser, NR, o->date };
 	struct store		*st;
 	long long		 year;
 	int			 theme = strcmp(what, "theme") == 0;
@@ -26,30 +27,31 @@ worldday_record(struct cli *cl, const struct worldday_opts *o,
 	if (argc != 2 || parse_int(argv[0], WORLDDAY_FIRST, 2200, &year) == -1)
 		return usage_error("worldday", "%s takes a year from %d and a "
 		    "%s", what, WORLDDAY_FIRST, theme ? "theme" : "title");
-	if (!theme && (o->organiser == NULL || *o->organiser == '\0'))
+	e.title = argv[1];
+	switch (theme ? *argv[1] ? WDP_NONE : WDP_TITLE :
+	    worldday_event_check((int)year, &e)) {
+	case WDP_ORGANISER:
 		return usage_error("worldday", "an event needs --organiser");
+	case WDP_DATE:
+		return usage_error("worldday", "--date takes a date "
+		    "(YYYY-MM-DD) in %s", argv[0]);
+	case WDP_TITLE:
+		return usage_error("worldday", "the %s is empty", theme ?
+		    "theme" : "title");
+	case WDP_NONE:
+		break;
+	}
 	if (o->country && country_resolve(o->country, &c) != COUNTRY_FOUND)
 		return usage_error("worldday", "'%s' is not a country",
 		    o->country);
-	if (o->date && (strlen(o->date) != 10 || strncmp(o->date, argv[0],
-	    4) != 0 || o->date[4] != '-' || o->date[7] != '-'))
-		return usage_error("worldday", "--date takes a date "
-		    "(YYYY-MM-DD) in %s", argv[0]);
-	if (*argv[1] == '\0')
-		return usage_error("worldday", "the %s is empty", theme ?
-		    "theme" : "title");
+	e.country = c ? c->numeric : NR;
 	if ((st = cli_store(cl)) == NULL)
 		return EXIT_STORE;
 	if (theme)
 		return st->ops->worldday_theme_put(st, (int)year, argv[1]) ==
 		    0 ? EXIT_DONE : EXIT_STORE;
-	{
-		struct worldday_event e = { argv[1], o->organiser,
-		    c ? c->numeric : NR, o->date };
-
-		return st->ops->worldday_event_add(st, (int)year, &e) == 0 ?
-		    EXIT_DONE : EXIT_STORE;
-	}
+	return st->ops->worldday_event_add(st, (int)year, &e) == 0 ?
+	    EXIT_DONE : EXIT_STORE;
 }
 
 static int
@@ -109,6 +111,7 @@ static const struct subcommand worldday_subs[] = {
 static int
 worldday_run(struct cli *cl, void *o, int argc, char **argv)
 {
+	const struct subcommand *sub;
 	char		 today[11];
 	long long	 year;
 
@@ -116,9 +119,8 @@ worldday_run(struct cli *cl, void *o, int argc, char **argv)
 		return EXIT_USAGE;
 	if (argc == 0)
 		return worldday_show(cl, (int)strtol(today, NULL, 10), today);
-	if (strcmp(argv[0], "theme") == 0 || strcmp(argv[0], "event") == 0)
-		return cli_dispatch(cl, worldday_subs, o, argc, argv, NULL,
-		    "");
+	if ((sub = cli_subcommand(worldday_subs, argv[0])) != NULL)
+		return sub->run(cl, o, argc - 1, argv + 1);
 	if (argc != 1 || parse_int(argv[0], WORLDDAY_FIRST, 2200, &year) ==
 	    -1)
 		return usage_error("worldday", "the World Day is observed from "

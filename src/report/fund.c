@@ -241,14 +241,16 @@ performance(struct fund_doc *doc, struct section *sec, const char *id,
 		int64_t		 v;
 	} figs[] = {
 		{ "Fund balance on 1 January", t->before[FA_CASH] },
-		{ "Contributions received", -t->period[FA_INCOME] },
-		{ "Grants paid out, net of refunds", t->period[FA_EXPENSE] },
-		{ "Programme support costs", t->period[FA_SUPPORT] },
+		{ "Contributions received", fund_shown(t->period, FA_INCOME) },
+		{ "Grants paid out, net of refunds",
+		    fund_shown(t->period, FA_EXPENSE) },
+		{ "Programme support costs",
+		    fund_shown(t->period, FA_SUPPORT) },
 		{ "Fund balance on 31 December", t->usd[FA_CASH] },
 		{ "Grants approved, not yet disbursed, on 31 December",
-		    -t->usd[FA_UNDISBURSED] },
+		    fund_shown(t->usd, FA_UNDISBURSED) },
 		{ "Pledges outstanding on 31 December (at the pledges' rates)",
-		    t->usd[FA_PLEDGES] },
+		    fund_shown(t->usd, FA_PLEDGES) },
 	};
 
 	tb = table_new(r, sec, id, report_printf(r, "Financial performance, "
@@ -265,8 +267,7 @@ performance(struct fund_doc *doc, struct section *sec, const char *id,
 static int
 doc_read(struct store *st, int year, struct fund_doc *doc)
 {
-	snprintf(doc->from, sizeof(doc->from), "%04d-01-01", year);
-	snprintf(doc->to, sizeof(doc->to), "%04d-12-31", year);
+	fund_year(year, doc->from, doc->to);
 	if (fund_summarise(st, doc->from, doc->to, &doc->t) == -1 ||
 	    st->ops->fund_donor_list(st, &doc->r->arena, &doc->donors,
 	    &doc->ndonors) == -1 ||
@@ -313,7 +314,7 @@ fund_report(struct store *st, int year)
 	    "and expenditure, %d", year), 2, icols);
 	row = table_row(doc.r, t);
 	cell_text(&row[0], "Income: contributions");
-	cell_money(&row[1], -doc.t.period[FA_INCOME]);
+	cell_money(&row[1], fund_shown(doc.t.period, FA_INCOME));
 	row = table_row(doc.r, t);
 	cell_text(&row[0], "Expenditure: grants, net of refunds");
 	cell_money(&row[1], doc.t.period[FA_EXPENSE]);

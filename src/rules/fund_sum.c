@@ -184,6 +184,23 @@ sum_victims(int64_t grant, const char *date, int64_t victims, void *arg)
 	return 0;
 }
 
+int64_t
+fund_shown(const int64_t usd[FA__MAX], enum fund_account a)
+{
+	static const char credit[FA__MAX] = {
+		[FA_COMMITTED] = 1, [FA_INCOME] = 1, [FA_UNDISBURSED] = 1,
+	};
+
+	return credit[a] ? -usd[a] : usd[a];
+}
+
+void
+fund_year(int year, char from[11], char to[11])
+{
+	snprintf(from, 11, "%04d-01-01", year);
+	snprintf(to, 11, "%04d-12-31", year);
+}
+
 int
 fund_summarise(struct store *st, const char *from, const char *to,
     struct fund_totals *t)

@@ -49,16 +49,23 @@ plan_pillars_parse(const char *s)
 }
 
 int
+plan_objective_find(const char *s, size_t n)
+{
+	return n == 1 && s[0] >= 'a' && s[0] < 'a' + PLAN_OBJECTIVES ?
+	    s[0] - 'a' : -1;
+}
+
+int
 plan_objectives_parse(const char *s)
 {
-	int	 bits = 0;
+	int	 bits = 0, k;
 
 	while (*s) {
 		size_t	 n = strcspn(s, ";,");
 
-		if (n != 1 || s[0] < 'a' || s[0] > 'f')
+		if ((k = plan_objective_find(s, n)) == -1)
 			return -1;
-		bits |= 1 << (s[0] - 'a');
+		bits |= 1 << k;
 		s += n + (s[n] != '\0');
 	}
 	return bits;

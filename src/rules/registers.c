@@ -33,6 +33,80 @@ worldday_days_left(const char *today, int year)
 	return (long)((timegm(&b) - timegm(&a)) / 86400);
 }
 
+enum worldday_problem
+worldday_event_check(int year, const struct worldday_event *e)
+{
+	char	 y[8];
+
+	snprintf(y, sizeof(y), "%04d", year);
+	if (e->organiser == NULL || *e->organiser == '\0')
+		return WDP_ORGANISER;
+	if (e->date != NULL && (!date_valid(e->date) ||
+	    strncmp(e->date, y, 4) != 0))
+		return WDP_DATE;
+	if (e->title == NULL || *e->title == '\0')
+		return WDP_TITLE;
+	return WDP_NONE;
+}
+
+int
+icat_member_find(struct store *st, struct arena *a, const char *name,
+    const char **member)
+{
+	struct icat_member *m;
+	size_t		 n;
+
+	*member = NULL;
+	if (st->ops->icat_member_list(st, a, &m, &n) == -1)
+		return -1;
+	for (size_t i = 0; i < n && *member == NULL; i++)
+		if (str_eqi(m[i].name, name))
+			*member = m[i].name;
+	return 0;
+}
+
+/* The filter between the store's search and the caller. */
+struct finder {
+	const struct practice_filter *f;
+	int		(*fn)(const struct practice *, const char *, void *);
+	void		*arg;
+	long long	 n;
+};
+
+static int
+find_one(const struct practice *p, const char *snippet, void *arg)
+{
+	struct finder	*fi = arg;
+	const struct practice_filter *f = fi->f;
+
+	if ((f->country != NR && p->country != f->country) ||
+	    (f->pillar != NR && p->pillar != f->pillar) ||
+	    (f->tag && !practice_has_tag(p->tags, f->tag)))
+		return 0;
+	if (fi->n >= f->limit)
+		return 1;
+	fi->n++;
+	return fi->fn(p, snippet, fi->arg);
+}
+
+int
+practices_find(struct store *st, const char *const *terms, size_t nterms,
+    const struct practice_filter *f,
+    int (*fn)(const struct practice *, const char *, void *), void *arg,
+    long long *found)
+{
+	struct finder	 fi = { f, fn, arg, 0 };
+	/* with a filter, the store cannot stop at the limit itself */
+	int		 all = f->country != NR || f->pillar != NR ||
+			    f->tag != NULL;
+	int		 rc;
+
+	rc = st->ops->practice_search(st, terms, nterms, all ? -1 : f->limit,
+	    find_one, &fi);
+	*found = fi.n;
+	return rc;
+}
+
 int
 mechanism_kind_valid(const char *s)
 {

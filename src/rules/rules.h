@@ -87,6 +87,9 @@ enum plan_field { PLF_ACTOR_KIND, PLF_ACTOR, PLF_TITLE, PLF_DESCRIPTION,
     PLF_HORIZON, PLF__MAX };
 extern const char *const plan_field_names[PLF__MAX];
 
+/* The objective a letter names, its n bytes at s: 0 for (a) to 5 for
+ * (f), or -1. */
+int	 plan_objective_find(const char *s, size_t n);
 /* "prevention;protection" as bits 1 << PILLAR_*; objectives "a;c" as
  * bits 1 << (letter - 'a'); -1 when one is not known. */
 int	 plan_pillars_parse(const char *);
@@ -147,6 +150,16 @@ int	 plan_roadmap(const struct plan_action *, size_t n, int horizon,
 /* Days from today (YYYY-MM-DD) to 30 July of year, by the UTC calendar:
  * 0 on the day, negative after it. */
 long	 worldday_days_left(const char *today, int year);
+/* What is wrong with an event of the World Day of year, 0 for nothing:
+ * it has a title and an organiser, and its date, when it has one, is a
+ * day of that year. */
+enum worldday_problem { WDP_NONE, WDP_TITLE, WDP_ORGANISER, WDP_DATE };
+enum worldday_problem worldday_event_check(int year,
+	    const struct worldday_event *);
+/* ICAT's member called name, in any case: *member its own spelling, in
+ * the arena, or NULL when there is none; 0, or -1 (said). */
+int	 icat_member_find(struct store *, struct arena *, const char *name,
+	    const char **member);
 /* Whether s is a kind of mechanism: coordination, rapporteur or
  * equivalent. */
 int	 mechanism_kind_valid(const char *);
@@ -162,6 +175,19 @@ size_t	 practice_terms(const char *query, struct arena *,
 	    const char ***terms);
 /* Whether a comma-separated list of tags holds tag, in any case. */
 int	 practice_has_tag(const char *tags, const char *tag);
+/* Which practices a search or a listing gives: NR or NULL for any. */
+struct practice_filter {
+	int		 country, pillar;
+	const char	*tag;
+	long long	 limit;		/* at most so many */
+};
+/* The practices that match terms (all of them for none), best first,
+ * that pass the filter, each given to fn with its marked passage;
+ * *found says how many.  0, or -1 (said). */
+int	 practices_find(struct store *, const char *const *terms,
+	    size_t nterms, const struct practice_filter *,
+	    int (*fn)(const struct practice *, const char *snippet, void *),
+	    void *arg, long long *found);
 
 /* ---------------------------------------------------------------------- */
 /* fund.c: the Trust Fund's operations. */
@@ -261,6 +287,12 @@ int	 fund_totals(struct store *, const char *as_of, struct fund_totals *);
 int	 fund_summarise(struct store *, const char *from, const char *to,
 	    struct fund_totals *);
 void	 fund_totals_release(struct fund_totals *);
+/* An account's balance (or movement) as a statement shows it: what is
+ * owed to the fund or by it positive, so income and what is approved but
+ * not paid out come out turned from credits. */
+int64_t	 fund_shown(const int64_t usd[FA__MAX], enum fund_account);
+/* The first and last day of year, for fund_summarise. */
+void	 fund_year(int year, char from[11], char to[11]);
 /* The sums of one donor, grant or pledge, NULL when it has none. */
 struct donor_sum *fund_donor_sum(struct fund_totals *, int64_t id);
 struct grant_sum *fund_grant_sum(struct fund_totals *, int64_t id);

@@ -109,8 +109,7 @@ year_of(struct gen *g, int year, int cycle, int ndonors, int64_t per_year)
 		day(g->r, year, 1, 3, d);
 		f[FF_DATE] = d;
 		if (k < ndonors / 2) {
-			snprintf(d2, sizeof(d2), "%04d-01-01", year);
-			snprintf(d3, sizeof(d3), "%04d-12-31", year);
+			fund_year(year, d2, d3);
 			f[FF_FROM] = d2;
 			f[FF_TO] = d3;
 			if (apply(g, FO_PLEDGE, f, &pledge) == -1)

@@ -10,6 +10,7 @@ expect "event" 0 "" P worldday event 2027 "Vigil" --organiser "An NGO" --country
 expect "event without organiser" 2 "needs --organiser" P worldday event 2027 "Walk" --db "$db"
 expect "before 2014" 2 "observed from 2014 on" P worldday 2013 --db "$db"
 expect "date outside the year" 2 "--date takes a date" P worldday event 2027 "Walk" --organiser X --date 2026-07-30 --db "$db"
+expect "no such day" 2 "--date takes a date" P worldday event 2027 "Walk" --organiser X --date 2027-02-30 --db "$db"
 for today in 2027-01-01 2027-07-01 2027-07-29; do
 	want=$(( ($(date -u -d 2027-07-30 +%s) - $(date -u -d "$today" +%s)) / 86400 ))
 	PALERMO_TODAY=$today run P worldday 2027 --db "$db"
