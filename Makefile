@@ -11,7 +11,7 @@
 VERSION	 = 0.1.0
 CC	?= cc
 PKGS	 = sqlite3 jansson libsodium expat
-# loaded when first needed (src/dynlib.c), by the names of their files
+# loaded when first needed (src/lib/dynlib.c), by the names of their files
 DYNLIBS	 = xlsxwriter libcrypto libzip
 CFLAGS	?= -O2 -g
 WARN	 = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
@@ -107,7 +107,7 @@ $(B)/fuzz_intake: tests/fuzz/fuzz_intake.c $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) $(WARN) -MMD -MP -o $@ $< \
 	    $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
--include $(B)/embed.d $(TESTS:=.d) $(B)/unit_scratch.d $(B)/fuzz_intake.d
+-include $(TESTS:=.d) $(B)/unit_scratch.d $(B)/fuzz_intake.d
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -338,15 +338,15 @@ fund_run(struct cli *cl, void *opts, int argc, char **argv)
 	struct fund_opts *o = opts;
 	const struct subcommand *sub;
 	const char	*what;
+	int		 op;
 
 	if (argc == 0)
 		return usage_show(&cmd_fund);
 	what = argv[0];
 	argc--;
 	argv++;
-	for (int k = 0; k < FO__MAX; k++)
-		if (strcmp(what, fund_op_names[k]) == 0)
-			return record(cl, k, o, argc, argv);
+	if ((op = name_find(fund_op_names, FO__MAX, what)) != -1)
+		return record(cl, op, o, argc, argv);
 	if ((sub = cli_subcommand(fund_subs, what)) == NULL)
 		return usage_error("fund", "unknown action '%s'", what);
 	if (argc < sub->min || argc > sub->max)

@@ -53,9 +53,9 @@ do_list(struct store *st, const struct plan_opts *o, int export)
 	    o->f[PLF_STATUS])) == -1)
 		return usage_error("plan", "unknown status '%s'",
 		    o->f[PLF_STATUS]);
-	fmt = !export ? -1 : o->format == NULL || strcmp(o->format, "csv") ==
-	    0 ? PLAN_CSV : strcmp(o->format, "json") == 0 ? PLAN_JSON : -2;
-	if (fmt == -2)
+	fmt = !export ? -1 : o->format == NULL ? PLAN_CSV :
+	    name_find(plan_export_names, PLAN__MAX, o->format);
+	if (export && fmt == -1)
 		return usage_error("plan", "export writes csv or json");
 	if (fmt != -1) {
 		if (export_plan(st, &f, fmt, &b) == -1)

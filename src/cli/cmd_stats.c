@@ -48,22 +48,23 @@ stats_all(struct cli *cl, const struct stats_opts *o)
 	struct report	*r;
 	struct buf	 b = BUF_INIT;
 	size_t		 n;
-	int		 ret = EXIT_STORE, json = o->format &&
-			    strcmp(o->format, "json") == 0;
+	int		 rc = 0, fmt = o->format ? name_find(crosstab_format_names,
+			    XT__MAX, o->format) : XT_CSV;
 
-	if (o->format && !json && strcmp(o->format, "csv") != 0)
+	if (fmt != XT_CSV && fmt != XT_JSON)
 		return usage_error("stats", "--all writes csv or json");
 	if (cli_store(cl) == NULL ||
 	    (r = report_global(cl->st, &o->flt, &n)) == NULL)
 		return EXIT_STORE;
-	if (!json)
+	if (fmt == XT_JSON)
+		rc = report_json(r, o->out ? o->out : "standard output", &b);
+	else
 		report_csv_all(r, &b);
-	if ((json ? report_json(r, o->out ? o->out : "standard output", &b) :
-	    0) == 0 && file_put(o->out ? o->out : "-", b.s, b.len) == 0)
-		ret = EXIT_DONE;
+	if (rc == 0)
+		rc = file_put(o->out ? o->out : "-", b.s, b.len);
 	buf_release(&b);
 	report_free(r);
-	return ret;
+	return rc == 0 ? EXIT_DONE : EXIT_STORE;
 }
 
 static int
@@ -89,9 +90,8 @@ stats_run(struct cli *cl, void *opts, int argc, char **argv)
 	if (o->by == NULL)
 		return usage_error("stats", "say what to count: --by FIELD[,"
 		    "FIELD...], --all or --fields");
-	if (o->format && (fmt = strcmp(o->format, "text") == 0 ? XT_TEXT :
-	    strcmp(o->format, "csv") == 0 ? XT_CSV : strcmp(o->format,
-	    "json") == 0 ? XT_JSON : -1) == -1)
+	if (o->format && (fmt = name_find(crosstab_format_names, XT__MAX,
+	    o->format)) == -1)
 		return usage_error("stats", "--format is text, csv or json");
 	for (const char *p = o->by; *p; ) {
 		size_t	 n = strcspn(p, ",");

@@ -154,6 +154,10 @@ plan_json(const struct plan_action *a, const struct plan_item *items,
 	json_decref(j);
 }
 
+const char *const plan_export_names[PLAN__MAX] = {
+	[PLAN_CSV] = "csv", [PLAN_JSON] = "json",
+};
+
 int
 export_plan(struct store *st, const struct plan_filter *f,
     enum plan_export format, struct buf *out)

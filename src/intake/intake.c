@@ -388,19 +388,13 @@ base_name(const char *path)
 int
 intake_kind_find(const char *name)
 {
-	for (int i = 0; i < INTAKE__MAX; i++)
-		if (strcmp(intake_kind_names[i], name) == 0)
-			return i;
-	return -1;
+	return name_find(intake_kind_names, INTAKE__MAX, name);
 }
 
 int
 intake_format_find(enum intake_kind kind, const char *name)
 {
-	for (int i = 0; i < intakes[kind].nformats; i++)
-		if (strcmp(intakes[kind].formats[i], name) == 0)
-			return i;
-	return -1;
+	return name_find(intakes[kind].formats, intakes[kind].nformats, name);
 }
 
 /*

@@ -194,7 +194,8 @@ int	 export_stats(struct store *, enum stat_format, FILE *);
 /* The plan's actions that pass the filter, appended to out: as CSV, an id
  * and the columns plan import reads, or as JSON, one object per line with
  * the action's notes, indicators and evidence; 0, or -1 (said). */
-enum plan_export { PLAN_CSV, PLAN_JSON };
+enum plan_export { PLAN_CSV, PLAN_JSON, PLAN__MAX };
+extern const char *const plan_export_names[PLAN__MAX];
 int	 export_plan(struct store *, const struct plan_filter *,
 	    enum plan_export, struct buf *out);
 

@@ -291,7 +291,7 @@ fund_row(const struct csv_record *r, void *arg)
 				im->col[k] = (int)i + 1;
 		}
 		if (im->col[FF_OP] == 0)
-			errlist_add(im->c.el, 1, 0, "op", "the op column is "
+			errlist_add(im->c.el, r->line, 0, "op", "the op column is "
 			    "missing");
 		return im->c.el->count ? -1 : 0;
 	}
@@ -299,10 +299,7 @@ fund_row(const struct csv_record *r, void *arg)
 	for (int k = 0; k < FF__MAX; k++)
 		if (im->col[k] && (size_t)im->col[k] <= r->count)
 			f[k] = r->field[im->col[k] - 1];
-	for (int k = 0; k < FO__MAX; k++)
-		if (f[FF_OP] && strcmp(f[FF_OP], fund_op_names[k]) == 0)
-			op = k;
-	if (op == -1 || op == FO__MAX) {
+	if ((op = name_find(fund_op_names, FO__MAX, f[FF_OP])) == -1) {
 		errlist_add(im->c.el, r->line, (unsigned long)im->col[FF_OP],
 		    "op", "'%s' is not an operation (donor, pledge, contribute, "
 		    "grant, disburse, refund, support, reverse, victims)",

@@ -104,6 +104,8 @@ void	 arena_release(struct arena *);
 /* util.c: small helpers. */
 
 int	 str_eqi(const char *, const char *);
+/* The index of s among names[0..n) (the names of an enum), or -1. */
+int	 name_find(const char *const *names, int n, const char *s);
 /* Parse a whole decimal integer in [lo, hi]; 0 or -1. */
 int	 parse_int(const char *, long long lo, long long hi, long long *);
 int	 utf8_valid(const char *, size_t);

@@ -103,6 +103,15 @@ today_iso(char out[11])
 }
 
 int
+name_find(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; s != NULL && i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
 current_year(void)
 {
 	char	 today[11];

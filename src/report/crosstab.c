@@ -10,6 +10,10 @@
 
 #include "report/report.h"
 
+const char *const crosstab_format_names[XT__MAX] = {
+	[XT_TEXT] = "text", [XT_CSV] = "csv", [XT_JSON] = "json",
+};
+
 void
 crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
     int nby, const struct crosstab_row *g, size_t ng, size_t total)

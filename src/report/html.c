@@ -9,8 +9,8 @@
  * not) and prints on A4 without ink spent on backgrounds.
  *
  * Text from the report reaches the page through xml_escape only;
- * everything else written is a constant or a number.  The page depends on nothing
- * but the report, so the same report always gives the same bytes.
+ * everything else written is a constant or a number.  The page depends on
+ * nothing but the report, so the same report always gives the same bytes.
  */
 #include <inttypes.h>
 #include <stdio.h>

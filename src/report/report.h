@@ -133,15 +133,16 @@ void	 svg_chart(struct buf *, const struct table *);
 void	 report_csv(const struct table *, struct buf *);
 void	 report_csv_all(const struct report *, struct buf *);
 /* workbook.c: the report as an XLSX workbook, appended to b; 0, or -1
- * after a message that names name. */
-int	 report_xlsx(const struct report *, const char *name, struct buf *);
+ * after a message that names path (where it is going). */
+int	 report_xlsx(const struct report *, const char *path, struct buf *);
 /* json.c: the report as a JSON document, appended to b; 0, or -1 after a
- * message that names name. */
-int	 report_json(const struct report *, const char *name, struct buf *);
+ * message that names path. */
+int	 report_json(const struct report *, const char *path, struct buf *);
 /* crosstab.c: the rows of crosstab (engine.h) counting by the fields by,
  * of total cases, appended to b: as text with a line "all" at the foot,
  * as CSV with the percentage of all cases, or as JSON. */
-enum crosstab_format { XT_TEXT, XT_CSV, XT_JSON };
+enum crosstab_format { XT_TEXT, XT_CSV, XT_JSON, XT__MAX };
+extern const char *const crosstab_format_names[XT__MAX];
 void	 crosstab_put(struct buf *, enum crosstab_format, const int *by,
 	    int nby, const struct crosstab_row *, size_t n, size_t total);
 /* write.c: index.html, tables/ID.csv, tables.xlsx and figures.json in

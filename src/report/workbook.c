@@ -315,7 +315,7 @@ report_xlsx(const struct report *r, const char *path, struct buf *out)
 
 	/*
 	 * libxlsxwriter writes a file by its name, when the workbook is
-	 * closed: a private scratch file, which file_put then puts in place.
+	 * closed: a private scratch file, read back into out and removed.
 	 */
 	memset(&x, 0, sizeof(x));
 	if (dynlib_load(&xw_lib) == -1)

@@ -357,10 +357,7 @@ op_donor(struct apply *a, int64_t *id)
 	d.kind = -1;
 	d.country = NR;
 	if (kind != NULL) {
-		for (int k = 0; k < DK__MAX; k++)
-			if (strcmp(kind, donor_kind_names[k]) == 0)
-				d.kind = k;
-		if (d.kind == -1)
+		if ((d.kind = name_find(donor_kind_names, DK__MAX, kind)) == -1)
 			bad(a, FF_KIND, "'%s' is not a kind of donor (state, "
 			    "intergovernmental, private_sector, individual, "
 			    "campaign)", kind);
@@ -573,10 +570,8 @@ op_grant(struct apply *a, int64_t *id)
 	else if (cycle != NULL)
 		g.cycle = (int)n;
 	if (window != NULL) {
-		for (int k = 0; k < GW__MAX; k++)
-			if (strcmp(window, grant_window_names[k]) == 0)
-				g.window = k;
-		if (g.window == -1)
+		if ((g.window = name_find(grant_window_names, GW__MAX,
+		    window)) == -1)
 			bad(a, FF_WINDOW, "'%s' is not a window (emergency or "
 			    "medium_term)", window);
 	}

@@ -176,10 +176,7 @@ treaty_unts_parse(const char *s, int *volume, int *number)
 int
 crim_status_find(const char *s)
 {
-	for (int i = 0; i < CRIM__MAX; i++)
-		if (strcmp(s, crim_status_names[i]) == 0)
-			return i;
-	return -1;
+	return name_find(crim_status_names, CRIM__MAX, s);
 }
 
 int

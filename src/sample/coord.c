@@ -128,9 +128,12 @@ fill(struct store *st, struct rng *r)
 				return -1;
 		}
 		if (rng_below(r, 2)) {
+			/* one draw a statement: an initialiser's order is
+			 * not fixed either */
+			int	 target = 100 * (1 + (int)rng_below(r, 20));
+			int	 actual = 50 * (int)rng_below(r, 30);
 			struct plan_item it = { id, PC_INDICATOR, "Sample: people "
-			    "reached", NULL, 100 * (1 + rng_below(r, 20)),
-			    50 * rng_below(r, 30) };
+			    "reached", NULL, target, actual };
 
 			if (st->ops->plan_item_put(st, &it) == -1)
 				return -1;

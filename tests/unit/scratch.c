@@ -34,6 +34,23 @@ scratch_setup(void **state)
 	return 0;
 }
 
+char *
+dir_names(const char *path)
+{
+	struct dirent	**v = NULL;
+	struct buf	 b = BUF_INIT;
+	int		 n = scandir(path, &v, NULL, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(v[i]->d_name, ".") != 0 &&
+		    strcmp(v[i]->d_name, "..") != 0)
+			buf_addf(&b, "%s\n", v[i]->d_name);
+		free(v[i]);
+	}
+	free(v);
+	return buf_detach(&b);
+}
+
 void
 remove_tree(const char *path)
 {

@@ -16,24 +16,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-/* Every name in a folder but . and .., sorted, one per line. */
-static char *
-names(const char *path)
-{
-	struct dirent	**v = NULL;
-	struct buf	 b = BUF_INIT;
-	int		 n = scandir(path, &v, NULL, alphasort);
-
-	for (int i = 0; i < n; i++) {
-		if (strcmp(v[i]->d_name, ".") != 0 &&
-		    strcmp(v[i]->d_name, "..") != 0)
-			buf_addf(&b, "%s\n", v[i]->d_name);
-		free(v[i]);
-	}
-	free(v);
-	return buf_detach(&b);
-}
-
 /* The file at path, which must hold exactly want. */
 static void
 holds(const char *path, const char *want)
@@ -72,7 +54,7 @@ test_put(void **state)
 	assert_int_equal(file_put(p.s, "", 0), 0);
 	assert_int_equal(stat(p.s, &st), 0);
 	assert_int_equal(st.st_size, 0);
-	list = names(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "a.txt\n");
 	free(list);
 	buf_release(&p);
@@ -94,10 +76,10 @@ test_put_fails(void **state)
 	assert_int_equal(file_put(p.s, "x", 1), -1);
 	buf_adds(&p, "/");
 	assert_int_equal(file_put(p.s, "x", 1), -1);
-	list = names(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "sub\n");
 	free(list);
-	list = names(p.s);
+	list = dir_names(p.s);
 	assert_string_equal(list, "");
 	free(list);
 	buf_release(&p);
@@ -237,7 +219,7 @@ test_dirs(void **state)
 	buf_addf(&p, "%s/out/linked", sc->dir);
 	assert_int_equal(dir_open(p.s, 1), -1);
 	assert_int_equal(dir_open(p.s, 0), -1);
-	list = names(q.s);
+	list = dir_names(q.s);
 	assert_string_equal(list, "");
 	free(list);
 	close(fd);
@@ -252,7 +234,7 @@ test_dirs(void **state)
 	buf_reset(&p);
 	buf_addf(&p, "%s/out/linked/..", sc->dir);
 	assert_int_equal(dir_open(p.s, 1), -1);
-	list = names(q.s);
+	list = dir_names(q.s);
 	assert_string_equal(list, "");
 	free(list);
 	/* a real folder named so is opened */
@@ -287,7 +269,7 @@ test_stream(void **state)
 	holds(p.s, "old\n");
 	assert_int_equal(file_out_close(&o, 0), -1);
 	holds(p.s, "old\n");
-	list = names(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "export.csv\n");
 	free(list);
 
@@ -296,7 +278,7 @@ test_stream(void **state)
 	fputs("new\n", fp);
 	assert_int_equal(file_out_close(&o, 1), 0);
 	holds(p.s, "new\n");
-	list = names(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "export.csv\n");
 	free(list);
 

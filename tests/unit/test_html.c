@@ -25,7 +25,7 @@
 #define ELLIPSIS	"\xe2\x80\xa6"
 #define GENERATED	"2024-05-01T12:00:00Z"
 
-static char	 dir[64];
+static struct scratch *sc;	/* the group's folder */
 
 /* ---------------------------------------------------------------------- */
 /* The report under test. */
@@ -323,44 +323,18 @@ svgs_free(char **v)
 	free(v);
 }
 
-static void
-rm_rf(const char *path)
-{
-	DIR		*d = opendir(path);
-	struct dirent	*e;
-	char		 sub[512];
-
-	if (d == NULL) {
-		unlink(path);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-		rm_rf(sub);
-	}
-	closedir(d);
-	rmdir(path);
-}
-
 static int
 setup(void **state)
 {
-	const char	*t = getenv("TMPDIR");
-
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/test_html.XXXXXX",
-	    t != NULL && *t != '\0' && strlen(t) < 32 ? t : "/tmp");
-	return mkdtemp(dir) != NULL ? 0 : -1;
+	return scratch_setup((void **)&sc);
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	rm_rf(dir);
-	return 0;
+	return scratch_teardown((void **)&sc);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -776,10 +750,10 @@ test_svg_wellformed(void **state)
 	assert_int_equal(n, 15);
 	buf_adds(&cmd, "xmllint --noout --nonet");
 	for (int k = 0; k < n; k++) {
-		char	 path[128];
+		char	 path[512];
 		FILE	*fp;
 
-		snprintf(path, sizeof(path), "%s/chart%02d.svg", dir, k);
+		snprintf(path, sizeof(path), "%s/chart%02d.svg", sc->dir, k);
 		fp = fopen(path, "w");
 		assert_non_null(fp);
 		assert_int_equal(fputs(svg[k], fp) >= 0, 1);

@@ -109,42 +109,13 @@ static const struct {
 	{ "about.csv", "Only\n" },
 };
 
-/* The names in a directory, sorted, one per line. */
-static char *
-dir_list(const char *path)
-{
-	struct dirent	**names = NULL;
-	struct buf	 b = BUF_INIT;
-	int		 n;
-
-	n = scandir(path, &names, NULL, alphasort);
-	if (n < 0)
-		return buf_detach(&b);
-	/* dot files too: a temporary file left behind is one */
-	for (int i = 0; i < n; i++) {
-		if (strcmp(names[i]->d_name, ".") != 0 &&
-		    strcmp(names[i]->d_name, "..") != 0)
-			buf_addf(&b, "%s\n", names[i]->d_name);
-		free(names[i]);
-	}
-	free(names);
-	return buf_detach(&b);
-}
-
+/* The whole file at path; its length in *len. */
 static char *
 file_read(const char *path, size_t *len)
 {
-	FILE		*fp;
 	struct buf	 b = BUF_INIT;
-	char		 chunk[4096];
-	size_t		 n;
 
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&b, chunk, n);
-	assert_int_equal(ferror(fp), 0);
-	fclose(fp);
+	assert_int_equal(file_get(path, &b), 0);
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -189,7 +160,7 @@ test_csv(void **state)
 	/* the folder is made, the CSV files go to tables/ in it */
 	buf_addf(&dir, "%s/out", sc->dir);
 	assert_int_equal(report_write(r, dir.s), 0);
-	list = dir_list(dir.s);
+	list = dir_names(dir.s);
 	assert_string_equal(list, "figures.json\nindex.html\ntables\n"
 	    "tables.xlsx\n");
 	free(list);
@@ -205,7 +176,7 @@ test_csv(void **state)
 	/* one file per table and nothing else: no temporary files left */
 	buf_adds(&names, LONG_ONE ".csv\n" LONG_TWO ".csv\nabout.csv\n"
 	    "by_country.csv\n");
-	list = dir_list(dir.s);
+	list = dir_names(dir.s);
 	assert_string_equal(list, names.s);
 	free(list);
 
@@ -213,7 +184,7 @@ test_csv(void **state)
 	buf_reset(&path);
 	buf_addf(&path, "%s/out", sc->dir);
 	assert_int_equal(report_write(r, path.s), 0);
-	list = dir_list(dir.s);
+	list = dir_names(dir.s);
 	assert_string_equal(list, names.s);
 	free(list);
 
@@ -251,7 +222,7 @@ test_csv_errors(void **state)
 	buf_reset(&path);
 	buf_addf(&path, "%s/out", sc->dir);
 	assert_int_equal(report_write(r, path.s), -1);
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "file\n");
 	free(list);
 
@@ -312,7 +283,7 @@ test_links(void **state)
 	remove_tree(q.s);
 	assert_int_equal(symlink(p.s, q.s), 0);
 	assert_int_equal(report_write(r, out.s), -1);
-	list = dir_list(p.s);
+	list = dir_names(p.s);
 	assert_string_equal(list, "");
 	free(list);
 
@@ -321,7 +292,7 @@ test_links(void **state)
 	buf_addf(&q, "%s/linked", sc->dir);
 	assert_int_equal(symlink(p.s, q.s), 0);
 	assert_int_equal(report_write(r, q.s), -1);
-	list = dir_list(p.s);
+	list = dir_names(p.s);
 	assert_string_equal(list, "");
 	free(list);
 
@@ -380,7 +351,7 @@ test_json(void **state)
 
 	buf_addf(&path, "%s/report.json", sc->dir);
 	assert_int_equal(write_json(r, path.s), 0);
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "report.json\n");
 	free(list);
 
@@ -509,7 +480,7 @@ test_json_errors(void **state)
 	cell_text(c, "caf\xe9");
 	assert_int_equal(write_json(r, path.s), -1);
 
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "");
 	free(list);
 	buf_release(&path);
@@ -648,7 +619,7 @@ test_xlsx(void **state)
 	assert_int_equal(setenv("TMPDIR", sc->dir, 1), 0);
 	buf_addf(&path, "%s/report.xlsx", sc->dir);
 	assert_int_equal(write_xlsx(r, path.s), 0);
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "report.xlsx\n");
 	free(list);
 
@@ -756,7 +727,7 @@ test_xlsx_errors(void **state)
 	buf_addf(&path, "%s/dir.xlsx", sc->dir);
 	assert_int_equal(mkdir(path.s, 0777), 0);
 	assert_int_equal(write_xlsx(r, path.s), -1);
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "dir.xlsx\n");
 	free(list);
 	buf_release(&path);
@@ -797,7 +768,7 @@ test_totals(void **state)
 	assert_int_equal(report_check(r), -1);
 	buf_addf(&dir, "%s/out", sc->dir);
 	assert_int_equal(report_write(r, dir.s), -1);
-	list = dir_list(sc->dir);
+	list = dir_names(sc->dir);
 	assert_string_equal(list, "");		/* nothing at all */
 	free(list);
 

@@ -28,7 +28,7 @@
 #define SHEET_TAIL "</sheetData></worksheet>"
 
 /* The directory of this run's files, removed at the end. */
-static char	 tmpdir[] = "/tmp/palermo-xlsx-XXXXXX";
+static struct scratch *sc;	/* the group's folder */
 
 /* ---------------------------------------------------------------------- */
 /* Building workbooks. */
@@ -124,15 +124,15 @@ struct part {
 	int		 stored;	/* not compressed */
 };
 
-/* The path of a file in tmpdir. */
+/* The path of a file in the group's folder. */
 static char *
 tmp_path(const char *name)
 {
-	static char	 path[4][256];
+	static char	 path[4][512];
 	static int	 n;
 	char		*p = path[n++ % 4];
 
-	snprintf(p, sizeof(path[0]), "%s/%s", tmpdir, name);
+	snprintf(p, sizeof(path[0]), "%s/%s", sc->dir, name);
 	return p;
 }
 
@@ -860,19 +860,14 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return scratch_setup((void **)&sc);
 }
 
 static int
 teardown(void **state)
 {
-	static const char *const names[] = { "good.xlsx", "shared.xlsx",
-	    "bad.xlsx", "stop.xlsx", "big.xlsx" };
-
 	(void)state;
-	for (size_t i = 0; i < NELEM(names); i++)
-		unlink(tmp_path(names[i]));
-	return rmdir(tmpdir);
+	return scratch_teardown((void **)&sc);
 }
 
 int

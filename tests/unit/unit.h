@@ -33,4 +33,7 @@ int	 scratch_teardown(void **state);
 	cmocka_unit_test_setup_teardown(f, scratch_setup, scratch_teardown)
 /* Remove a directory and everything under it. */
 void	 remove_tree(const char *path);
+/* Every name in a folder but . and .. (dot files too: a temporary file
+ * left behind is one), sorted, one per line; the caller frees it. */
+char	*dir_names(const char *path);
 #endif

@@ -10,17 +10,6 @@
 
 #include "store/sqlite/sqlite_int.h"
 
-
-/* The index of s in names[0..n), or -1. */
-static int
-name_index(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 /* The account of that name, or -1: one comparison, as the journal is
  * read a line at a time. */
 static int
@@ -78,7 +67,7 @@ donor_read(sqlite3_stmt *st, struct fund_donor *d)
 {
 	d->id = col_id(st, 0);
 	d->name = sq_col_text(st, 1);
-	d->kind = name_index(donor_kind_names, DK__MAX, sq_col_text(st, 2));
+	d->kind = name_find(donor_kind_names, DK__MAX, sq_col_text(st, 2));
 	d->country = sq_col_nr(st, 3);
 }
 
@@ -136,7 +125,7 @@ grant_read(sqlite3_stmt *st, struct fund_grant *g)
 	g->id = col_id(st, 0);
 	g->entry = col_id(st, 1);
 	g->cycle = sqlite3_column_int(st, 2);
-	g->window = name_index(grant_window_names, GW__MAX, sq_col_text(st, 3));
+	g->window = name_find(grant_window_names, GW__MAX, sq_col_text(st, 3));
 	g->grantee = sq_col_text(st, 4);
 	g->country = sqlite3_column_int(st, 5);
 	g->amount = sqlite3_column_int64(st, 6);
@@ -221,7 +210,7 @@ entry_read(sqlite3_stmt *st, struct fund_entry *e)
 {
 	e->id = col_id(st, 0);
 	sq_col_copy(st, 1, e->date, sizeof(e->date));
-	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
+	e->kind = name_find(fund_kind_names, FE__MAX, sq_col_text(st, 2));
 	sq_col_copy(st, 3, e->currency, sizeof(e->currency));
 	sq_col_copy(st, 4, e->rate, sizeof(e->rate));
 	e->donor = col_id(st, 5);
@@ -242,7 +231,7 @@ entry_read_sums(sqlite3_stmt *st, struct fund_entry *e)
 	memset(e, 0, offsetof(struct fund_entry, lines));
 	e->id = col_id(st, 0);
 	sq_col_copy(st, 1, e->date, sizeof(e->date));
-	e->kind = name_index(fund_kind_names, FE__MAX, sq_col_text(st, 2));
+	e->kind = name_find(fund_kind_names, FE__MAX, sq_col_text(st, 2));
 	sq_col_copy(st, 3, e->currency, sizeof(e->currency));
 	e->donor = col_id(st, 4);
 	e->reverses = col_id(st, 5);
