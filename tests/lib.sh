@@ -47,6 +47,13 @@ same() {
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "'$2' != '$3'"; fi
 }
 
+# reported MSG...: each MSG is in the standard error of the last run.
+reported() {
+	for m in "$@"; do
+		grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
+	done
+}
+
 # fresh DB: a new, initialised database at path DB.
 fresh() {
 	rm -f "$1" "$1"-wal "$1"-shm

@@ -376,6 +376,14 @@ has_suffix(const char *path, const char *const *ext, size_t n)
 	return 0;
 }
 
+int
+json_named(const char *name)
+{
+	static const char *const json_ext[] = { ".json", ".jsonl", ".ndjson" };
+
+	return has_suffix(name, json_ext, 3);
+}
+
 /* The base name of a path, for provenance. */
 static const char *
 base_name(const char *path)
@@ -470,7 +478,6 @@ int
 intake_file(struct store *st, const struct intake_request *req,
     struct intake_result *res)
 {
-	static const char *const json_ext[] = { ".json", ".jsonl", ".ndjson" };
 	const struct intake	*kind = &intakes[req->kind];
 	struct import		 im;
 	struct submission	 sub;
@@ -545,7 +552,7 @@ intake_file(struct store *st, const struct intake_request *req,
 			ungetc(c, fp);
 		if (kind->json_format >= 0 && ((im.format_given && im.format ==
 		    kind->json_format) || (!im.format_given && (c == '{' ||
-		    has_suffix(name, json_ext, 3))))) {
+		    json_named(name))))) {
 			im.format = kind->json_format;
 			rc = jsonl_read(fp, json_line, &im, &res->el,
 			    progress);

@@ -65,6 +65,9 @@ struct pipe {
 	int64_t		 submission;
 };
 
+/* Whether a file's name says it is JSON lines (.json, .jsonl, .ndjson). */
+int	 json_named(const char *name);
+
 void	 pipe_start(struct pipe *, struct store *, int64_t submission);
 /* The next free record of the batch being filled. */
 struct qrec *pipe_next(struct pipe *);

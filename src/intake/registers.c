@@ -13,7 +13,7 @@
 
 #include <jansson.h>
 
-#include "intake/intake.h"
+#include "intake/intake_int.h"
 
 /* What every register's reading keeps: it is the first member of each. */
 struct reg_common {
@@ -131,7 +131,7 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 	struct plan_action	 a;
 	json_error_t		 jerr;
 	json_t			*o, *v;
-	const char		*f[PLF__MAX];
+	const char		*f[PLF__MAX], *key;
 	char			 num[16];
 	size_t			 i;
 	int			 rc = 0;
@@ -144,6 +144,19 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 		return 0;
 	}
 	im->c.rows++;
+	/* as in CSV, a key that is not the export's is refused */
+	json_object_foreach(o, key, v) {
+		int	 lists = strcmp(key, "notes") == 0 ||
+			    strcmp(key, "indicators") == 0 ||
+			    strcmp(key, "evidence") == 0;
+
+		if (lists && !json_is_array(v))
+			errlist_add(im->c.el, line, 0, key, "expected a list");
+		else if (!lists && strcmp(key, "id") != 0 &&
+		    name_find(plan_field_names, PLF__MAX, key) == -1)
+			errlist_add(im->c.el, line, 0, key, "not a key of plan "
+			    "actions");
+	}
 	for (int k = 0; k < PLF__MAX; k++) {
 		v = json_object_get(o, plan_field_names[k]);
 		f[k] = json_is_string(v) ? json_string_value(v) : NULL;
@@ -151,7 +164,9 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 			snprintf(num, sizeof(num), "%lld",
 			    (long long)json_integer_value(v));
 			f[k] = num;
-		}
+		} else if (v != NULL && !json_is_null(v) && f[k] == NULL)
+			errlist_add(im->c.el, line, 0, plan_field_names[k],
+			    "expected text");
 	}
 	memset(&a, 0, sizeof(a));
 	a.source = im->c.source;
@@ -481,7 +496,8 @@ intake_register(struct store *st, enum register_kind kind, const char *path,
 	in_tx = 1;
 	if ((ch = getc(fp)) != EOF)
 		ungetc(ch, fp);
-	if (registers[kind].json != NULL && ch == '{')
+	/* JSON: named so, or a file that starts with '{'; else CSV */
+	if (registers[kind].json != NULL && (ch == '{' || json_named(path)))
 		rc = jsonl_read(fp, registers[kind].json, c, &res->el, NULL);
 	else
 		rc = csv_read(fp, path, registers[kind].row, c, &res->el, NULL);

@@ -331,13 +331,11 @@ contribute,,Denmark,,,10,,,2024-08-01,,,,,,,,
 CSV
 h=$(hash "$db")
 expect "import a file with bad rows" 1 "rejected; nothing was recorded" P fund import "$T/bad.csv" --db "$db"
-for m in "bad.csv:3:6: amount: '10.001' has more than 2 decimals, for USD" \
+reported "bad.csv:3:6: amount: '10.001' has more than 2 decimals, for USD" \
     "bad.csv:4:5: country: the grantee's country of implementation is needed" \
     "bad.csv:5:7: currency: 'XYZ' is not a currency of ISO 4217" \
     "bad.csv:6:11: grant: 'gx' is neither a number nor the ref of a row above" \
-    "bad.csv:7:9: date: 2024-08-01 is in the future"; do
-	grep -qF "$m" "$T/stderr" && ok "reported: $m" || nok "reported: $m" "$(cat "$T/stderr")"
-done
+    "bad.csv:7:9: date: 2024-08-01 is in the future"
 same "bad import: nothing at all recorded (not even the good donor row)" "$(hash "$db")" "$h"
 same "bad import: no Denmark" "$(q "$db" "SELECT count(*) FROM fund_donors WHERE name = 'Denmark'")" 0
 # the entry column takes the ref of a row above: a grant's ref there means
