@@ -150,7 +150,8 @@ test_upload_rejected(void **state)
 	struct intake_result res;
 
 	/* a zip that is no workbook */
-	buf_add(&b, "PK\x03\x04 not a workbook", 21);
+	buf_add(&b, "PK\x03\x04 not a workbook",
+	    sizeof("PK\x03\x04 not a workbook") - 1);
 	assert_int_equal(upload(e->st, &b, "bad.xlsx", "bad", &res), 1);
 	intake_result_release(&res);
 	/* the portal's CSV with a bad year on its second record */
