@@ -3,6 +3,8 @@
 #   make run             set up, build, and create palermo.db with sample data
 #   make check           build and run the whole test suite
 #   make bench           run the benchmarks under bench/
+#   make coverage        the suite built with gcov; coverage of src/ per folder
+#   make mutate          the mutation catalogue (tests/mutations/)
 #   make SANITIZE=address,undefined check
 #   make valgrind        the suite under valgrind
 #   make fuzz            fuzz the intake with libFuzzer (FUZZ_SECONDS=60)
@@ -134,6 +136,18 @@ valgrind: deps
 	$(MAKE) tests
 	PALERMO_VALGRIND=1 tests/run
 
+# coverage: the suite built with --coverage, then line and branch
+# coverage of src/ per folder (scripts/coverage); the suite's status wins
+coverage: deps
+	$(MAKE) CFLAGS='-O0 -g --coverage -fprofile-update=atomic' LDFLAGS=--coverage tests
+	find $(B) -name '*.gcda' -delete
+	tests/run; status=$$?; scripts/coverage && exit $$status
+
+# mutate: every patch of tests/mutations/ in turn on a scratch copy;
+# each must be caught by the suite (scripts/mutate, docs/testing.md)
+mutate: deps
+	scripts/mutate
+
 run: deps
 	$(MAKE) palermo data
 	@scripts/run-sample
@@ -154,4 +168,5 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all data deps tests check valgrind run bench fuzz lint clean
+.PHONY: FORCE all data deps tests check coverage mutate valgrind run bench \
+	fuzz lint clean

@@ -572,18 +572,14 @@ read_value(struct case_reader *r, const struct col *col, const char *s,
 		if (col->kind == COL_DATE_YEAR && strlen(s) >= 10 &&
 		    s[4] == '-' && s[7] == '-' && (s[10] == '\0' ||
 		    s[10] == 'T' || s[10] == ' ')) {
-			char	 y[5], m[3], d[3];
-			long long mm, dd;
+			char	 date[11], y[5];
 
+			memcpy(date, s, 10);
+			date[10] = '\0';
 			memcpy(y, s, 4);
 			y[4] = '\0';
-			memcpy(m, s + 5, 2);
-			m[2] = '\0';
-			memcpy(d, s + 8, 2);
-			d[2] = '\0';
-			if (parse_int(y, 1900, r->year_max, &v) == 0 &&
-			    parse_int(m, 1, 12, &mm) == 0 &&
-			    parse_int(d, 1, 31, &dd) == 0) {
+			if (date_valid(date) &&
+			    parse_int(y, 1900, r->year_max, &v) == 0) {
 				c->v[col->field] = (int)v;
 				return 0;
 			}
