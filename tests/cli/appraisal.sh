@@ -54,3 +54,27 @@ same "sg plan by actor" "$(sg sg_plan | head -2)" \
 same "sg criminalisation" "$(sg sg_criminalisation | head -1)" "Sexual exploitation|1|1|0"
 grep -q "Principals" "$T/sg/index.html" && grep -q "IOM" "$T/sg/index.html" && grep -q "A theme" "$T/sg/index.html" && ok "sg: ICAT and the World Day" || nok "sg: ICAT and the World Day" "missing"
 browser_check "sg page" "$T/sg/index.html" "$top/tests/out/sg.png"
+
+# the period's bounds, from the plan's rule (adopted 2010, appraised every
+# four years from 2017: the appraisal of 2021 covers 2018 to 2021): the
+# day before the period, its first and last days, and the day after
+db="$T/b.db"
+fresh "$db"
+for due in 2017-12-31 2018-01-01 2021-12-31 2022-01-01; do
+	P plan add --actor-kind state --actor DEU --title "Due $due" --pillars prosecution --objectives f --due "$due" --status done --db "$db" >/dev/null
+done
+for day in 2017-12-31 2018-01-01 2021-12-31 2022-01-01; do
+	P plan note 1 "$day" "Note of $day" --db "$db"
+done
+P instruments set DEU untoc ratification 2017-12-31 --db "$db"
+P instruments set FRA untoc ratification 2018-01-01 --db "$db"
+P instruments set ITA untoc ratification 2021-12-31 --db "$db"
+P instruments set ESP untoc ratification 2022-01-01 --db "$db"
+expect "appraisal 2021" 0 "wrote the appraisal of 2021" P report appraisal --year 2021 --db "$db" --out "$T/b"
+grep -q "The period 2018-01-01 to 2021-12-31" "$T/b/index.html" && ok "the period of 2021" || nok "the period of 2021" "$(grep -o 'The period[^<]*' "$T/b/index.html")"
+bcsv() { sqlite3 -batch ":memory:" ".import --csv $T/b/tables/$1.csv t" "SELECT * FROM t"; }
+same "done in the period: its first and last days" "$(bcsv actions_done | awk -F'|' '$1 == "Prosecution" && $2 == "(f)" { print $3 "|" $4 }')" "2|4"
+same "notes of the period: its first and last days" "$(bcsv progress_notes | cut -d'|' -f4)" "Note of 2018-01-01
+Note of 2021-12-31"
+same "new parties: its first and last days" "$(bcsv new_parties | cut -d'|' -f1,3)" "untoc|2018-01-01
+untoc|2021-12-31"

@@ -36,9 +36,18 @@ same "by actor kind" "$(ids --actor-kind state)" "1 "
 same "by pillar" "$(ids --pillar protection)" "1 3 "
 same "by objective" "$(ids --objective c)" "1 "
 same "by status" "$(ids --status done)" "2 "
-today=$(date -u +%F)
-want=$(q "$db" "SELECT group_concat(id, ' ') FROM (SELECT id FROM plan_actions WHERE due < '$today' AND status NOT IN (2, 3) ORDER BY id)")
-same "overdue" "$(ids --overdue)" "$want "
+# overdue: due before today and neither done nor dropped; tried with
+# today on the day before an action's due date, the day itself and after
+od="$T/od.db"
+fresh "$od"
+for spec in "2016-12-30 planned" "2016-12-31 under_way" "2017-01-01 planned" "2016-12-01 done" "2016-12-01 dropped"; do
+	set -- $spec
+	P plan add --actor-kind state --actor DEU --title "Due $1" --pillars prevention --due "$1" --status "$2" --db "$od" >/dev/null
+done
+for spec in "2016-12-30:" "2016-12-31:1" "2017-01-01:1 2" "2017-01-02:1 2 3"; do
+	day=${spec%%:*} want=${spec#*:}
+	same "overdue on $day" "$(PALERMO_TODAY=$day P plan list --overdue --db "$od" 2>/dev/null | awk '{ print $1 }' | tr '\n' ' ')" "${want:+$want }"
+done
 expect "edit" 0 "" P plan edit 1 --status done --db "$db"
 same "edit keeps the rest" "$(q "$db" "SELECT status || ' ' || pillars || ' ' || objectives || ' ' || due FROM plan_actions WHERE id = 1")" "2 3 6 2016-12-31"
 expect "edit nothing there" 1 "no action 99" P plan edit 99 --status done --db "$db"

@@ -113,6 +113,14 @@ grep -Eq '(src|href)="(https?:)?//' "$T/sample/index.html" && nok "nothing fetch
 charted="sex_age forms forms_by_region flow_classes flows_by_region top_corridors trends means_of_control means_of_control_groups recruiter labour_sectors sexual_exploitation_types"
 same "a chart per charted table" "$(grep -o '<svg' "$T/sample/index.html" | wc -l)" "$(echo $charted | wc -w)"
 
+# tables computed by a script straight from the file, not from a database
+fresh "$T/one.db"
+P import cases "$T/a.csv" --source agency --db "$T/one.db" 2>/dev/null
+expect "report on one file" 0 "on 4000 cases" P report global --db "$T/one.db" --out "$T/one"
+for t in forms_by_age minors_by_sex; do
+	same "from the file: $t" "$(cat "$T/one/tables/$t.csv")" "$(python3 "$top/tests/oracles/cases.py" "$t" "$T/a.csv")"
+done
+
 # --- never through a symbolic link -----------------------------------------
 # links planted where the outputs go: a linked file is replaced, what it
 # pointed at stays; a linked tables/ folder is refused before any writing

@@ -39,8 +39,21 @@ run P check stats --country DEU --year 2022 --db "$db"
 same "check exits 1 on inconsistencies" "$rc" "1"
 grep -q "DEU 2022 detected_victims: the total is <5 but a part" "$T/stdout" && ok "DEU 2022 found" || nok "DEU 2022 found" "$(cat "$T/stdout")"
 run P check stats --db "$db"
+same "check of everything exits 1" "$rc" "1"
 grep -q "parts by sex add up to" "$T/stdout" && ok "sex splits checked" || nok "sex splits checked" "none"
 grep -q "but no total" "$T/stdout" && ok "missing totals found" || nok "missing totals found" "none"
+# every sudden break in a series, found again by awk over the CSV
+unquoted() { tr -d '\r' <"$csv" | awk -F'"' -v OFS= '{ for (i = 2; i <= NF; i += 2) gsub(",", "", $i); print }'; }
+same "sudden breaks in the series" \
+    "$(sed -n 's/^\([^ ]*\) \([0-9]*\) \([a-z_]*\): a sudden break in the series, from \([0-9]*\) in \([0-9]*\) to \([0-9]*\)$/\1 \2 \3 \4 \5 \6/p' "$T/stdout" | sort)" \
+    "$(unquoted | awk -f "$top/tests/oracles/series-breaks.awk" | sort)"
+# the bounds of a break: tenfold is no break, more is; the larger at least 50
+printf 'country,country_text,year,indicator,sex,age_group,form,origin_dim,origin_kind,origin_code,origin_text,low,high,note\nDEU,,2010,offences,total,total,total,none,none,,,5,5,\nDEU,,2011,offences,total,total,total,none,none,,,50,50,\nDEU,,2012,offences,total,total,total,none,none,,,5,5,\nDEU,,2013,offences,total,total,total,none,none,,,51,51,\nDEU,,2014,offences,total,total,total,none,none,,,4,4,\nDEU,,2016,offences,total,total,total,none,none,,,400,400,\nFRA,,2010,offences,total,total,total,none,none,,,4,4,\nFRA,,2011,offences,total,total,total,none,none,,,49,49,\nFRA,,2012,offences,total,total,total,none,none,,,4,4,\n' >"$T/breaks.csv"
+fresh "$T/breaks.db"
+expect "import the breaks" 0 "" P import stats "$T/breaks.csv" --source b --db "$T/breaks.db"
+run P check stats --db "$T/breaks.db"
+same "breaks at their bounds" "$(grep 'sudden break' "$T/stdout")" "DEU 2013 offences: a sudden break in the series, from 5 in 2012 to 51
+DEU 2014 offences: a sudden break in the series, from 51 in 2013 to 4"
 
 # --- round trips ------------------------------------------------------------
 P export stats --format unodc --db "$db" --out "$T/u.csv"
@@ -52,6 +65,15 @@ for f in palermo json; do
 	P export stats --format unodc --db "$T/rt.db" --out "$T/u2.csv"
 	cmp -s "$T/u2.csv" "$csv" && ok "$f round trip" || nok "$f round trip" "differs"
 done
+
+# origins that are the name of a country in the export itself (its Country
+# column) are read as that country: the readings as palermo exports them
+# against the file's own names and codes
+raw_origins=$(sqlite3 -batch ":memory:" ".import --csv $csv r" \
+    "CREATE TABLE n AS SELECT DISTINCT Country, Iso3_code FROM r WHERE Iso3_code != ''" \
+    "SELECT r.Category || '|' || n.Iso3_code || '|' || count(*) FROM r JOIN n ON n.Country = r.Category WHERE r.Dimension IN ('by citizenship', 'by country of repatriation') GROUP BY r.Category, n.Iso3_code ORDER BY 1")
+same "origins named as countries" "$(sqlite3 -batch ":memory:" ".import --csv $T/e.palermo p" ".import --csv $csv r" \
+    "SELECT origin_text || '|' || origin_code || '|' || count(*) FROM p WHERE origin_kind = 'country' AND origin_text IN (SELECT Country FROM r WHERE Iso3_code != '') GROUP BY origin_text, origin_code ORDER BY 1")" "$raw_origins"
 
 # --- the real xlsx gives the same rows --------------------------------------
 fresh "$T/x.db"
