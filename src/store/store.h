@@ -242,8 +242,8 @@ struct store {
 };
 
 /*
- * store.c: open the store at where: a path is an SQLite database (the
- * embedded default); a backend that serves a URI scheme takes those.
+ * store.c: open the store at where, a path to an SQLite database (the
+ * embedded default; the only backend so far).
  * The caller closes it with st->ops->close.
  */
 int	 store_open(struct store **, const char *where, enum store_open_mode);
