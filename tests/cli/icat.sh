@@ -1,6 +1,6 @@
 # tests/cli/icat.sh: ICAT: the shipped members with UNODC as coordinator,
 # co-chairs, meetings with members, invited organisations and states, and
-# the roadmap's progress, counted again here with awk.
+# the roadmap's progress, stated from the actions the test adds.
 . "$(dirname "$0")/../lib.sh"
 
 db="$T/i.db"
@@ -9,6 +9,7 @@ run P icat --db "$db"
 same "members shipped, coordinator first" "$(cut -f1 "$T/stdout" | tr '\n' ' ')" "UNODC OHCHR UNHCR UNICEF UN-Women ILO IOM UNDP UNFPA UNESCO "
 grep -q "^UNODC	(coordinator)$" "$T/stdout" && ok "UNODC coordinates" || nok "UNODC coordinates" "$(head -1 "$T/stdout")"
 expect "add a member" 0 "" P icat member UNOPS --db "$db"
+same "the member is listed" "$(P icat --db "$db" 2>/dev/null | cut -f1 | tail -1)" "UNOPS"
 expect "co-chair" 0 "" P icat cochair 2024 unicef --db "$db"
 expect "co-chair not a member" 1 "is not a member of ICAT" P icat cochair 2024 Atlantis --db "$db"
 run P icat cochairs --db "$db"
@@ -35,7 +36,7 @@ P plan add --actor-kind un_entity --actor IOM --title "Later" --pillars partners
 P plan add --actor-kind state --actor DEU --title "Not roadmap" --pillars prevention --db "$db" >/dev/null
 run P icat roadmap --db "$db"
 same "roadmap lists only horizon actions" "$(grep -c '^[0-9]\{4\} ' "$T/stdout")" "5"
-want=$(awk '/^2017 / { n++; if ($2 == "done") d++; if ($2 == "dropped") x++ } END { printf "progress 2017: %d of %d done (%.1f%%), %d dropped", d, n - x, 100 * d / (n - x), x }' "$T/stdout")
-same "progress from status" "$(grep '^progress 2017' "$T/stdout")" "$want"
+# two done, one under way, one dropped: the dropped one is out of the count
+same "progress from status" "$(grep '^progress 2017' "$T/stdout")" "progress 2017: 2 of 3 done (66.7%), 1 dropped"
 run P icat roadmap --horizon 2030 --db "$db"
 same "one horizon" "$(grep '^progress' "$T/stdout")" "progress 2030: 0 of 1 done (0.0%), 0 dropped"

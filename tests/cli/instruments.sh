@@ -47,6 +47,16 @@ for spec in "2006-06-13 signatory" "2006-06-14 party" "2006-06-15 party"; do
 	run P instruments status --instrument untoc --as-of "$1" --db "$db"
 	same "Germany on $1" "$(awk '$1 == "DEU" { print $2 }' "$T/stdout")" "$2"
 done
+# a party from its first ratification-like action, whatever is recorded
+# after it: a later accession, a signature recorded late
+db2="$T/i2.db"
+fresh "$db2"
+printf 'country,instrument,action,date\nITA,untoc,accession,2008-01-01\nITA,untoc,ratification,2006-08-02\nESP,untoc,ratification,2002-03-01\nESP,untoc,signature,2002-05-01\n' >"$T/late.csv"
+expect "import late actions" 0 "recorded 4 actions" P instruments import "$T/late.csv" --source UNTC --db "$db2"
+run P instruments status --instrument untoc --db "$db2"
+same "party from the first such action" "$(awk '$1 == "ITA" || $1 == "ESP" { print $1, $2, $3 }' "$T/stdout")" "ESP party 2002-03-01
+ITA party 2006-08-02"
+
 run P instruments status --instrument tip-protocol --db "$db"
 same "one instrument, country by country" "$(grep -E '^(MDA|USA|MNE) ' "$T/stdout" | awk '{ print $1 "," $2 "," $3 }')" "MDA,party,2005-09-16
 MNE,party,2006-10-23
@@ -68,6 +78,12 @@ expect "add an instrument" 0 "added cets-197" P instruments add cets-197 "Counci
 expect "add it again" 2 "is there already" P instruments add cets-197 "x" --db "$db"
 expect "act on the added one" 0 "" P instruments set ALB cets-197 ratification 2007-02-06 --db "$db"
 same "the added one's status" "$(P instruments status --instrument cets-197 --db "$db" 2>/dev/null | awk '$1 == "ALB" { print $2, $3 }')" "party 2007-02-06"
+
+# no action in the future: today is accepted, tomorrow refused
+expect "an action dated today" 0 "" env PALERMO_TODAY=2020-01-20 "$top/palermo" instruments set POL cets-197 signature 2020-01-20 --db "$db"
+expect "an action dated tomorrow" 1 "is not a date (YYYY-MM-DD) up to today" env PALERMO_TODAY=2020-01-20 "$top/palermo" instruments set POL cets-197 ratification 2020-01-21 --db "$db"
+expect "status as of today" 0 "status as of 2020-01-20" env PALERMO_TODAY=2020-01-20 "$top/palermo" instruments status --as-of 2020-01-20 --db "$db"
+expect "status as of tomorrow" 2 "--as-of takes a date" env PALERMO_TODAY=2020-01-20 "$top/palermo" instruments status --as-of 2020-01-21 --db "$db"
 
 # refused, with nothing recorded
 h=$(hash "$db")

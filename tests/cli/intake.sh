@@ -35,6 +35,16 @@ same "not recorded is NULL" "$(q "$T/p.db" "SELECT count(*) FROM cases WHERE gen
 same "organ removal present but rare" "$(q "$T/p.db" "SELECT count(*) BETWEEN 1 AND 30 FROM cases WHERE exploit_organ_removal = 1")" "1"
 same "a real domestic share" "$(q "$T/p.db" "SELECT round(100.0 * sum(citizenship = country_exploitation) / count(*)) BETWEEN 25 AND 60 FROM cases WHERE citizenship IS NOT NULL AND country_exploitation IS NOT NULL")" "1"
 
+# the sample: its years are 2002 to 2023, every one of them; the same seed
+# gives the same cases, another seed others
+same "sample years" "$(awk -F, -v n="$(col year)" 'NR > 1 { print $n }' "$T/p.csv" | sort -u | tr '\n' ' ')" "$(seq -s ' ' 2002 2023) "
+P sample cases --count 50 --seed 1 --out "$T/s1.csv"
+P sample cases --count 50 --seed 1 --out "$T/s1b.csv"
+P sample cases --count 50 --seed 2 --out "$T/s2.csv"
+same "sample: same seed, same cases" "$(hash "$T/s1.csv")" "$(hash "$T/s1b.csv")"
+[ "$(hash "$T/s1.csv")" != "$(hash "$T/s2.csv")" ] && ok "sample: another seed, other cases" || nok "sample: another seed, other cases" "seeds 1 and 2 give the same"
+same "sample: as many cases as asked" "$(($(wc -l <"$T/s1.csv") - 1))" "50"
+
 # --- the real CTDC header with its three rows --------------------------------
 ctdc="$data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv"
 fresh "$T/ctdc.db"

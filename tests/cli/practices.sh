@@ -15,7 +15,14 @@ DEU,prosecution,Financial investigations,"money",Following the money of traffick
 PHL,partnership,Embassy desks,"consular, referral",Embassies keep desks for nationals exploited abroad.,Consular staff refer nationals to shelters at home.,2022-02-01
 CSV
 expect "import practices" 0 "recorded 4 practices" P practices import "$T/p.csv" --source test --db "$db"
-ids() { P practices search "$@" --db "$db" 2>/dev/null | awk '/^[0-9]/ { print $1 }' | sort | tr '\n' ' '; }
+# ids ARGS...: the ids a search finds, sorted; a failing search says so
+ids() {
+	local out rc
+	out=$(P practices search "$@" --db "$db" 2>/dev/null)
+	rc=$?
+	printf '%s\n' "$out" | awk '/^[0-9]/ { print $1 }' | sort | tr '\n' ' '
+	[ "$rc" -eq 0 ] || echo "(exit $rc)"
+}
 same "one word" "$(ids abroad)" "2 3 4 "
 same "every word must match" "$(ids 'abroad shelters')" "4 "
 same "word forms (porter)" "$(ids shelter)" "1 4 "
@@ -26,6 +33,8 @@ same "query syntax is only words" "$(ids 'abroad OR NEAR(x')" ""
 same "filter by country" "$(ids abroad --country Philippines)" "4 "
 same "filter by pillar" "$(ids abroad --pillar prosecution)" "3 "
 same "filter by tag" "$(ids referral --tag shelter)" "1 "
+same "a tag is matched whole, not by its start" "$(ids abroad --tag consul)" ""
+same "a tag is matched in any case" "$(ids abroad --tag CONSULAR)" "4 "
 same "--limit stops at that many" "$(ids abroad --limit 2 | wc -w)" 2
 same "--limit counts only what the filters keep" "$(ids abroad --limit 1 --pillar partnership)" "4 "
 expect "--limit reported" 0 "2 practices" P practices search abroad --limit 2 --db "$db"
@@ -33,8 +42,6 @@ run P practices search '"false job"' --db "$db"
 grep -qF "Teachers warn of [false job] offers abroad." "$T/stdout" && ok "the match is marked" || nok "the match is marked" "$(cat "$T/stdout")"
 run P practices list --db "$db"
 same "list, newest first" "$(awk '/^[0-9]/ { print $1 }' "$T/stdout" | tr '\n' ' ')" "4 3 2 1 "
-same "what search counts, SQL counts" "$(ids abroad | wc -w)" \
-    "$(q "$db" "SELECT count(*) FROM practices WHERE lower(title || ' ' || summary || ' ' || body || ' ' || tags) LIKE '%abroad%'")"
 expect "add" 0 "" P practices add --country ALB --pillar protection --title "Mobile teams" --summary "Outreach to victims abroad." --date 2023-01-01 --db "$db"
 same "added and indexed" "$(ids outreach)" "5 "
 expect "add without title" 1 "a practice needs a title and a summary" P practices add --country ALB --pillar protection --date 2023-01-01 --db "$db"

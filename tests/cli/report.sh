@@ -121,6 +121,46 @@ for t in forms_by_age minors_by_sex; do
 	same "from the file: $t" "$(cat "$T/one/tables/$t.csv")" "$(python3 "$top/tests/oracles/cases.py" "$t" "$T/a.csv")"
 done
 
+# a handful of cases written out, the tables stated from them: fewer
+# corridors than the report lists, and every gender in the sex table
+P sample cases --count 0 --out "$T/few.csv"
+python3 - "$T/few.csv" <<'PY'
+import csv, sys
+name = sys.argv[1]
+head = open(name).read().strip().split(",")
+rows = [("2020", "female", "18-20", "MDA", "RUS"), ("2020", "female", "9-17", "MDA", "RUS"),
+        ("2021", "male", "30-38", "UKR", "UKR"), ("2021", "trans_female", "18-20", "NGA", "ITA"),
+        ("2021", "trans_male", "18-20", "", "ITA"), ("2022", "", "48+", "ITA", "")]
+with open(name, "a", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=head, lineterminator="\n")
+    for y, g, a, c, e in rows:
+        w.writerow(dict({k: "" for k in head}, year=y, gender=g, age_registration=a,
+                        citizenship=c, country_exploitation=e))
+PY
+fresh "$T/few.db"
+expect "import a handful" 0 "imported 6 cases" P import cases "$T/few.csv" --source few --db "$T/few.db"
+expect "report on a handful" 0 "on 6 cases" P report global --db "$T/few.db" --out "$T/few"
+same "few: top_corridors" "$(cat "$T/few/tables/top_corridors.csv")" 'Corridor,Citizenship,Country of exploitation,Flow,Victims
+"Moldova, Republic of → Russian Federation","Moldova, Republic of",Russian Federation,Within the sub-region,2
+Nigeria → Italy,Nigeria,Italy,Across regions,1
+Ukraine → Ukraine,Ukraine,Ukraine,Domestic,1'
+same "few: sex_age" "$(grep -E '^(48|30|18|9) ' "$T/few/tables/sex_age.csv")" '48 and over,0,0,0,1,1
+30 to 38,0,1,0,0,1
+18 to 20,1,0,2,0,3
+9 to 17,1,0,0,0,1'
+
+same "few: stats by region of citizenship" "$(P stats --by citizenship_region --format csv --db "$T/few.db" 2>/dev/null | cut -d, -f1,2)" 'citizenship_region,cases
+not recorded,1
+Africa,1
+Europe,4'
+same "few: stats by region of exploitation" "$(P stats --by exploitation_region --format csv --db "$T/few.db" 2>/dev/null | cut -d, -f1,2)" 'exploitation_region,cases
+not recorded,1
+Europe,5'
+# a flag counted from the file by awk: 1 is yes, 0 no, empty not recorded
+n=$(head -1 "$T/a.csv" | tr ',' '\n' | grep -nx exploit_sexual | cut -d: -f1)
+same "stats by a flag, from the file" "$(P stats --by exploit_sexual --format csv --db "$T/one.db" 2>/dev/null | cut -d, -f1,2 | tail -n +2 | sort)" \
+    "$(awk -F, -v n="$n" 'NR > 1 { c[$n == "1" ? "yes" : $n == "0" ? "no" : "not recorded"]++ } END { for (k in c) print k "," c[k] }' "$T/a.csv" | sort)"
+
 # --- never through a symbolic link -----------------------------------------
 # links planted where the outputs go: a linked file is replaced, what it
 # pointed at stays; a linked tables/ folder is refused before any writing
@@ -148,6 +188,8 @@ same "written to the descriptor" "$(head -1 "$T/fd3.csv")" "gender,cases,percent
 expect "report global --year" 2 "--year is for appraisal" P report global --year 2020 --db "$db" --out "$T/x"
 expect "report sg --from" 2 "choose the cases of 'report global'" P report sg --year 2020 --from 2001 --db "$db" --out "$T/x"
 expect "report country --by" 2 "for 'palermo stats'" P report country DEU --by gender --db "$db" --out "$T/x"
+expect "report country --country" 2 "choose the cases of 'report global'" P report country DEU --country FRA --db "$db" --out "$T/x"
+expect "report appraisal --region" 2 "choose the cases of 'report global'" P report appraisal --year 2021 --region Europe --db "$db" --out "$T/x"
 same "nothing written for a refused report" "$(ls -d "$T/x" 2>/dev/null)" ""
 ln -s "$T/victim/file" "$T/stats-link.csv"
 expect "stats --out over a link" 0 "" P stats --by gender --format csv --db "$db" --out "$T/stats-link.csv"

@@ -38,6 +38,12 @@ for f in ctdc-kanon ctdc-synthetic htcds; do
 	same "$f second round trip changes nothing" \
 	    "$(sqlite3 "$T/3.db" "ATTACH '$T/4.db' AS b; SELECT count(*) FROM (SELECT year, gender, citizenship, country_exploitation, exploit_sexual, exploit_labour FROM main.cases EXCEPT SELECT year, gender, citizenship, country_exploitation, exploit_sexual, exploit_labour FROM b.cases)")" "0"
 done
+# CTDC's summary column isSexAndLabour, from the imported file by awk:
+# 1 when both forms are 1, -99 when either is not recorded, else 0
+colof() { head -1 "$1" | tr -d '\r' | tr ',' '\n' | grep -nx "$2" | cut -d: -f1; }
+same "ctdc-kanon: isSexAndLabour from the file" \
+    "$(awk -F, -v c="$(colof "$T/x1.ctdc-kanon" isSexAndLabour)" 'NR > 1 { print $c }' "$T/x1.ctdc-kanon" | sort | uniq -c)" \
+    "$(awk -F, -v s="$(colof "$T/a.csv" exploit_sexual)" -v l="$(colof "$T/a.csv" exploit_labour)" 'NR > 1 { print ($s == "" || $l == "") ? "-99" : ($s == 1 && $l == 1) ? 1 : 0 }' "$T/a.csv" | sort | uniq -c)"
 # what each format carries survives the first trip
 keep() {	# FORMAT COLUMNS
 	same "$1 keeps $2" \
@@ -52,4 +58,4 @@ for spec in "ctdc-kanon|year, data_source, gender, age_registration, citizenship
 	keep "$f" "$cols"
 done
 expect "export needs a database" 3 "no database here" P export cases --db "$T/none.db"
-expect "export to an unwritable file" 3 "" P export cases --db "$T/1.db" --out "$T/no/such/file"
+expect "export to an unwritable file" 3 "no/such/file: No such file or directory" P export cases --db "$T/1.db" --out "$T/no/such/file"

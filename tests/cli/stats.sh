@@ -66,6 +66,24 @@ for f in palermo json; do
 	cmp -s "$T/u2.csv" "$csv" && ok "$f round trip" || nok "$f round trip" "differs"
 done
 
+# parts against totals, at their bounds: parts one above the total, parts
+# equal to it, a total given twice, a part of 5 and of 4 under a total <5
+r() { echo "$1,,$2,offences,$3,total,total,none,none,,,$4,$4,"; }
+{
+	head -1 "$T/breaks.csv"
+	r DEU 2010 total 10; r DEU 2010 female 6; r DEU 2010 male 5
+	r DEU 2011 total 10; r DEU 2011 female 5; r DEU 2011 male 5
+	r DEU 2012 total 10; r DEU 2012 total 10
+	r FRA 2010 total '<5'; r FRA 2010 female 5
+	r FRA 2011 total '<5'; r FRA 2011 female 4
+} >"$T/parts.csv"
+fresh "$T/parts.db"
+expect "import the parts" 0 "" P import stats "$T/parts.csv" --source p --db "$T/parts.db"
+run P check stats --db "$T/parts.db"
+same "parts and totals at their bounds" "$rc|$(cat "$T/stdout")" "1|DEU 2010 offences: parts by sex add up to 11, more than the total 10
+DEU 2012 offences: the total is given more than once
+FRA 2010 offences: the total is <5 but a part by sex is 5"
+
 # origins that are the name of a country in the export itself (its Country
 # column) are read as that country: the readings as palermo exports them
 # against the file's own names and codes
@@ -106,6 +124,15 @@ PY
 refuse "xlsx without a column" "txtVALUE: column missing" "$T/nocol.xlsx"
 { head -1 "$csv"; sed -n 5p "$csv" | sed 's/,103,GLOTIP/,-3,GLOTIP/'; } >"$T/neg.csv"
 refuse "negative value" "neg.csv:2:12: txtVALUE: '-3' is a negative" "$T/neg.csv"
+# thousands in groups of three: "1,096" is a count, "1,09" and "1,0961" are not
+for v in 1,09 1,0961 ,096 1,,096 1096,000; do
+	{ head -1 "$csv"; sed -n 5p "$csv" | sed "s/,103,GLOTIP/,\"$v\",GLOTIP/"; } >"$T/thou.csv"
+	refuse "thousands: $v" "thou.csv:2:12: txtVALUE" "$T/thou.csv"
+done
+{ head -1 "$csv"; sed -n 5p "$csv" | sed 's/,103,GLOTIP/,"1,096",GLOTIP/'; } >"$T/thou.csv"
+fresh "$T/thou.db"
+expect "thousands: 1,096" 0 "imported 1 values" P import stats "$T/thou.csv" --source t --db "$T/thou.db"
+same "thousands: 1,096 read" "$(P export stats --format palermo --db "$T/thou.db" 2>/dev/null | tail -1 | awk -F, '{ print $(NF - 2) "-" $(NF - 1) }')" "1096-1096"
 { head -1 "$csv"; sed -n 5p "$csv" | sed 's/,2013,/,1850,/'; } >"$T/year.csv"
 refuse "year out of range" "year.csv:2:10: Year: '1850' is not a year" "$T/year.csv"
 { head -1 "$csv"; sed -n 5p "$csv" | sed 's/Offences of trafficking in persons/Arrests/'; } >"$T/ind.csv"
@@ -152,6 +179,13 @@ cmp_csv "country SDG 16.2.2" "$T/deu/tables/sdg_16_2_2.csv" \
     'Year, "Detected victims", Population, "Per 100,000"' 
 cmp_csv "country flows in" "$T/deu/tables/flows_in.csv" \
     "WITH f AS (SELECT CASE origin_kind WHEN 1 THEN origin_code WHEN 3 THEN country END AS oc, origin_kind AS kind, low, high FROM stats WHERE country = 276 AND indicator = 0 AND origin_dim = 1 AND sex = 0 AND age = 0), g AS (SELECT oc, CASE WHEN oc IS NULL THEN kind END AS kind, sum(low) lo, sum(high) hi, sum(low >= 5) yrs FROM f GROUP BY oc, CASE WHEN oc IS NULL THEN kind END) SELECT coalesce(k.name, (SELECT label FROM codes WHERE list = 'origin_kind' AND code = g.kind)), $(rng lo hi), yrs, CASE WHEN k.numeric IS NULL THEN '' WHEN k.numeric = 276 THEN 'Domestic' WHEN k.subregion = d.subregion THEN 'Within the sub-region' WHEN k.region = d.region THEN 'Within the region' ELSE 'Across regions' END FROM g LEFT JOIN countries k ON k.numeric = g.oc, countries d WHERE d.numeric = 276 ORDER BY hi DESC, k.numeric IS NULL, k.alpha2, g.kind LIMIT 20"
+# the page shows each range of the profile's tables as the CSV gives it
+# (ranges under 1,000, which need no separator)
+missing=""
+for r in $(grep -ohE '(^|,)[0-9]{1,3}–[0-9]{1,3}(,|$)' "$T/deu/tables/"*.csv | tr -d , | sort -u); do
+	grep -qF ">$r<" "$T/deu/index.html" || missing="$missing $r"
+done
+same "the page's ranges are the tables'" "$(grep -ohE '[0-9]{1,3}–[0-9]{1,3}' "$T/deu/tables/"*.csv | sort -u | wc -l | awk '$1 > 10 { print "many" }')$missing" "many"
 expect "report country unknown" 2 "'Atlantis' is not a country" P report country Atlantis --db "$db" --out "$T/x"
 expect "report global with statistics" 0 "" P report global --db "$db" --out "$T/glob"
 trends_sql="WITH t AS (SELECT year, indicator, sum(low) lo, sum(high) hi, count(DISTINCT country) n FROM stats WHERE $tot AND country IS NOT NULL AND indicator IN (0, 3) GROUP BY year, indicator), y AS (SELECT DISTINCT year FROM t)"

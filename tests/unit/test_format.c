@@ -390,6 +390,7 @@ static const struct {
 	{ FORMAT_HTCDS, "CreatedDate=2000-02-29", W({ CF_YEAR, 2000 }) },
 	{ FORMAT_HTCDS, "CreatedDate=2018-04-30", W({ CF_YEAR, 2018 }) },
 	{ FORMAT_HTCDS, "CreatedDate=2018-12-31", W({ CF_YEAR, 2018 }) },
+	{ FORMAT_HTCDS, "prs_Citizenship=MD;RO;UA", W({ CF_CITIZENSHIP, 498 }) },
 	{ FORMAT_HTCDS, "prs_Citizenship=MD;RO|vic_LocationOfRecruitment=MD|"
 	    "vic_LocationOfExploitation=TR", W({ CF_CITIZENSHIP, 498 },
 	    { CF_COUNTRY_RECRUITMENT, 498 }, { CF_COUNTRY_EXPLOITATION,
