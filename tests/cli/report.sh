@@ -1,7 +1,9 @@
-# tests/cli/report.sh: the engine and the Global Report.  Each table the
-# report writes (tables/*.csv) is read back by the sqlite3 shell and
-# compared, row for row, with the same figure computed independently in SQL
-# over the same database, for generated samples and for the real CTDC rows.
+# tests/cli/report.sh: the engine and the Global Report.  The tables the
+# report writes (tables/*.csv) are read back by the sqlite3 shell and
+# compared, row for row, with the same figures computed in SQL over a
+# database built by the sqlite3 shell from the case files themselves
+# (tests/oracles/cases-db.sh), by tests/oracles/cases.py, or stated from a
+# handful of cases written out here.
 # Also: stats, the filters, the outputs' shapes, and the page in a browser.
 . "$(dirname "$0")/../lib.sh"
 
@@ -83,6 +85,18 @@ report_checks() {	# DB DIR
 	# forms in combination, among victims with any form recorded
 	check "$db" "$dir" form_combinations "WITH m AS (SELECT (exploit_sexual IS 1) + ((exploit_labour IS 1) << 1) + ((exploit_marriage IS 1) << 2) + ((exploit_military IS 1) << 3) + ((exploit_organ_removal IS 1) << 4) + ((exploit_slavery IS 1) << 5) + ((exploit_criminality IS 1) << 6) + ((exploit_begging IS 1) << 7) + ((exploit_other IS 1) << 8) AS mask FROM cases WHERE coalesce($(echo $forms | tr ' ' ',')) IS NOT NULL), d AS (SELECT count(*) AS d FROM m) SELECT CASE WHEN mask = 0 THEN 'None of the forms' ELSE (SELECT group_concat(label, ' + ') FROM (SELECT label FROM case_fields WHERE name IN ('$(echo $forms | sed "s/ /','/g")') AND (mask & (1 << (position - (SELECT position FROM case_fields WHERE name = 'exploit_sexual')))) != 0 ORDER BY position)) END, count(*), d.d, $(pct "count(*)" d.d) FROM m, d GROUP BY mask ORDER BY mask"
 
+	# key findings: forms among victims with any form recorded
+	q="SELECT 0 AS k, 'Victims registered' AS f, count(*) AS y, NULL AS r FROM cases
+	    UNION ALL SELECT 1, 'Female', sum(gender = 0), count(gender) FROM cases
+	    UNION ALL SELECT 2, 'Children at registration', sum(majority_registration = 0), count(majority_registration) FROM cases"
+	i=3
+	for f in $forms; do
+		q="$q UNION ALL SELECT $i, (SELECT label FROM case_fields WHERE name = '$f'), coalesce(sum($f = 1), 0), count(*) FROM cases WHERE coalesce($(echo $forms | tr ' ' ',')) IS NOT NULL"
+		i=$((i + 1))
+	done
+	q="$q UNION ALL SELECT $i, 'Exploited in their own country', coalesce(sum(citizenship = country_exploitation), 0), count(citizenship + country_exploitation) FROM cases"
+	check "$db" "$dir" key_findings "SELECT f, y, coalesce(r, ''), CASE WHEN r IS NULL THEN '' ELSE $(pct y r) END FROM ($q) ORDER BY k"
+	q=""
 	# coverage: sources and countries of exploitation each year; fields
 	check "$db" "$dir" coverage_by_year "SELECT c.year, count(*), count(DISTINCT s.source_id), count(DISTINCT c.country_exploitation) FROM cases c JOIN submissions s ON s.id = c.submission_id WHERE c.year IS NOT NULL GROUP BY c.year ORDER BY c.year"
 	q=""
@@ -90,18 +104,27 @@ report_checks() {	# DB DIR
 		q="$q${q:+ UNION ALL }SELECT (SELECT position FROM case_fields WHERE name = '$f') AS pos, '$f' AS name, count(*) - count($f) AS nr, count(*) AS n FROM cases"
 	done
 	check "$db" "$dir" fields_not_recorded "SELECT name, nr, n, $(pct nr n) FROM ($q) ORDER BY pos"
-	check "$db" "$dir" sources "SELECT s.id, o.name, s.file_name, s.format, s.sha256, s.rows, s.created_at FROM submissions s JOIN sources o ON o.id = s.source_id ORDER BY s.id"
 }
 
 # --- generated samples ----------------------------------------------------
+# two files from two sources; the figures are computed by SQL over the
+# database tests/oracles/cases-db.sh builds from the files themselves
 db="$T/sample.db"
 fresh "$db"
 P sample cases --count 4000 --seed 21 --out "$T/a.csv"
-P sample cases --count 1500 --seed 22 --format ctdc-kanon --out "$T/b.csv"
+P sample cases --count 1500 --seed 22 --out "$T/b.csv"
 P import cases "$T/a.csv" --source agency --db "$db" 2>/dev/null
 P import cases "$T/b.csv" --source hotline --db "$db" 2>/dev/null
+fresh "$T/dict.db"
+odb="$T/oracle.db"
+"$top/tests/oracles/cases-db.sh" "$odb" "$T/dict.db" "$T/a.csv" "$T/b.csv"
+same "the oracle read every case" "$(q "$odb" "SELECT count(*) FROM cases")" 5500
 expect "report global" 0 "wrote the Global Report on 5500 cases" P report global --db "$db" --out "$T/sample"
-report_checks "$db" "$T/sample"
+report_checks "$odb" "$T/sample"
+# the sources: each file's name, SHA-256 and rows, from the file
+same "sample: sources" "$(tail -n +2 "$T/sample/tables/sources.csv" | cut -d, -f1-6)" \
+    "1,agency,a.csv,palermo,$(hash "$T/a.csv"),$(($(wc -l <"$T/a.csv") - 1))
+2,hotline,b.csv,palermo,$(hash "$T/b.csv"),$(($(wc -l <"$T/b.csv") - 1))"
 for f in index.html tables.xlsx figures.json; do
 	[ -s "$T/sample/$f" ] && ok "sample: $f written" || nok "sample: $f written" "missing"
 done
@@ -199,18 +222,21 @@ same "stats --out replaces the link, not its target" "$(cat "$T/victim/file"):$(
 fresh "$T/ctdc.db"
 P import cases "$data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv" --source CTDC --db "$T/ctdc.db" 2>/dev/null
 expect "report on the CTDC rows" 0 "on 3 cases" P report global --db "$T/ctdc.db" --out "$T/ctdc"
-report_checks "$T/ctdc.db" "$T/ctdc"
+# cases by year, counted by awk in the file
+ctdc="$data/ctdc/ctdc_global_dataset_k11_HEADER_AND_3_SAMPLE_ROWS.csv"
+same "ctdc: trends" "$(tail -n +2 "$T/ctdc/tables/trends.csv" | cut -d, -f1,2)" \
+    "$(awk -F, -v y="$(head -1 "$ctdc" | tr ',' '\n' | grep -nx yearOfRegistration | cut -d: -f1)" 'NR > 1 { n[$y]++ } END { for (k in n) print k "," n[k] }' "$ctdc" | sort)"
 
 # --- filters --------------------------------------------------------------
 expect "report --from --to" 0 "" P report global --db "$db" --out "$T/y" --from 2015 --to 2018
 same "years filtered" "$(sqlite3 ":memory:" ".import --csv $T/y/tables/trends.csv t" "SELECT min(Year) || '-' || max(Year) || ':' || sum(Victims) FROM t")" \
-    "$(q "$db" "SELECT min(year) || '-' || max(year) || ':' || count(*) FROM cases WHERE year BETWEEN 2015 AND 2018")"
+    "$(q "$odb" "SELECT min(year) || '-' || max(year) || ':' || count(*) FROM cases WHERE year BETWEEN 2015 AND 2018")"
 expect "report --country" 0 "" P report global --db "$db" --out "$T/c" --country Moldova
 same "country filtered" "$(sqlite3 ":memory:" ".import --csv $T/c/tables/key_findings.csv t" "SELECT Victims FROM t LIMIT 1")" \
-    "$(q "$db" "SELECT count(*) FROM cases WHERE 498 IN (citizenship, country_exploitation)")"
+    "$(q "$odb" "SELECT count(*) FROM cases WHERE 498 IN (citizenship, country_exploitation)")"
 expect "report --region" 0 "" P report global --db "$db" --out "$T/r" --region "Eastern Europe"
 same "region filtered" "$(sqlite3 ":memory:" ".import --csv $T/r/tables/key_findings.csv t" "SELECT Victims FROM t LIMIT 1")" \
-    "$(q "$db" "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM countries k WHERE k.numeric IN (c.citizenship, c.country_exploitation) AND 151 IN (k.region, k.subregion, k.intermediate))")"
+    "$(q "$odb" "SELECT count(*) FROM cases c WHERE EXISTS (SELECT 1 FROM countries k WHERE k.numeric IN (c.citizenship, c.country_exploitation) AND 151 IN (k.region, k.subregion, k.intermediate))")"
 expect "report --source" 0 "on 1500 cases" P report global --db "$db" --out "$T/s" --source hotline
 expect "report needs --out" 2 "--out DIR is required" P report global --db "$db"
 expect "report unknown region" 2 "not a UN M49 region" P report global --db "$db" --out "$T/x" --region Atlantis
@@ -219,14 +245,15 @@ expect "report bad years" 2 "is after" P report global --db "$db" --out "$T/x" -
 # --- stats ----------------------------------------------------------------
 run P stats --by gender,age_registration --format csv --db "$db"
 same "stats --by" "$(tail -n +2 "$T/stdout" | cut -d, -f1-3 | sort)" \
-    "$(q "$db" "SELECT coalesce(g.name, 'not recorded') || ',' || coalesce(a.name, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN codes g ON g.list = 'gender' AND g.code = c.gender LEFT JOIN codes a ON a.list = 'age_band' AND a.code = c.age_registration GROUP BY c.gender, c.age_registration" | sort)"
+    "$(q "$odb" "SELECT coalesce(g.name, 'not recorded') || ',' || coalesce(a.name, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN codes g ON g.list = 'gender' AND g.code = c.gender LEFT JOIN codes a ON a.list = 'age_band' AND a.code = c.age_registration GROUP BY c.gender, c.age_registration" | sort)"
 run P stats --by citizenship --where gender=male --where exploit_labour=yes --format csv --db "$db"
 same "stats --where" "$(tail -n +2 "$T/stdout" | cut -d, -f1,2 | sort)" \
-    "$(q "$db" "SELECT coalesce(k.alpha3, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN countries k ON k.numeric = c.citizenship WHERE gender = 1 AND exploit_labour = 1 GROUP BY c.citizenship" | sort)"
+    "$(q "$odb" "SELECT coalesce(k.alpha3, 'not recorded') || ',' || count(*) FROM cases c LEFT JOIN countries k ON k.numeric = c.citizenship WHERE gender = 1 AND exploit_labour = 1 GROUP BY c.citizenship" | sort)"
 run P stats --by flow --format json --db "$db"
-grep -q '"flow": "Domestic"' "$T/stdout" && ok "stats json" || nok "stats json" "$(head -c 200 "$T/stdout")"
+same "stats json: flows" "$(python3 -c 'import json, sys; [print((r["flow"] or "not recorded") + "|" + str(r["cases"])) for r in json.load(sys.stdin)]' <"$T/stdout" | sort)" \
+    "$(q "$odb" "WITH f AS (SELECT CASE WHEN a.numeric IS NULL OR b.numeric IS NULL THEN 'not recorded' $(echo "$flow" | sed 's/^CASE//') AS cls FROM cases c LEFT JOIN countries a ON a.numeric = c.citizenship LEFT JOIN countries b ON b.numeric = c.country_exploitation) SELECT cls || '|' || count(*) FROM f GROUP BY cls" | sort)"
 run P stats --fields
-same "stats --fields lists every field" "$(grep -c . "$T/stdout")" "$(($(q "$db" 'SELECT count(*) FROM case_fields') + 6))"
+same "stats --fields lists every field" "$(grep -c . "$T/stdout")" "$(($(q "$odb" 'SELECT count(*) FROM case_fields') + 6))"
 expect "stats unknown field" 2 "no field 'colour'" P stats --by colour --db "$db"
 expect "stats bad where" 2 "not a code of gender" P stats --by year --where gender=woman --db "$db"
 P stats --all --db "$db" --out "$T/all.csv"

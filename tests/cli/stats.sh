@@ -1,7 +1,10 @@
 # tests/cli/stats.sh: official statistics: the real UNODC export as CSV and
 # as xlsx, its figures checked against a small awk computation over the
 # CSV, round trips in every format, the consistency check, population, the
-# readings of origins, and input that must be refused with nothing stored.
+# readings of origins (against the file's own country names and the suite's
+# table of readings), and input that must be refused with nothing stored.
+# The report's official figures are computed in SQL over a database built
+# from the CSV by tests/oracles/unodc-db.sh.
 . "$(dirname "$0")/../lib.sh"
 
 csv="$data/glotip/unodc_glotip_data_export_2025-04-14.csv"
@@ -93,6 +96,11 @@ raw_origins=$(sqlite3 -batch ":memory:" ".import --csv $csv r" \
 same "origins named as countries" "$(sqlite3 -batch ":memory:" ".import --csv $T/e.palermo p" ".import --csv $csv r" \
     "SELECT origin_text || '|' || origin_code || '|' || count(*) FROM p WHERE origin_kind = 'country' AND origin_text IN (SELECT Country FROM r WHERE Iso3_code != '') GROUP BY origin_text, origin_code ORDER BY 1")" "$raw_origins"
 
+# the frequent free-text origins, read by the suite's own table of readings
+# (tests/oracles/origin-readings.csv): every value of each text is read so
+same "origins read as the suite reads them" "$(sqlite3 -batch ":memory:" ".import --csv $top/tests/oracles/origin-readings.csv o" ".import --csv $T/e.palermo p" \
+    "SELECT o.text || ': ' || coalesce(group_concat(DISTINCT p.origin_kind || '/' || p.origin_code), 'absent') FROM o LEFT JOIN p ON p.origin_text = o.text GROUP BY o.text HAVING group_concat(DISTINCT p.origin_kind || '/' || p.origin_code) IS NOT o.kind || '/' || o.code")" ""
+
 # --- the real xlsx gives the same rows --------------------------------------
 fresh "$T/x.db"
 expect "import the real xlsx" 0 "imported 58769 values" P import stats "$xlsx" --source UNODC --db "$T/x.db"
@@ -145,7 +153,6 @@ refuse "missing column" "txtVALUE: column missing" "$T/hdr.csv"
 # --- population ---------------------------------------------------------------
 printf 'iso3,year,sex,age_group,population\nDEU,2022,total,total,84358845\nDEU,2022,female,total,42800000\nMDA,2022,total,0-17,600000\n' >"$T/pop.csv"
 expect "population" 0 "imported 3 population figures" P import population "$T/pop.csv" --source UN --db "$db"
-same "population stored" "$(q "$db" 'SELECT sum(population) FROM population')" "$((84358845 + 42800000 + 600000))"
 h=$(hash "$db")
 printf 'iso3,year,population\nDEU,2022,-5\nXXX,2022,10\n' >"$T/badpop.csv"
 expect "bad population" 1 "badpop.csv:2:3: population: '-5' is not a whole number" P import population "$T/badpop.csv" --source UN --db "$db"
@@ -162,13 +169,24 @@ printf 'text,kind,code\nFoo,planet,\n' >"$T/badmap.csv"
 expect "bad map" 1 "badmap.csv:2:2: kind: unknown kind 'planet'" P map origins "$T/badmap.csv" --db "$db"
 
 # --- reports from official statistics, checked against SQL -----------------
+# the figures are computed in SQL over a database the sqlite3 shell builds
+# from the UNODC CSV itself (tests/oracles/unodc-db.sh) and the population
+# file; only the readings of origins come from palermo's export, line by
+# line, and those are checked on their own (above and below)
+P export stats --format palermo --db "$db" --out "$T/now.palermo"
+sqlite3 -batch -csv ":memory:" ".import --csv $T/now.palermo p" "SELECT 'line', 'kind', 'code'" "SELECT rowid + 1, origin_kind, origin_code FROM p" >"$T/readings.csv"
+fresh "$T/dict.db"
+odb="$T/oracle.db"
+"$top/tests/oracles/unodc-db.sh" "$odb" "$T/dict.db" "$csv" "$T/readings.csv"
+sqlite3 -batch "$odb" ".import --csv $T/pop.csv rp" "CREATE TABLE population AS SELECT (SELECT numeric FROM countries WHERE alpha3 = iso3) AS country, CAST(year AS INTEGER) AS year, CASE sex WHEN 'total' THEN 0 WHEN 'female' THEN 1 WHEN 'male' THEN 2 END AS sex, CASE age_group WHEN 'total' THEN 0 WHEN '0-17' THEN 1 WHEN '18+' THEN 2 END AS age, CAST(population AS INTEGER) AS population FROM rp"
+same "the oracle read every value" "$(q "$odb" "SELECT count(*) || ',' || count(indicator) || ',' || count(sex) || ',' || count(age) || ',' || count(form) || ',' || count(low) FROM stats")" "58769,58769,58769,58769,58769,58769"
 # a count range as the report's CSV writes it
 rng() { echo "CASE WHEN coalesce($1, 0) = coalesce($2, 0) THEN coalesce($1, 0) ELSE $1 || '–' || $2 END"; }
 tot="sex = 0 AND age = 0 AND form = 0 AND origin_dim = 0"
 cmp_csv() {	# NAME CSV SQL [COLUMNS]
 	local got want
 	got=$(sqlite3 -batch ":memory:" ".import --csv $2 t" "SELECT ${4:-*} FROM t" 2>&1)
-	want=$(sqlite3 -batch "$db" "$3" 2>&1)
+	want=$(sqlite3 -batch "$odb" "$3" 2>&1)
 	if [ "$got" = "$want" ] && [ -n "$want" ]; then ok "$1"; else nok "$1" "$(diff <(echo "$want") <(echo "$got") | head -6 | tr '\n' ' ')"; fi
 }
 expect "report country" 0 "wrote the country profile of Germany" P report country DEU --db "$db" --out "$T/deu"
@@ -193,16 +211,37 @@ cmp_csv "official trends" "$T/glob/tables/official_trends.csv" \
     "$trends_sql SELECT y.year, CASE WHEN d.n IS NULL THEN '' ELSE $(rng d.lo d.hi) END, CASE WHEN c.n IS NULL THEN '' ELSE $(rng c.lo c.hi) END FROM y LEFT JOIN t d ON d.year = y.year AND d.indicator = 0 LEFT JOIN t c ON c.year = y.year AND c.indicator = 3 ORDER BY y.year"
 cmp_csv "countries reporting" "$T/glob/tables/official_reporting.csv" \
     "$trends_sql SELECT y.year, coalesce(d.n, 0), coalesce(c.n, 0) FROM y LEFT JOIN t d ON d.year = y.year AND d.indicator = 0 LEFT JOIN t c ON c.year = y.year AND c.indicator = 3 ORDER BY y.year"
-y1=$(q "$db" "SELECT max(year) FROM stats"); y0=$((y1 - 2))
+y1=$(q "$odb" "SELECT max(year) FROM stats"); y0=$((y1 - 2))
 cmp_csv "official flow classes" "$T/glob/tables/official_flow_classes.csv" \
     "WITH f AS (SELECT CASE WHEN a.numeric = b.numeric THEN 0 WHEN a.subregion = b.subregion THEN 1 WHEN a.region = b.region THEN 2 ELSE 3 END AS cls, low, high FROM stats s JOIN countries b ON b.numeric = s.country JOIN countries a ON a.numeric = CASE s.origin_kind WHEN 1 THEN s.origin_code WHEN 3 THEN s.country END WHERE s.indicator = 0 AND s.origin_dim = 1 AND s.sex = 0 AND s.age = 0 AND s.low >= 5 AND s.year BETWEEN $y0 AND $y1), k(i, name) AS (VALUES (0, 'Domestic'), (1, 'Within the sub-region'), (2, 'Within the region'), (3, 'Across regions')) SELECT k.name, $(rng "(SELECT sum(low) FROM f WHERE cls = k.i)" "(SELECT sum(high) FROM f WHERE cls = k.i)"), (SELECT count(*) FROM f WHERE cls = k.i) FROM k ORDER BY k.i"
 cmp_csv "official flows by year" "$T/glob/tables/official_flows_by_year.csv" \
     "WITH f AS (SELECT s.year, CASE WHEN a.numeric = b.numeric THEN 0 WHEN a.subregion = b.subregion THEN 1 WHEN a.region = b.region THEN 2 ELSE 3 END AS cls, low, high FROM stats s JOIN countries b ON b.numeric = s.country JOIN countries a ON a.numeric = CASE s.origin_kind WHEN 1 THEN s.origin_code WHEN 3 THEN s.country END WHERE s.indicator = 0 AND s.origin_dim = 1 AND s.sex = 0 AND s.age = 0 AND s.low >= 5) SELECT year, $(for k in 0 1 2 3; do printf '%s%s' "$(rng "sum(CASE WHEN cls = $k THEN low END)" "sum(CASE WHEN cls = $k THEN high END)")" "$([ $k -lt 3 ] && echo ,)"; done) FROM f GROUP BY year ORDER BY year"
+# by region and sub-region, the last three years; flows from country pairs
+# and years with at least 5 victims; nationals are domestic
+v() { rng "sum(CASE WHEN $1 THEN low END)" "sum(CASE WHEN $1 THEN high END)"; }
+reg() { echo "CASE $1.region WHEN 2 THEN 0 WHEN 19 THEN 1 WHEN 142 THEN 2 WHEN 150 THEN 3 WHEN 9 THEN 4 ELSE 5 END"; }
+regions="r(i, name) AS (VALUES (0, 'Africa'), (1, 'Americas'), (2, 'Asia'), (3, 'Europe'), (4, 'Oceania'), (5, 'Unknown'))"
+cmp_csv "official forms by region" "$T/glob/tables/official_forms_by_region.csv" \
+    "WITH $regions, f AS (SELECT $(reg k) AS ri, s.* FROM stats s JOIN countries k ON k.numeric = s.country WHERE indicator = 0 AND form BETWEEN 1 AND 3 AND sex = 0 AND age = 0 AND origin_dim = 0 AND year BETWEEN $y0 AND $y1) SELECT r.name, $(v 'form = 1'), $(v 'form = 2'), $(v 'form = 3') FROM r LEFT JOIN f ON f.ri = r.i WHERE r.i < 5 GROUP BY r.i ORDER BY r.i"
+cmp_csv "official by sub-region" "$T/glob/tables/official_by_subregion.csv" \
+    "SELECT k.subregion_name, k.region_name, $(v 'indicator = 0'), $(v 'indicator = 3'), count(DISTINCT s.country) FROM stats s JOIN countries k ON k.numeric = s.country WHERE indicator IN (0, 3) AND $tot AND year BETWEEN $y0 AND $y1 GROUP BY k.subregion ORDER BY k.region_name, k.subregion_name"
+flows="FROM stats s JOIN countries b ON b.numeric = s.country JOIN countries a ON a.numeric = CASE s.origin_kind WHEN 1 THEN s.origin_code WHEN 3 THEN s.country END WHERE s.indicator = 0 AND s.origin_dim = 1 AND s.sex = 0 AND s.age = 0 AND s.low >= 5 AND s.year BETWEEN $y0 AND $y1"
+cmp_csv "official flows by region" "$T/glob/tables/official_flows_by_region.csv" \
+    "WITH $regions, f AS (SELECT $(reg a) AS ri, $(reg b) AS rj, s.low $flows) SELECT r.name$(for j in 0 1 2 3 4 5; do printf ', (SELECT coalesce(sum(low), 0) FROM f WHERE ri = r.i AND rj = %d)' $j; done) FROM r ORDER BY r.i"
+cmp_csv "official top flows" "$T/glob/tables/official_top_flows.csv" \
+    "SELECT a.name || ' → ' || b.name, a.name, b.name, $(rng 'sum(s.low)' 'sum(s.high)') $flows GROUP BY a.numeric, b.numeric ORDER BY sum(s.high) DESC, a.alpha2, b.alpha2 LIMIT 20"
+# the profile: victims by sex and age, by form, and Germans detected abroad
+cmp_csv "country victims by sex and age" "$T/deu/tables/victims_by_sex_age.csv" \
+    "SELECT year, $(v 'sex = 1 AND age = 0'), $(v 'sex = 2 AND age = 0'), $(v 'sex = 3 AND age = 0'), $(v 'sex = 4 AND age = 0'), $(v 'sex = 0 AND age = 1'), $(v 'sex = 0 AND age = 2'), $(v 'sex = 0 AND age = 3') FROM stats WHERE country = 276 AND indicator = 0 AND form = 0 AND origin_dim = 0 AND NOT (sex = 0 AND age = 0) GROUP BY year ORDER BY year"
+cmp_csv "country victims by form" "$T/deu/tables/victims_by_form.csv" \
+    "SELECT year, $(v 'form = 1'), $(v 'form = 2'), $(v 'form = 3') FROM stats WHERE country = 276 AND indicator = 0 AND form > 0 AND sex = 0 AND age = 0 AND origin_dim = 0 GROUP BY year ORDER BY year"
+cmp_csv "country flows out" "$T/deu/tables/flows_out.csv" \
+    "WITH g AS (SELECT country AS dc, sum(low) lo, sum(high) hi, sum(low >= 5) yrs FROM stats WHERE indicator = 0 AND origin_dim = 1 AND sex = 0 AND age = 0 AND country IS NOT NULL AND country != 276 AND origin_kind = 1 AND origin_code = 276 GROUP BY country) SELECT k.name, $(rng lo hi), yrs, CASE WHEN k.subregion = d.subregion THEN 'Within the sub-region' WHEN k.region = d.region THEN 'Within the region' ELSE 'Across regions' END FROM g JOIN countries k ON k.numeric = g.dc, countries d WHERE d.numeric = 276 ORDER BY hi DESC, k.alpha2 LIMIT 20"
 printf 'iso3,year,sex,age_group,population\nDEU,2022,female,total,42800000\n' >"$T/popf.csv"
 P import population "$T/popf.csv" --source UNF --db "$db" 2>/dev/null
 P report country DEU --db "$db" --out "$T/deu2" 2>/dev/null
 same "SDG 16.2.2 for females" "$(sqlite3 ":memory:" ".import --csv $T/deu2/tables/sdg_16_2_2.csv t" "SELECT \"Female, per 100,000 females\" FROM t WHERE Year = '2022'")" \
-    "$(q "$db" "WITH v AS (SELECT sum(low) lo, sum(high) hi FROM stats WHERE country = 276 AND year = 2022 AND indicator = 0 AND sex = 1 AND age = 0 AND form = 0 AND origin_dim = 0), a AS (SELECT (lo * 10000000 + 21400000) / 42800000 AS ra, (hi * 10000000 + 21400000) / 42800000 AS rb FROM v) SELECT CASE WHEN ra = rb THEN printf('%d.%02d', ra / 100, ra % 100) ELSE printf('%d.%02d–%d.%02d', ra / 100, ra % 100, rb / 100, rb % 100) END FROM a")"
+    "$(q "$odb" "WITH v AS (SELECT sum(low) lo, sum(high) hi FROM stats WHERE country = 276 AND year = 2022 AND indicator = 0 AND sex = 1 AND age = 0 AND form = 0 AND origin_dim = 0), a AS (SELECT (lo * 10000000 + 21400000) / 42800000 AS ra, (hi * 10000000 + 21400000) / 42800000 AS rb FROM v) SELECT CASE WHEN ra = rb THEN printf('%d.%02d', ra / 100, ra % 100) ELSE printf('%d.%02d–%d.%02d', ra / 100, ra % 100, rb / 100, rb % 100) END FROM a")"
 # stats --all gives the same figures, ranges included ("212–224"),
 # checked against the sqlite3 shell as the report's table is
 P stats --all --db "$db" --out "$T/glob-all.csv"
