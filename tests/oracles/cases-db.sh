@@ -22,6 +22,7 @@ sqlite3 -batch "$out" ".import --csv $top/data/countries.csv k" \
 	CAST(nullif(subregion_code, '') AS INTEGER) AS subregion,
 	CAST(nullif(intermediate_code, '') AS INTEGER) AS intermediate,
 	region AS region_name, subregion AS subregion_name FROM k" \
+    "CREATE UNIQUE INDEX countries_alpha3 ON countries (alpha3)" \
     "CREATE TABLE submissions (id INTEGER PRIMARY KEY, source_id INTEGER)"
 # one SELECT expression per field, in the fields' order
 cols=$(sqlite3 -batch -separator '|' "$dict" "SELECT name, kind, coalesce(list, '') FROM case_fields ORDER BY position" |

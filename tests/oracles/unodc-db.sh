@@ -15,13 +15,16 @@ out=$1 dict=$2 csv=$3 readings=$4
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rm -f "$out"
 sqlite3 -batch "$out" ".import --csv $top/data/countries.csv k" \
-    ".import --csv $csv r" ".import --csv $readings o" \
+    ".import --csv $csv r" ".import --csv $readings o0" \
+    "CREATE TABLE o (line INTEGER PRIMARY KEY, kind TEXT, code TEXT)" \
+    "INSERT INTO o SELECT CAST(line AS INTEGER), kind, code FROM o0" \
     "ATTACH '$dict' AS d" "CREATE TABLE codes AS SELECT * FROM d.codes" \
     "CREATE TABLE countries AS SELECT CAST(numeric AS INTEGER) AS numeric,
 	alpha2, alpha3, name, CAST(nullif(region_code, '') AS INTEGER) AS region,
 	CAST(nullif(subregion_code, '') AS INTEGER) AS subregion,
 	CAST(nullif(intermediate_code, '') AS INTEGER) AS intermediate,
 	region AS region_name, subregion AS subregion_name FROM k" \
+    "CREATE UNIQUE INDEX countries_alpha3 ON countries (alpha3)" \
     "CREATE TABLE stats AS SELECT
 	(SELECT numeric FROM countries WHERE alpha3 = r.Iso3_code) AS country,
 	CASE WHEN r.Iso3_code = '' THEN r.Country END AS country_text,
@@ -36,5 +39,5 @@ sqlite3 -batch "$out" ".import --csv $top/data/countries.csv k" \
 	CASE WHEN r.Dimension LIKE 'by c%' THEN r.Category END AS origin_text,
 	CASE r.txtVALUE WHEN '<5' THEN 1 ELSE CAST(replace(r.txtVALUE, ',', '') AS INTEGER) END AS low,
 	CASE r.txtVALUE WHEN '<5' THEN 4 ELSE CAST(replace(r.txtVALUE, ',', '') AS INTEGER) END AS high
-	FROM r LEFT JOIN o ON CAST(o.line AS INTEGER) = r.rowid + 1" \
-    "DROP TABLE k" "DROP TABLE r" "DROP TABLE o"
+	FROM r LEFT JOIN o ON o.line = r.rowid + 1" \
+    "DROP TABLE k" "DROP TABLE r" "DROP TABLE o" "DROP TABLE o0"
