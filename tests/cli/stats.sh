@@ -235,6 +235,10 @@ cmp_csv "country victims by sex and age" "$T/deu/tables/victims_by_sex_age.csv" 
     "SELECT year, $(v 'sex = 1 AND age = 0'), $(v 'sex = 2 AND age = 0'), $(v 'sex = 3 AND age = 0'), $(v 'sex = 4 AND age = 0'), $(v 'sex = 0 AND age = 1'), $(v 'sex = 0 AND age = 2'), $(v 'sex = 0 AND age = 3') FROM stats WHERE country = 276 AND indicator = 0 AND form = 0 AND origin_dim = 0 AND NOT (sex = 0 AND age = 0) GROUP BY year ORDER BY year"
 cmp_csv "country victims by form" "$T/deu/tables/victims_by_form.csv" \
     "SELECT year, $(v 'form = 1'), $(v 'form = 2'), $(v 'form = 3') FROM stats WHERE country = 276 AND indicator = 0 AND form > 0 AND sex = 0 AND age = 0 AND origin_dim = 0 GROUP BY year ORDER BY year"
+# gaps: each year from the country's first to its last, each indicator a
+# total, parts only, or missing
+cmp_csv "country gaps" "$T/deu/tables/gaps.csv" \
+    "WITH RECURSIVE y(v) AS (SELECT min(year) FROM stats WHERE country = 276 UNION ALL SELECT v + 1 FROM y WHERE v < (SELECT max(year) FROM stats WHERE country = 276)) SELECT v$(for i in 0 1 2 3 4; do printf ", CASE WHEN EXISTS (SELECT 1 FROM stats WHERE country = 276 AND year = v AND indicator = %d AND %s) THEN 'total' WHEN EXISTS (SELECT 1 FROM stats WHERE country = 276 AND year = v AND indicator = %d) THEN 'parts only' ELSE 'missing' END" $i "$tot" $i; done) FROM y"
 cmp_csv "country flows out" "$T/deu/tables/flows_out.csv" \
     "WITH g AS (SELECT country AS dc, sum(low) lo, sum(high) hi, sum(low >= 5) yrs FROM stats WHERE indicator = 0 AND origin_dim = 1 AND sex = 0 AND age = 0 AND country IS NOT NULL AND country != 276 AND origin_kind = 1 AND origin_code = 276 GROUP BY country) SELECT k.name, $(rng lo hi), yrs, CASE WHEN k.subregion = d.subregion THEN 'Within the sub-region' WHEN k.region = d.region THEN 'Within the region' ELSE 'Across regions' END FROM g JOIN countries k ON k.numeric = g.dc, countries d WHERE d.numeric = 276 ORDER BY hi DESC, k.alpha2 LIMIT 20"
 printf 'iso3,year,sex,age_group,population\nDEU,2022,female,total,42800000\n' >"$T/popf.csv"
