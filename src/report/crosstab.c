@@ -14,6 +14,18 @@ const char *const crosstab_format_names[XT__MAX] = {
 	[XT_TEXT] = "text", [XT_CSV] = "csv", [XT_JSON] = "json",
 };
 
+/* The k-th value of a line: a CSV field, or a column of text. */
+static void
+put_cell(struct buf *b, enum crosstab_format fmt, int k, const char *s)
+{
+	if (fmt == XT_CSV) {
+		if (k)
+			buf_addc(b, ',');
+		csv_put(b, s, strlen(s));
+	} else
+		buf_addf(b, "%-24s", s);
+}
+
 void
 crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
     int nby, const struct crosstab_row *g, size_t ng, size_t total)
@@ -43,29 +55,13 @@ crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
 		free(text);
 		return;
 	}
-	for (int k = 0; k < nby; k++) {
-		const char *n = xfield_name(by[k]);
-
-		if (fmt == XT_CSV) {
-			if (k)
-				buf_addc(b, ',');
-			csv_put(b, n, strlen(n));
-		} else
-			buf_addf(b, "%-24s", n);
-	}
+	for (int k = 0; k < nby; k++)
+		put_cell(b, fmt, k, xfield_name(by[k]));
 	buf_addf(b, fmt == XT_CSV ? ",cases,percent\n" : "%10s %8s\n",
 	    "cases", "percent");
 	for (size_t i = 0; i < ng; i++) {
-		for (int k = 0; k < nby; k++) {
-			const char *t = xfield_text(by[k], g[i].v[k], tmp);
-
-			if (fmt == XT_CSV) {
-				if (k)
-					buf_addc(b, ',');
-				csv_put(b, t, strlen(t));
-			} else
-				buf_addf(b, "%-24s", t);
-		}
+		for (int k = 0; k < nby; k++)
+			put_cell(b, fmt, k, xfield_text(by[k], g[i].v[k], tmp));
 		pct_format(g[i].n, (int64_t)total, pct);
 		buf_addf(b, fmt == XT_CSV ? ",%lld,%s\n" : "%10lld %8s\n",
 		    (long long)g[i].n, pct);

@@ -11,18 +11,10 @@
 set -euo pipefail
 out=$1 dict=$2
 shift 2
-top="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/reference.sh"
 rm -f "$out"
-sqlite3 -batch "$out" ".import --csv $top/data/countries.csv k" \
-    "ATTACH '$dict' AS d" \
-    "CREATE TABLE codes AS SELECT * FROM d.codes" \
-    "CREATE TABLE case_fields AS SELECT * FROM d.case_fields" \
-    "CREATE TABLE countries AS SELECT CAST(numeric AS INTEGER) AS numeric,
-	alpha2, alpha3, name, CAST(nullif(region_code, '') AS INTEGER) AS region,
-	CAST(nullif(subregion_code, '') AS INTEGER) AS subregion,
-	CAST(nullif(intermediate_code, '') AS INTEGER) AS intermediate,
-	region AS region_name, subregion AS subregion_name FROM k" \
-    "CREATE UNIQUE INDEX countries_alpha3 ON countries (alpha3)" \
+reference_tables "$out" "$dict"
+sqlite3 -batch "$out" \
     "CREATE TABLE submissions (id INTEGER PRIMARY KEY, source_id INTEGER)"
 # one SELECT expression per field, in the fields' order
 cols=$(sqlite3 -batch -separator '|' "$dict" "SELECT name, kind, coalesce(list, '') FROM case_fields ORDER BY position" |
@@ -42,4 +34,4 @@ for f in "$@"; do
 	off=$(sqlite3 -batch "$out" "SELECT coalesce(max(id), 0) FROM cases")
 	sqlite3 -batch "$out" "INSERT INTO cases SELECT $off + r.rowid, $n, $cols r.rowid + 1 FROM raw r"
 done
-sqlite3 -batch "$out" "DROP TABLE IF EXISTS raw" "DROP TABLE k"
+sqlite3 -batch "$out" "DROP TABLE IF EXISTS raw"

@@ -12,32 +12,25 @@
 # against the file's country names and tests/oracles/origin-readings.csv.
 set -euo pipefail
 out=$1 dict=$2 csv=$3 readings=$4
-top="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/reference.sh"
 rm -f "$out"
-sqlite3 -batch "$out" ".import --csv $top/data/countries.csv k" \
-    ".import --csv $csv r" ".import --csv $readings o0" \
+reference_tables "$out" "$dict"
+sqlite3 -batch "$out" ".import --csv $csv r" ".import --csv $readings o0" \
     "CREATE TABLE o (line INTEGER PRIMARY KEY, kind TEXT, code TEXT)" \
     "INSERT INTO o SELECT CAST(line AS INTEGER), kind, code FROM o0" \
-    "ATTACH '$dict' AS d" "CREATE TABLE codes AS SELECT * FROM d.codes" \
-    "CREATE TABLE countries AS SELECT CAST(numeric AS INTEGER) AS numeric,
-	alpha2, alpha3, name, CAST(nullif(region_code, '') AS INTEGER) AS region,
-	CAST(nullif(subregion_code, '') AS INTEGER) AS subregion,
-	CAST(nullif(intermediate_code, '') AS INTEGER) AS intermediate,
-	region AS region_name, subregion AS subregion_name FROM k" \
-    "CREATE UNIQUE INDEX countries_alpha3 ON countries (alpha3)" \
     "CREATE TABLE stats AS SELECT
 	(SELECT numeric FROM countries WHERE alpha3 = r.Iso3_code) AS country,
 	CASE WHEN r.Iso3_code = '' THEN r.Country END AS country_text,
 	CAST(r.Year AS INTEGER) AS year,
-	(SELECT code FROM d.codes WHERE list = 'indicator' AND label = r.Indicator) AS indicator,
-	(SELECT code FROM d.codes WHERE list = 'sex' AND label = r.Sex) AS sex,
-	(SELECT code FROM d.codes WHERE list = 'age_group' AND label = r.Age) AS age,
-	CASE r.Dimension WHEN 'by form of exploitation' THEN (SELECT code FROM d.codes WHERE list = 'form' AND label = r.Category) ELSE 0 END AS form,
+	(SELECT code FROM codes WHERE list = 'indicator' AND label = r.Indicator) AS indicator,
+	(SELECT code FROM codes WHERE list = 'sex' AND label = r.Sex) AS sex,
+	(SELECT code FROM codes WHERE list = 'age_group' AND label = r.Age) AS age,
+	CASE r.Dimension WHEN 'by form of exploitation' THEN (SELECT code FROM codes WHERE list = 'form' AND label = r.Category) ELSE 0 END AS form,
 	CASE r.Dimension WHEN 'by citizenship' THEN 1 WHEN 'by country of repatriation' THEN 2 ELSE 0 END AS origin_dim,
-	CASE WHEN r.Dimension LIKE 'by c%' THEN (SELECT code FROM d.codes WHERE list = 'origin_kind' AND name = o.kind) ELSE 0 END AS origin_kind,
+	CASE WHEN r.Dimension LIKE 'by c%' THEN (SELECT code FROM codes WHERE list = 'origin_kind' AND name = o.kind) ELSE 0 END AS origin_kind,
 	CASE WHEN r.Dimension LIKE 'by c%' THEN (SELECT numeric FROM countries WHERE alpha3 = o.code) END AS origin_code,
 	CASE WHEN r.Dimension LIKE 'by c%' THEN r.Category END AS origin_text,
 	CASE r.txtVALUE WHEN '<5' THEN 1 ELSE CAST(replace(r.txtVALUE, ',', '') AS INTEGER) END AS low,
 	CASE r.txtVALUE WHEN '<5' THEN 4 ELSE CAST(replace(r.txtVALUE, ',', '') AS INTEGER) END AS high
 	FROM r LEFT JOIN o ON o.line = r.rowid + 1" \
-    "DROP TABLE k" "DROP TABLE r" "DROP TABLE o" "DROP TABLE o0"
+    "DROP TABLE r" "DROP TABLE o" "DROP TABLE o0"
