@@ -152,7 +152,10 @@ refuse "missing column" "txtVALUE: column missing" "$T/hdr.csv"
 
 # --- population ---------------------------------------------------------------
 printf 'iso3,year,sex,age_group,population\nDEU,2022,total,total,84358845\nDEU,2022,female,total,42800000\nMDA,2022,total,0-17,600000\n' >"$T/pop.csv"
-expect "population" 0 "imported 3 population figures" P import population "$T/pop.csv" --source UN --db "$db"
+# the totals of a few more countries and years, for the rates by region
+printf '%s\n' FRA,2021,total,total,67800000 FRA,2022,total,total,68000000 ITA,2022,total,total,59000000 \
+    NGA,2022,total,total,218500000 BRA,2021,total,total,214300000 JPN,2021,total,total,125700000 >>"$T/pop.csv"
+expect "population" 0 "imported 9 population figures" P import population "$T/pop.csv" --source UN --db "$db"
 h=$(hash "$db")
 printf 'iso3,year,population\nDEU,2022,-5\nXXX,2022,10\n' >"$T/badpop.csv"
 expect "bad population" 1 "badpop.csv:2:3: population: '-5' is not a whole number" P import population "$T/badpop.csv" --source UN --db "$db"
@@ -192,8 +195,11 @@ cmp_csv() {	# NAME CSV SQL [COLUMNS]
 expect "report country" 0 "wrote the country profile of Germany" P report country DEU --db "$db" --out "$T/deu"
 cmp_csv "country indicators" "$T/deu/tables/indicators.csv" \
     "SELECT year, $(for i in 0 1 2 3 4; do printf "CASE WHEN sum(indicator = $i) > 0 THEN %s ELSE '' END%s" "$(rng "sum(CASE WHEN indicator = $i THEN low END)" "sum(CASE WHEN indicator = $i THEN high END)")" "$([ $i -lt 4 ] && echo ,)"; done) FROM stats WHERE country = 276 AND $tot GROUP BY year ORDER BY year"
+# rate: victims per 100,000 with two decimals, rounded half up; a range
+# when the low and high counts differ (over a relation with lo, hi, pop)
+rate="CASE WHEN (lo * 10000000 + pop / 2) / pop = (hi * 10000000 + pop / 2) / pop THEN printf('%d.%02d', (lo * 10000000 + pop / 2) / pop / 100, (lo * 10000000 + pop / 2) / pop % 100) ELSE printf('%d.%02d–%d.%02d', (lo * 10000000 + pop / 2) / pop / 100, (lo * 10000000 + pop / 2) / pop % 100, (hi * 10000000 + pop / 2) / pop / 100, (hi * 10000000 + pop / 2) / pop % 100) END"
 cmp_csv "country SDG 16.2.2" "$T/deu/tables/sdg_16_2_2.csv" \
-    "WITH v AS (SELECT s.year, sum(low) lo, sum(high) hi, p.population pop FROM stats s JOIN population p ON p.country = s.country AND p.year = s.year AND p.sex = 0 AND p.age = 0 WHERE s.country = 276 AND s.indicator = 0 AND s.sex = 0 AND s.age = 0 AND s.form = 0 AND s.origin_dim = 0 GROUP BY s.year), a AS (SELECT *, (lo * 10000000 + pop / 2) / pop AS ra, (hi * 10000000 + pop / 2) / pop AS rb FROM v) SELECT year, $(rng lo hi), pop, CASE WHEN ra = rb THEN printf('%d.%02d', ra / 100, ra % 100) ELSE printf('%d.%02d–%d.%02d', ra / 100, ra % 100, rb / 100, rb % 100) END FROM a ORDER BY year" \
+    "WITH v AS (SELECT s.year, sum(low) lo, sum(high) hi, p.population pop FROM stats s JOIN population p ON p.country = s.country AND p.year = s.year AND p.sex = 0 AND p.age = 0 WHERE s.country = 276 AND s.indicator = 0 AND s.sex = 0 AND s.age = 0 AND s.form = 0 AND s.origin_dim = 0 GROUP BY s.year) SELECT year, $(rng lo hi), pop, $rate FROM v ORDER BY year" \
     'Year, "Detected victims", Population, "Per 100,000"' 
 cmp_csv "country flows in" "$T/deu/tables/flows_in.csv" \
     "WITH f AS (SELECT CASE origin_kind WHEN 1 THEN origin_code WHEN 3 THEN country END AS oc, origin_kind AS kind, low, high FROM stats WHERE country = 276 AND indicator = 0 AND origin_dim = 1 AND sex = 0 AND age = 0), g AS (SELECT oc, CASE WHEN oc IS NULL THEN kind END AS kind, sum(low) lo, sum(high) hi, sum(low >= 5) yrs FROM f GROUP BY oc, CASE WHEN oc IS NULL THEN kind END) SELECT coalesce(k.name, (SELECT label FROM codes WHERE list = 'origin_kind' AND code = g.kind)), $(rng lo hi), yrs, CASE WHEN k.numeric IS NULL THEN '' WHEN k.numeric = 276 THEN 'Domestic' WHEN k.subregion = d.subregion THEN 'Within the sub-region' WHEN k.region = d.region THEN 'Within the region' ELSE 'Across regions' END FROM g LEFT JOIN countries k ON k.numeric = g.oc, countries d WHERE d.numeric = 276 ORDER BY hi DESC, k.numeric IS NULL, k.alpha2, g.kind LIMIT 20"
@@ -230,6 +236,11 @@ cmp_csv "official flows by region" "$T/glob/tables/official_flows_by_region.csv"
     "WITH $regions, f AS (SELECT $(reg a) AS ri, $(reg b) AS rj, s.low $flows) SELECT r.name$(for j in 0 1 2 3 4 5; do printf ', (SELECT coalesce(sum(low), 0) FROM f WHERE ri = r.i AND rj = %d)' $j; done) FROM r ORDER BY r.i"
 cmp_csv "official top flows" "$T/glob/tables/official_top_flows.csv" \
     "SELECT a.name || ' → ' || b.name, a.name, b.name, $(rng 'sum(s.low)' 'sum(s.high)') $flows GROUP BY a.numeric, b.numeric ORDER BY sum(s.high) DESC, a.alpha2, b.alpha2 LIMIT 20"
+# SDG 16.2.2 by region and year: over the countries with a total of
+# detected victims, those that also have a population figure
+cmp_csv "official SDG 16.2.2 by region" "$T/glob/tables/official_sdg_16_2_2.csv" \
+    "WITH $regions, t AS (SELECT country, year, sum(low) lo, sum(high) hi FROM stats WHERE indicator = 0 AND $tot AND country IS NOT NULL GROUP BY country, year), j AS (SELECT $(reg k) AS ri, t.*, p.population AS pop FROM t JOIN countries k ON k.numeric = t.country LEFT JOIN population p ON p.country = t.country AND p.year = t.year AND p.sex = 0 AND p.age = 0), g AS (SELECT ri, year, sum(CASE WHEN pop > 0 THEN lo END) lo, sum(CASE WHEN pop > 0 THEN hi END) hi, sum(CASE WHEN pop > 0 THEN pop END) pop, sum(pop > 0) AS n, count(*) AS reporting FROM j GROUP BY ri, year) SELECT r.name, year, $(rng lo hi), pop, $rate, n, reporting FROM g JOIN r ON r.i = g.ri WHERE n > 0 AND r.i < 5 ORDER BY r.i, year"
+same "SDG 16.2.2 by region: rows for several regions and years" "$(tail -n +2 "$T/glob/tables/official_sdg_16_2_2.csv" | cut -d, -f1,2 | sort -u | wc -l | awk '{ print ($1 >= 4) }')" 1
 # the profile: victims by sex and age, by form, and Germans detected abroad
 cmp_csv "country victims by sex and age" "$T/deu/tables/victims_by_sex_age.csv" \
     "SELECT year, $(v 'sex = 1 AND age = 0'), $(v 'sex = 2 AND age = 0'), $(v 'sex = 3 AND age = 0'), $(v 'sex = 4 AND age = 0'), $(v 'sex = 0 AND age = 1'), $(v 'sex = 0 AND age = 2'), $(v 'sex = 0 AND age = 3') FROM stats WHERE country = 276 AND indicator = 0 AND form = 0 AND origin_dim = 0 AND NOT (sex = 0 AND age = 0) GROUP BY year ORDER BY year"
