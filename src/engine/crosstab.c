@@ -58,9 +58,9 @@ xfield_value(const struct packed *p, int f)
 	int	 c, e, ci, ei;
 
 	if (f < CF__MAX)
-		return snap_get(p, f);
-	c = snap_get(p, CF_CITIZENSHIP);
-	e = snap_get(p, CF_COUNTRY_EXPLOITATION);
+		return packed_get(p, f);
+	c = packed_get(p, CF_CITIZENSHIP);
+	e = packed_get(p, CF_COUNTRY_EXPLOITATION);
 	ci = c == NR ? -1 : country_index(c);
 	ei = e == NR ? -1 : country_index(e);
 	switch (f) {

@@ -7,7 +7,6 @@
  * a database can run the queries for it: no query planning, no string
  * comparison, one sequential walk over about 30 bytes a case.
  */
-#include <assert.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -17,23 +16,6 @@
 
 #define BYTE_NR		IDX_NR	/* any byte not recorded */
 #define MAX_SOURCES	65535
-
-/* Where each case field lives in a packed record: a byte or a flag. */
-static int	 slot_of[CF__MAX];
-static int	 slot_ready;
-
-static void
-slots_init(void)
-{
-	int	 b = 0, f = 0;
-
-	if (slot_ready)
-		return;
-	for (int i = 0; i < CF__MAX; i++)
-		slot_of[i] = case_fields[i].kind == FK_FLAG ? f++ : b++;
-	assert(b == SNAP_BYTES && f <= SNAP_FLAGS * 4);
-	slot_ready = 1;
-}
 
 void
 filter_init(struct filter *f)
@@ -94,53 +76,6 @@ filter_where(struct filter *f, const char *s)
 	f->where_value[f->nwhere] = v;
 	f->nwhere++;
 	return 0;
-}
-
-static void
-pack(const struct case_rec *c, struct packed *p)
-{
-	memset(p, 0, sizeof(*p));
-	for (int i = 0; i < CF__MAX; i++) {
-		int	 v = c->v[i], s = slot_of[i];
-
-		switch (case_fields[i].kind) {
-		case FK_FLAG:
-			if (v != NR)
-				p->flags[s / 4] |= (uint8_t)((v ? 2 : 1) <<
-				    (2 * (s % 4)));
-			break;
-		case FK_YEAR:
-			p->b[s] = v == NR || v < 1900 || v > 2153 ? BYTE_NR :
-			    (uint8_t)(v - 1900);
-			break;
-		case FK_COUNTRY:
-			v = v == NR ? -1 : country_index(v);
-			p->b[s] = v < 0 ? BYTE_NR : (uint8_t)v;
-			break;
-		case FK_CODE:
-			p->b[s] = v == NR ? BYTE_NR : (uint8_t)v;
-			break;
-		}
-	}
-}
-
-int
-snap_get(const struct packed *p, int field)
-{
-	int	 s = slot_of[field], v;
-
-	switch (case_fields[field].kind) {
-	case FK_FLAG:
-		v = (p->flags[s / 4] >> (2 * (s % 4))) & 3;
-		return v == 0 ? NR : v - 1;
-	case FK_YEAR:
-		return p->b[s] == BYTE_NR ? NR : p->b[s] + 1900;
-	case FK_COUNTRY:
-		return p->b[s] == BYTE_NR ? NR : country_at(p->b[s])->numeric;
-	case FK_CODE:
-		return p->b[s] == BYTE_NR ? NR : p->b[s];
-	}
-	return NR;
 }
 
 /*
@@ -216,7 +151,7 @@ load_case(const struct case_rec *c, int64_t submission, void *arg)
 	if (l->n == l->cap)
 		return error("more cases than counted: the store changed "
 		    "while it was read");
-	pack(c, &l->rec[l->n]);
+	packed_pack(c, &l->rec[l->n]);
 	l->rec[l->n].source = (uint16_t)src;
 	l->n++;
 	return 0;
@@ -289,8 +224,7 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 	int64_t		 lo, hi;
 	int		 nparts = 1, started = 0, rc = -1;
 
-	slots_init();
-	country_init();		/* the threads only read its tables */
+	packed_init();		/* the threads only read its tables */
 	memset(s, 0, sizeof(*s));
 	memset(&l, 0, sizeof(l));
 	memset(p, 0, sizeof(p));
@@ -375,31 +309,6 @@ count(struct yes_rec *yr, int v)
 	}
 }
 
-/* Every field of a packed record, as snap_get gives it, in one go. */
-static void
-unpack(const struct packed *p, int *v)
-{
-	for (int i = 0; i < CF__MAX; i++) {
-		int	 s = slot_of[i], b, f;
-
-		switch (case_fields[i].kind) {
-		case FK_FLAG:
-			f = (p->flags[s >> 2] >> ((s & 3) << 1)) & 3;
-			v[i] = f - 1;	/* 0: NR (-1), 1: no (0), 2: yes (1) */
-			break;
-		case FK_YEAR:
-			b = p->b[s];
-			v[i] = b == BYTE_NR ? NR : b + 1900;
-			break;
-		default:
-			/* codes as they are; countries stay indexes here */
-			b = p->b[s];
-			v[i] = b == BYTE_NR ? NR : b;
-			break;
-		}
-	}
-}
-
 /* Count the records from..to into fg (zeroed, year_source allocated). */
 static void
 count_range(const struct snapshot *s, size_t from, size_t to,
@@ -407,6 +316,8 @@ count_range(const struct snapshot *s, size_t from, size_t to,
 {
 	int	 flag_fields[CF__MAX], nflags = 0;
 	int	 region_of[NCOUNTRIES];
+	int	 bcit = packed_byte(CF_CITIZENSHIP);
+	int	 bexp = packed_byte(CF_COUNTRY_EXPLOITATION);
 
 	for (int i = 0; i < CF__MAX; i++)
 		if (case_fields[i].kind == FK_FLAG)
@@ -419,7 +330,7 @@ count_range(const struct snapshot *s, size_t from, size_t to,
 		int	 v[CF__MAX];
 		int	 yi, g, cit, exp, reg, mask = 0, anyform = 0;
 
-		unpack(p, v);
+		packed_unpack(p, v);
 		for (int i = 0; i < CF__MAX; i++)
 			fg->not_recorded[i] += v[i] == NR;
 		fg->total++;
@@ -439,8 +350,8 @@ count_range(const struct snapshot *s, size_t from, size_t to,
 		for (int i = 0; i < nflags; i++)
 			count(&fg->flag[flag_fields[i]], v[flag_fields[i]]);
 
-		cit = p->b[slot_of[CF_CITIZENSHIP]];
-		exp = p->b[slot_of[CF_COUNTRY_EXPLOITATION]];
+		cit = p->b[bcit];
+		exp = p->b[bexp];
 		reg = region_of[exp];
 		for (int k = 0; k < NFORMS; k++) {
 			int	 f = v[CF_EXPLOIT_SEXUAL + k];
@@ -521,8 +432,7 @@ figures_compute(const struct snapshot *s)
 	pthread_t	 th;
 	int64_t		*a, *b;
 
-	slots_init();
-	country_init();
+	packed_init();
 	fg = figures_new(s->nsources);
 	if (s->n < SPLIT_MIN) {
 		count_range(s, 0, s->n, fg);

@@ -3,8 +3,8 @@
  * snapshot of compact records (codes, not strings) and computes from it,
  * in one pass, every count a report needs.
  *
- * Invariants: a snapshot's records are 30 bytes each; a value that was not
- * recorded reads as NR through snap_get.  Countries are held as indexes
+ * Invariants: a snapshot's records are struct packed (model.h); a value
+ * that was not recorded reads as NR through packed_get.  Countries are held as indexes
  * for country_at(); regions are the UN M49 region, sub-region and
  * intermediate region of the country.
  */
@@ -14,15 +14,6 @@
 #include <stdint.h>
 
 #include "store/store.h"
-
-#define SNAP_BYTES	14	/* years, codes and countries: a byte each */
-#define SNAP_FLAGS	14	/* flags: two bits each */
-
-struct packed {
-	uint8_t		 b[SNAP_BYTES];
-	uint8_t		 flags[SNAP_FLAGS];
-	uint16_t	 source;	/* index into snapshot.sources */
-};
 
 /* What to keep when loading; every field is optional. */
 struct filter {
@@ -56,8 +47,6 @@ int	 filter_where(struct filter *, const char *);
 int	 snapshot_load(struct store *, const struct filter *,
 	    struct snapshot *);
 void	 snapshot_release(struct snapshot *);
-/* A field of a packed record: the value, or NR. */
-int	 snap_get(const struct packed *, int field);
 
 /* The counts of the Global Report, from one pass over a snapshot. */
 #define NFORMS		9	/* CF_EXPLOIT_SEXUAL .. CF_EXPLOIT_OTHER */

@@ -286,6 +286,37 @@ extern const char *const flow_class_names[NCLASSES];
 enum flow_class flow_classify(int from_idx, int to_idx);
 
 /* ---------------------------------------------------------------------- */
+/*
+ * packed.c: a case packed as the engine counts it and the store keeps it
+ * beside its row (PACKED_SIZE bytes): a byte for each year (less 1900),
+ * code and country (an index for country_at), IDX_NR when not recorded,
+ * and two bits for each flag (0 not recorded, 1 no, 2 yes).  The layout
+ * follows the case schema and the country table; packed_layout() names
+ * it, so that packs of another layout are rebuilt, never misread.
+ */
+#define PACKED_BYTES	14	/* years, codes and countries: a byte each */
+#define PACKED_FLAGS	14	/* flags: two bits each */
+#define PACKED_SIZE	(PACKED_BYTES + PACKED_FLAGS)	/* as stored */
+
+struct packed {
+	uint8_t		 b[PACKED_BYTES];
+	uint8_t		 flags[PACKED_FLAGS];
+	uint16_t	 source;	/* the engine's; not stored */
+};
+
+/* Ready the tables; later calls do nothing.  Call before threads. */
+void	 packed_init(void);
+uint32_t packed_layout(void);
+void	 packed_pack(const struct case_rec *, struct packed *);
+/* A field of a packed record: the value (a country's numeric), or NR. */
+int	 packed_get(const struct packed *, int field);
+/* Every field at once: flags and codes as packed_get gives them, years
+ * as years, countries as indexes. */
+void	 packed_unpack(const struct packed *, int *v);
+/* The byte of a year, code or country field; -1 for a flag. */
+int	 packed_byte(int field);
+
+/* ---------------------------------------------------------------------- */
 /* The records of the registers and of provenance, as the store keeps
  * them.  Strings belong to whoever gave the record. */
 
