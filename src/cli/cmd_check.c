@@ -1,7 +1,8 @@
 /*
  * cmd_check.c: "palermo check stats": every inconsistency in the stored
- * official statistics (engine/check.c finds them).  Exits 1 when there is
- * any.
+ * official statistics (engine/check.c finds them); "palermo check packs":
+ * whether the packed cases the reports read are their rows, byte for
+ * byte.  Exits 1 when there is any inconsistency.
  */
 #include <string.h>
 
@@ -10,6 +11,31 @@
 struct check_opts {
 	const char	*country, *year;
 };
+
+static int
+check_packs(struct cli *cl, const struct check_opts *o)
+{
+	struct store	*st;
+	int64_t		 n, bad;
+
+	if (o->country != NULL || o->year != NULL)
+		return usage_error("check", "check packs takes no --country "
+		    "or --year");
+	if ((st = cli_store(cl)) == NULL)
+		return EXIT_STORE;
+	if (snapshot_verify(st, &n, &bad) == -1)
+		return EXIT_STORE;
+	if (bad >= 0) {
+		printf("the packed cases differ from their rows from case %lld "
+		    "on (of %lld, in the order they were stored)\n",
+		    (long long)bad + 1, (long long)n);
+		return out_close(stdout, NULL, 1) != EXIT_DONE ? EXIT_STORE :
+		    EXIT_REJECTED;
+	}
+	fprintf(stderr, "%s: %lld cases: the packs are their rows, byte for "
+	    "byte\n", progname, (long long)n);
+	return EXIT_DONE;
+}
 
 static int
 check_run(struct cli *cl, void *opts, int argc, char **argv)
@@ -22,8 +48,10 @@ check_run(struct cli *cl, void *opts, int argc, char **argv)
 	size_t			 n;
 	int			 country = NR, found, ret;
 
+	if (argc == 1 && strcmp(argv[0], "packs") == 0)
+		return check_packs(cl, o);
 	if (argc != 1 || strcmp(argv[0], "stats") != 0)
-		return usage_error("check", "say what to check: stats");
+		return usage_error("check", "say what to check: stats or packs");
 	if (o->country != NULL) {
 		if (country_resolve(o->country, &c) != COUNTRY_FOUND)
 			return usage_error("check", "'%s' is not a country",
@@ -54,13 +82,17 @@ static const struct opt check_opts[] = {
 };
 
 const struct command cmd_check = {
-	"check", "list inconsistencies in official statistics",
-	"palermo check stats [--country C] [--year Y] [--db PATH]\n\n"
+	"check", "list inconsistencies in official statistics or packed cases",
+	"palermo check stats [--country C] [--year Y] [--db PATH]\n"
+	"palermo check packs [--db PATH]\n\n"
 	"Lists every inconsistency in the stored statistics: parts that add\n"
 	"up to more than their total, sex or age splits that disagree with\n"
 	"the total, parts without a total, a total of <5 with larger parts,\n"
 	"a total given twice, and sudden tenfold breaks in a series.  Exits\n"
 	"1 when it found any.\n\n"
+	"check packs packs every stored case again from its row and compares\n"
+	"it, byte for byte, with the packed copy the reports read; exits 1\n"
+	"when they differ.\n\n"
 	"  --country C       only this reporting country\n"
 	"  --year Y          only this year\n" DB_OPTS,
 	check_opts, sizeof(struct check_opts), 0, check_run,

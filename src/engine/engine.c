@@ -213,36 +213,24 @@ load_submission(const struct submission *sub, struct subs_loader *l)
 	return 0;
 }
 
-int
-snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
+/* Read the cases from their rows into s->rec (sized here). */
+static int
+load_rows(struct store *st, const struct filter *f, struct snapshot *s,
+    const struct subs_loader *l)
 {
-	struct subs_loader l;
 	struct part	 p[2];
-	struct submission *all;
-	size_t		 nall;
 	pthread_t	 th;
 	int64_t		 lo, hi;
 	int		 nparts = 1, started = 0, rc = -1;
 
-	packed_init();		/* the threads only read its tables */
-	memset(s, 0, sizeof(*s));
-	memset(&l, 0, sizeof(l));
 	memset(p, 0, sizeof(p));
-	l.s = s;
-	l.f = f;
-	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
-		goto out;
-	s->subs = all;		/* those wanted are kept at its front */
-	for (size_t i = 0; i < nall; i++)
-		if (load_submission(&all[i], &l) == -1)
-			goto out;
 	if (st->ops->case_range(st, &lo, &hi) == -1)
-		goto out;
+		return -1;
 	for (int i = 0; i < 2; i++) {
 		p[i].f = f;
-		p[i].sub_ids = l.sub_ids;
-		p[i].sub_source = l.sub_source;
-		p[i].nsub = l.nsub;
+		p[i].sub_ids = l->sub_ids;
+		p[i].sub_source = l->sub_source;
+		p[i].nsub = l->nsub;
 		p[i].last_sub = -1;
 		p[i].st = st;
 		p[i].lo = lo;
@@ -262,6 +250,7 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 			goto out;
 		p[i].cap = (size_t)n;
 	}
+	free(s->rec);
 	s->rec = xreallocarray(NULL, p[0].cap + p[1].cap + 1,
 	    sizeof(*s->rec));
 	p[0].rec = s->rec;
@@ -283,10 +272,183 @@ snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
 out:
 	if (nparts == 2)
 		p[1].st->ops->close(p[1].st);
+	return rc;
+}
+
+/* Whether a packed record passes the filter: keep() on packed values. */
+static int
+keep_packed(const struct filter *f, const struct packed *p, int by, int be,
+    int bc)
+{
+	int	 y = p->b[by], a = p->b[be], b = p->b[bc];
+
+	if (f->from && (y == IDX_NR || y + 1900 < f->from))
+		return 0;
+	if (f->to && (y == IDX_NR || y + 1900 > f->to))
+		return 0;
+	a = a == IDX_NR ? -1 : a;
+	b = b == IDX_NR ? -1 : b;
+	if (f->country >= 0 && a != f->country && b != f->country)
+		return 0;
+	if (f->region && !in_region(a, f->region) && !in_region(b, f->region))
+		return 0;
+	for (int i = 0; i < f->nwhere; i++)
+		if (packed_get(p, f->where_field[i]) != f->where_value[i])
+			return 0;
+	return 1;
+}
+
+struct pack_loader {
+	const struct filter	*f;
+	const struct subs_loader *l;
+	struct snapshot		*s;
+	size_t			 cap;
+	int64_t			*seen;		/* records per wanted sub */
+	int			 at;		/* the sub of the last pack */
+	int			 by, be, bc;	/* bytes of year, countries */
+};
+
+static int
+load_pack(int64_t submission, const uint8_t *data, int n, void *arg)
+{
+	struct pack_loader *pl = arg;
+	const struct subs_loader *l = pl->l;
+	struct snapshot	*s = pl->s;
+	int		 k = pl->at;
+
+	if (k < 0 || l->sub_ids[k] != submission)
+		for (k = 0; k < l->nsub && l->sub_ids[k] != submission; k++)
+			;
+	pl->at = k;
+	if (k == l->nsub)
+		return 0;	/* a submission not wanted */
+	pl->seen[k] += n;
+	if (s->n + (size_t)n > pl->cap)
+		return 1;	/* more than its rows: not to be trusted */
+	for (int i = 0; i < n; i++) {
+		struct packed *p = &s->rec[s->n];
+
+		memcpy(p, data + (size_t)i * PACKED_SIZE, PACKED_SIZE);
+		if (!keep_packed(pl->f, p, pl->by, pl->be, pl->bc))
+			continue;
+		p->source = (uint16_t)l->sub_source[k];
+		s->n++;
+	}
+	return 0;
+}
+
+/*
+ * Load from the packs; from the rows when the packs do not hold exactly
+ * the wanted submissions' rows, if rows_ok, else return 1 (packs apart).
+ */
+static int
+snapshot_read(struct store *st, const struct filter *f, struct snapshot *s,
+    int rows_ok)
+{
+	struct subs_loader l;
+	struct pack_loader pl;
+	struct submission *all;
+	size_t		 nall;
+	int		 rc = -1, whole;
+
+	packed_init();		/* the threads only read its tables */
+	memset(s, 0, sizeof(*s));
+	memset(&l, 0, sizeof(l));
+	memset(&pl, 0, sizeof(pl));
+	l.s = s;
+	l.f = f;
+	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
+		goto out;
+	s->subs = all;		/* those wanted are kept at its front */
+	for (size_t i = 0; i < nall; i++)
+		if (load_submission(&all[i], &l) == -1)
+			goto out;
+	/* the packs of the wanted submissions, as many as their rows */
+	pl.f = f;
+	pl.l = &l;
+	pl.s = s;
+	pl.at = -1;
+	pl.by = packed_byte(CF_YEAR);
+	pl.be = packed_byte(CF_COUNTRY_EXPLOITATION);
+	pl.bc = packed_byte(CF_CITIZENSHIP);
+	pl.seen = xcalloc((size_t)l.nsub + 1, sizeof(*pl.seen));
+	for (int i = 0; i < l.nsub; i++)
+		if (strcmp(s->subs[i].kind, "cases") == 0)
+			pl.cap += (size_t)s->subs[i].rows;
+	s->rec = xreallocarray(NULL, pl.cap + 1, sizeof(*s->rec));
+	if ((whole = st->ops->pack_each(st, load_pack, &pl)) == -1)
+		goto out;
+	for (int i = 0; whole == 0 && i < l.nsub; i++)
+		whole = pl.seen[i] != (strcmp(s->subs[i].kind, "cases") == 0 ?
+		    s->subs[i].rows : 0);
+	/* packs that do not match their rows (the store changed by hand
+	 * since it was opened): the rows are the truth */
+	s->n = whole == 0 ? s->n : 0;
+	if (whole != 0 && !rows_ok) {
+		rc = 1;
+		goto out;
+	}
+	if (whole != 0 && load_rows(st, f, s, &l) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(pl.seen);
 	free(l.sub_ids);
 	free(l.sub_source);
-	if (rc == -1)
+	if (rc != 0)
 		snapshot_release(s);
+	return rc;
+}
+
+int
+snapshot_load(struct store *st, const struct filter *f, struct snapshot *s)
+{
+	return snapshot_read(st, f, s, 1);
+}
+
+int
+snapshot_verify(struct store *st, int64_t *n, int64_t *first_bad)
+{
+	struct filter	 f;
+	struct snapshot	 a, b;
+	struct subs_loader l;
+	struct submission *all;
+	size_t		 nall;
+	int		 rc;
+
+	filter_init(&f);
+	*n = 0;
+	*first_bad = -1;
+	memset(&b, 0, sizeof(b));
+	memset(&l, 0, sizeof(l));
+	if ((rc = snapshot_read(st, &f, &a, 0)) != 0) {
+		*first_bad = 0;		/* packs missing: apart from the start */
+		return rc == -1 ? -1 : 0;
+	}
+	rc = -1;
+	l.s = &b;
+	l.f = &f;
+	if (st->ops->submission_list(st, &b.arena, &all, &nall) == -1)
+		goto out;
+	b.subs = all;
+	for (size_t i = 0; i < nall; i++)
+		if (load_submission(&all[i], &l) == -1)
+			goto out;
+	if (load_rows(st, &f, &b, &l) == -1)
+		goto out;
+	*n = (int64_t)b.n;
+	for (size_t i = 0; i < a.n || i < b.n; i++)
+		if (i >= a.n || i >= b.n || memcmp(&a.rec[i], &b.rec[i],
+		    PACKED_SIZE) != 0 || a.rec[i].source != b.rec[i].source) {
+			*first_bad = (int64_t)i;
+			break;
+		}
+	rc = 0;
+out:
+	free(l.sub_ids);
+	free(l.sub_source);
+	snapshot_release(&a);
+	snapshot_release(&b);
 	return rc;
 }
 

@@ -47,6 +47,10 @@ int	 filter_where(struct filter *, const char *);
 int	 snapshot_load(struct store *, const struct filter *,
 	    struct snapshot *);
 void	 snapshot_release(struct snapshot *);
+/* Pack every case again from its row, the way the store keeps them, and
+ * compare byte for byte with the packs the store kept: *n cases, and the
+ * position of the first that differs, or -1.  0 or -1 (reported). */
+int	 snapshot_verify(struct store *, int64_t *n, int64_t *first_bad);
 
 /* The counts of the Global Report, from one pass over a snapshot. */
 #define NFORMS		9	/* CF_EXPLOIT_SEXUAL .. CF_EXPLOIT_OTHER */

@@ -81,6 +81,14 @@ struct store_ops {
 	/* How many cases have an id from lo to hi. */
 	int	(*case_count)(struct store *, int64_t lo, int64_t hi,
 		    int64_t *n);
+	/* Each pack of cases (model.h: n records of PACKED_SIZE bytes, in
+	 * the order of their rows), by submission and then in order; fn
+	 * returns 0 to go on, else stops the walk with that value.  A
+	 * submission's packs together hold all its rows, as submission_list
+	 * counts them, unless the store was changed by hand since it was
+	 * opened. */
+	int	(*pack_each)(struct store *, int (*fn)(int64_t submission,
+		    const uint8_t *data, int n, void *), void *);
 	/* Official statistics and population (model.h). */
 	int	(*stat_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct stat_rec *);

@@ -75,6 +75,9 @@ sq_submission_finish(struct store *base, int64_t id, const char *format,
 	struct sqlite_store *s = SQ(base);
 	sqlite3_stmt	*st = sq_stmt(s, SQ_SUB_FINISH);
 
+	if (sq_pack_flush(s) == -1)
+		return -1;
+
 	sqlite3_bind_text(st, 1, format, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, rows);
@@ -131,7 +134,7 @@ sq_case_add(struct store *base, int64_t submission, unsigned long line,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return sq_error(s, "storing a case");
-	return 0;
+	return sq_pack_add(s, submission, c);
 }
 
 struct case_scan {
@@ -139,15 +142,21 @@ struct case_scan {
 	void	*arg;
 };
 
+void
+sq_case_get(sqlite3_stmt *st, struct case_rec *c)
+{
+	for (int f = 0; f < CF__MAX; f++)
+		c->v[f] = sqlite3_column_type(st, f) == SQLITE_NULL ? NR :
+		    sqlite3_column_int(st, f);
+}
+
 static int
 case_row(sqlite3_stmt *st, void *arg)
 {
 	struct case_scan *cs = arg;
 	struct case_rec	 c;
 
-	for (int f = 0; f < CF__MAX; f++)
-		c.v[f] = sqlite3_column_type(st, f) == SQLITE_NULL ? NR :
-		    sqlite3_column_int(st, f);
+	sq_case_get(st, &c);
 	return cs->fn(&c, sqlite3_column_int64(st, CF__MAX), cs->arg);
 }
 

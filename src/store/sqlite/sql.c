@@ -57,6 +57,17 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
 	    "FROM cases",
 	[SQ_CASE_COUNT] = "SELECT count(*) FROM cases WHERE id BETWEEN ? AND ?",
+	[SQ_CASE_OF_SUB] = NULL,
+	[SQ_PACK_ADD] = "INSERT INTO case_packs (submission_id, seq, n, data) "
+	    "VALUES (?, ?, ?, ?)",
+	[SQ_PACK_EACH] = "SELECT submission_id, n, data FROM case_packs "
+	    "ORDER BY submission_id, seq",
+	/* the submissions of cases whose packs do not hold all their rows */
+	[SQ_PACK_STALE] = "SELECT s.id FROM submissions s LEFT JOIN (SELECT "
+	    "submission_id, sum(n) AS n FROM case_packs GROUP BY "
+	    "submission_id) p ON p.submission_id = s.id WHERE s.kind = "
+	    "'cases' AND coalesce(p.n, 0) != s.rows ORDER BY s.id",
+	[SQ_PACK_LAYOUT] = "SELECT layout FROM pack_layout",
 	[SQ_STAT_ADD] = "INSERT INTO stats (submission_id, line, country, "
 	    "country_text, year, indicator, sex, age, form, origin_dim, "
 	    "origin_kind, origin_code, origin_text, low, high, note) "
@@ -254,13 +265,14 @@ sq_sql_build(enum sq_stmt i)
 			buf_adds(&b, ", ?");
 		buf_adds(&b, ")");
 	} else {
-		assert(i == SQ_CASE_EACH);
+		assert(i == SQ_CASE_EACH || i == SQ_CASE_OF_SUB);
 		buf_adds(&b, "SELECT ");
 		for (int f = 0; f < CF__MAX; f++)
 			buf_addf(&b, "%s%s", f ? ", " : "",
 			    case_fields[f].name);
-		buf_adds(&b, ", submission_id FROM cases WHERE id BETWEEN ? "
-		    "AND ? ORDER BY id");
+		buf_adds(&b, i == SQ_CASE_EACH ? ", submission_id FROM cases "
+		    "WHERE id BETWEEN ? AND ? ORDER BY id" : ", submission_id "
+		    "FROM cases WHERE submission_id = ? ORDER BY id");
 	}
 	return buf_detach(&b);
 }

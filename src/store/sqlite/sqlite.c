@@ -437,6 +437,7 @@ sq_close(struct store *base)
 	for (int i = 0; i < SQ__MAX; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
+	free(s->pk);
 	free(s);
 }
 
@@ -490,7 +491,7 @@ sq_open(struct store **out, const char *path, enum store_open_mode mode)
 		if (!wal && exec(s, "PRAGMA journal_mode = WAL") == -1)
 			goto fail;
 	}
-	if (migrate(s) == -1)
+	if (migrate(s) == -1 || sq_packs_refresh(s) == -1)
 		goto fail;
 	*out = &s->base;
 	return 0;
@@ -508,6 +509,7 @@ sq_schema_version(struct store *base, int *v)
 static int
 sq_begin(struct store *base)
 {
+	sq_pack_discard((struct sqlite_store *)base);
 	return sq_run((struct sqlite_store *)base, SQ_BEGIN);
 }
 
@@ -522,6 +524,7 @@ sq_rollback(struct store *base)
 {
 	struct sqlite_store *s = (struct sqlite_store *)base;
 
+	sq_pack_discard(s);
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return sq_run(s, SQ_ROLLBACK);
@@ -554,6 +557,7 @@ const struct store_ops store_sqlite_ops = {
 	.case_each = sq_case_each,
 	.case_range = sq_case_range,
 	.case_count = sq_case_count,
+	.pack_each = sq_pack_each,
 	.stat_add = sq_stat_add,
 	.stat_each = sq_stat_each,
 	.pop_add = sq_pop_add,

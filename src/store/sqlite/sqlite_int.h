@@ -35,6 +35,11 @@ enum sq_stmt {
 	SQ_CASE_EACH,
 	SQ_CASE_RANGE,
 	SQ_CASE_COUNT,
+	SQ_CASE_OF_SUB,
+	SQ_PACK_ADD,
+	SQ_PACK_EACH,
+	SQ_PACK_STALE,
+	SQ_PACK_LAYOUT,
 	SQ_STAT_ADD,
 	SQ_STAT_EACH,
 	SQ_POP_ADD,
@@ -108,6 +113,10 @@ struct sqlite_store {
 	sqlite3_stmt	*st[SQ__MAX];
 	const char	*path;
 	int		 ranking;	/* practice_rank is registered */
+	/* the pack being filled by case_add (packs.c) */
+	uint8_t		*pk;
+	int		 pk_n, pk_seq;
+	int64_t		 pk_sub;
 };
 
 /* The backend's store of a struct store. */
@@ -186,6 +195,20 @@ void	 sq_col_copy(sqlite3_stmt *, int, char *out, size_t n);
 const char *sq_dup(struct arena *, sqlite3_stmt *, int);
 const char *sq_dup_or_null(struct arena *, sqlite3_stmt *, int);
 
+/* packs.c: the packed cases kept beside their rows (0011_case_packs.sql).
+ * case_add packs each case into the submission's current pack, written
+ * when full and by sq_pack_flush (at submission_finish); sq_pack_discard
+ * forgets a pack not written (a rollback).  sq_packs_refresh, at open,
+ * rebuilds from the rows the packs of another layout or that do not hold
+ * all their submission's cases. */
+int	 sq_pack_add(struct sqlite_store *, int64_t submission,
+	    const struct case_rec *);
+int	 sq_pack_flush(struct sqlite_store *);
+void	 sq_pack_discard(struct sqlite_store *);
+int	 sq_packs_refresh(struct sqlite_store *);
+int	 sq_pack_each(struct store *, int (*fn)(int64_t submission,
+	    const uint8_t *data, int n, void *), void *);
+
 /* intake.c: sources, submissions, cases, statistics, population, the
  * readings of origins. */
 int	 sq_source_ensure(struct store *, const char *, int64_t *);
@@ -198,6 +221,8 @@ int	 sq_submission_remove(struct store *, int64_t, int *);
 int	 sq_submission_list(struct store *, STORE_LIST(struct submission));
 int	 sq_case_add(struct store *, int64_t, unsigned long,
 	    const struct case_rec *);
+/* The case fields of a row whose first columns are the fields. */
+void	 sq_case_get(sqlite3_stmt *, struct case_rec *);
 int	 sq_case_each(struct store *, int64_t, int64_t,
 	    int (*)(const struct case_rec *, int64_t, void *), void *);
 int	 sq_case_range(struct store *, int64_t *, int64_t *);

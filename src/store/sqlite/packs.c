@@ -1,0 +1,188 @@
+/*
+ * packs.c: the SQLite backend's packed cases (sqlite_int.h): each
+ * submission's cases packed as the engine counts them, in chunks of up to
+ * PACK_CASES, written in the transaction that writes their rows.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_int.h"
+
+#define PACK_CASES	4096
+
+/* Write the pack being filled, if it holds any case. */
+int
+sq_pack_flush(struct sqlite_store *s)
+{
+	sqlite3_stmt	*st;
+
+	if (s->pk_n == 0)
+		return 0;
+	st = sq_stmt(s, SQ_PACK_ADD);
+	sqlite3_bind_int64(st, 1, s->pk_sub);
+	sqlite3_bind_int(st, 2, s->pk_seq);
+	sqlite3_bind_int(st, 3, s->pk_n);
+	sqlite3_bind_blob(st, 4, s->pk, s->pk_n * PACKED_SIZE, SQLITE_STATIC);
+	if (sq_run(s, SQ_PACK_ADD) == -1)
+		return -1;
+	s->pk_seq++;
+	s->pk_n = 0;
+	return 0;
+}
+
+void
+sq_pack_discard(struct sqlite_store *s)
+{
+	s->pk_n = 0;
+	s->pk_seq = 0;
+	s->pk_sub = 0;
+}
+
+int
+sq_pack_add(struct sqlite_store *s, int64_t submission,
+    const struct case_rec *c)
+{
+	struct packed	 p;
+
+	if (s->pk == NULL)
+		s->pk = xreallocarray(NULL, PACK_CASES, PACKED_SIZE);
+	if (submission != s->pk_sub) {
+		if (sq_pack_flush(s) == -1)
+			return -1;
+		s->pk_sub = submission;
+		s->pk_seq = 0;
+	}
+	packed_init();
+	packed_pack(c, &p);
+	memcpy(s->pk + (size_t)s->pk_n * PACKED_SIZE, &p, PACKED_SIZE);
+	if (++s->pk_n == PACK_CASES)
+		return sq_pack_flush(s);
+	return 0;
+}
+
+/* Pack the cases of one submission again from its rows. */
+static int
+repack(struct sqlite_store *s, int64_t id)
+{
+	sqlite3_stmt	*st;
+	struct case_rec	 c;
+	int		 rc;
+	char		 sql[64];
+
+	snprintf(sql, sizeof(sql), "DELETE FROM case_packs WHERE "
+	    "submission_id = %lld", (long long)id);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sq_error(s, "removing old packs");
+	sq_pack_discard(s);
+	st = sq_stmt(s, SQ_CASE_OF_SUB);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_case_get(st, &c);
+		if (sq_pack_add(s, id, &c) == -1)
+			break;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_error(s, "reading cases to pack");
+	if (rc == SQLITE_ROW || sq_pack_flush(s) == -1)
+		return -1;
+	sq_pack_discard(s);
+	return 0;
+}
+
+/*
+ * Rebuild the packs that are not this build's or not whole, in one
+ * transaction; a database whose packs are all in order is only read.
+ */
+int
+sq_packs_refresh(struct sqlite_store *s)
+{
+	int64_t		 have, *ids = NULL;
+	int64_t		 layout = (int64_t)packed_layout();
+	size_t		 n = 0;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sq_run_int(s, SQ_PACK_LAYOUT, &have) == -1)
+		return -1;
+	st = sq_stmt(s, SQ_PACK_STALE);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return sq_error(s, "reading which packs are missing");
+	}
+	if (have == layout && n == 0)
+		return 0;
+	if (sq_run(s, SQ_BEGIN) == -1) {
+		free(ids);
+		return -1;
+	}
+	if (have != layout) {
+		char	 sql[96];
+
+		/* every pack is of another layout: all are made again */
+		snprintf(sql, sizeof(sql), "DELETE FROM case_packs; DELETE FROM "
+		    "pack_layout; INSERT INTO pack_layout VALUES (%lld)",
+		    (long long)layout);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			sq_error(s, "recording the layout of the packs");
+			goto fail;
+		}
+		free(ids);
+		ids = NULL;
+		n = 0;
+		st = sq_stmt(s, SQ_PACK_STALE);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ids = xreallocarray(ids, n + 1, sizeof(*ids));
+			ids[n++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sq_error(s, "reading which packs are missing");
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (repack(s, ids[i]) == -1)
+			goto fail;
+	free(ids);
+	return sq_run(s, SQ_COMMIT);
+fail:
+	free(ids);
+	sq_pack_discard(s);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+sq_pack_each(struct store *base, int (*fn)(int64_t, const uint8_t *, int,
+    void *), void *arg)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_PACK_EACH);
+	int		 rc, ret = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int	 n = sqlite3_column_int(st, 1);
+		const uint8_t *data = sqlite3_column_blob(st, 2);
+
+		if (data == NULL || sqlite3_column_bytes(st, 2) !=
+		    n * PACKED_SIZE) {
+			ret = error("%s: a pack of submission %lld is not "
+			    "%d cases long", s->path, (long long)
+			    sqlite3_column_int64(st, 0), n);
+			break;
+		}
+		if ((ret = fn(sqlite3_column_int64(st, 0), data, n, arg)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = sq_error(s, "reading the packed cases");
+	sqlite3_reset(st);
+	return ret;
+}
