@@ -567,55 +567,71 @@ _Static_assert(sizeof(struct yes_rec) == 2 * sizeof(int64_t) &&
     offsetof(struct figures, year_source) % sizeof(int64_t) == 0,
     "the counts of struct figures add up as an array of int64_t");
 
-struct half {
+/* One thread's share of the records, counted into figures of its own. */
+struct share {
 	const struct snapshot	*s;
 	size_t			 from, to;
 	struct figures		*fg;
 };
 
 static void *
-half_count(void *arg)
+share_count(void *arg)
 {
-	struct half	*h = arg;
+	struct share	*h = arg;
 
 	count_range(h->s, h->from, h->to, h->fg);
 	return NULL;
 }
 
+/* Records a thread is worth starting for, unless $PALERMO_THREADS says. */
+#define SHARE_MIN	65536
+
 /*
- * With many records, the second half is counted on a second thread into
- * figures of its own, and the two are added: every count is additive.
+ * The records are cut into as many consecutive shares as there are
+ * threads (thread_count), each counted into figures of its own on a
+ * thread, and the figures are added: every count is additive, so the
+ * result is the same whatever the number of threads.
  */
 struct figures *
 figures_compute(const struct snapshot *s)
 {
+	struct share	 sh[THREADS_MAX];
+	pthread_t	 th[THREADS_MAX];
 	struct figures	*fg;
-	struct half	 h;
-	pthread_t	 th;
-	int64_t		*a, *b;
+	int		 k = thread_count();
+	size_t		 ncount = offsetof(struct figures, year_source) /
+	    sizeof(int64_t);
 
 	packed_init();
-	fg = figures_new(s->nsources);
-	if (s->n < SPLIT_MIN) {
-		count_range(s, 0, s->n, fg);
-		return fg;
+	if (getenv("PALERMO_THREADS") == NULL && (size_t)k > s->n / SHARE_MIN)
+		k = (int)(s->n / SHARE_MIN);
+	if ((size_t)k > s->n)
+		k = (int)s->n;
+	if (k < 1)
+		k = 1;
+	for (int i = 0; i < k; i++) {
+		sh[i].s = s;
+		sh[i].from = s->n * (size_t)i / (size_t)k;
+		sh[i].to = s->n * (size_t)(i + 1) / (size_t)k;
+		sh[i].fg = figures_new(s->nsources);
 	}
-	h.s = s;
-	h.from = s->n / 2;
-	h.to = s->n;
-	h.fg = figures_new(s->nsources);
-	if (pthread_create(&th, NULL, half_count, &h) != 0)
-		die("cannot start a thread");
-	count_range(s, 0, s->n / 2, fg);
-	pthread_join(th, NULL);
-	a = (int64_t *)(void *)fg;
-	b = (int64_t *)(void *)h.fg;
-	for (size_t i = 0; i < offsetof(struct figures, year_source) /
-	    sizeof(int64_t); i++)
-		a[i] += b[i];
-	for (size_t i = 0; i < (size_t)NYEARS * (size_t)s->nsources; i++)
-		fg->year_source[i] += h.fg->year_source[i];
-	figures_free(h.fg);
+	for (int i = 1; i < k; i++)
+		if (pthread_create(&th[i], NULL, share_count, &sh[i]) != 0)
+			die("cannot start a thread");
+	share_count(&sh[0]);
+	fg = sh[0].fg;
+	for (int i = 1; i < k; i++) {
+		int64_t	*a = (int64_t *)(void *)fg;
+		int64_t	*b = (int64_t *)(void *)sh[i].fg;
+
+		pthread_join(th[i], NULL);
+		for (size_t j = 0; j < ncount; j++)
+			a[j] += b[j];
+		for (size_t j = 0; j < (size_t)NYEARS * (size_t)s->nsources;
+		    j++)
+			fg->year_source[j] += sh[i].fg->year_source[j];
+		figures_free(sh[i].fg);
+	}
 	return fg;
 }
 

@@ -124,6 +124,10 @@ int	 current_year(void);
 /* Who runs palermo: $PALERMO_OPERATOR, else the uid's login name, else
  * $USER. */
 const char *operator_name(void);
+/* How many threads to count on: $PALERMO_THREADS (1 to THREADS_MAX) when
+ * set, else the cores online. */
+#define THREADS_MAX	64
+int	 thread_count(void);
 /* Lower-case ASCII copy of s into b, folding spaces; for name look-ups. */
 void	 key_fold(struct buf *, const char *);
 

@@ -128,6 +128,19 @@ current_year(void)
 	return (int)strtol(today, NULL, 10);
 }
 
+int
+thread_count(void)
+{
+	const char	*s = getenv("PALERMO_THREADS");
+	long long	 n;
+	long		 cpus;
+
+	if (s != NULL && *s && parse_int(s, 1, THREADS_MAX, &n) == 0)
+		return (int)n;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus < 1 ? 1 : cpus > THREADS_MAX ? THREADS_MAX : (int)cpus;
+}
+
 const char *
 operator_name(void)
 {
