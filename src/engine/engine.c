@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
+#include "engine/engine_int.h"
 
 #define BYTE_NR		IDX_NR	/* any byte not recorded */
 #define MAX_SOURCES	65535
@@ -166,21 +166,15 @@ part_load(void *arg)
 	return NULL;
 }
 
-/* The submissions, and the source of each, before the cases. */
-struct subs_loader {
-	const struct filter	*f;
-	struct snapshot		*s;
-	int64_t			*sub_ids;
-	int			*sub_source;
-	int			 nsub;
-};
 
-static int
+int
 load_submission(const struct submission *sub, struct subs_loader *l)
 {
 	struct snapshot	*s = l->s;
 	int		 src = -1;
 
+	if (l->f->submission != 0 && sub->id != l->f->submission)
+		return 0;
 	if (l->f->sources != NULL) {
 		int	 wanted = 0;
 
@@ -316,7 +310,7 @@ load_pack(int64_t submission, const uint8_t *data, int n, void *arg)
 	struct snapshot	*s = pl->s;
 	int		 k = pl->at;
 
-	if (k < 0 || l->sub_ids[k] != submission)
+	if (k < 0 || k >= l->nsub || l->sub_ids[k] != submission)
 		for (k = 0; k < l->nsub && l->sub_ids[k] != submission; k++)
 			;
 	pl->at = k;
@@ -341,7 +335,7 @@ load_pack(int64_t submission, const uint8_t *data, int n, void *arg)
  * Load from the packs; from the rows when the packs do not hold exactly
  * the wanted submissions' rows, if rows_ok, else return 1 (packs apart).
  */
-static int
+int
 snapshot_read(struct store *st, const struct filter *f, struct snapshot *s,
     int rows_ok)
 {
@@ -472,7 +466,7 @@ count(struct yes_rec *yr, int v)
 }
 
 /* Count the records from..to into fg (zeroed, year_source allocated). */
-static void
+void
 count_range(const struct snapshot *s, size_t from, size_t to,
     struct figures *fg)
 {
@@ -552,7 +546,7 @@ count_range(const struct snapshot *s, size_t from, size_t to,
 	}
 }
 
-static struct figures *
+struct figures *
 figures_new(int nsources)
 {
 	struct figures	*fg = xcalloc(1, sizeof(*fg));

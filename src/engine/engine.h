@@ -19,6 +19,7 @@
 struct filter {
 	int		 from, to;	/* years, 0 for open */
 	const char	**sources;	/* source names, NULL-terminated */
+	int64_t		 submission;	/* only this one; 0 for any */
 	int		 country;	/* index; exploitation or citizenship */
 	int		 region;	/* M49 code of a region, sub-region or
 					 * intermediate region; 0 for none */
@@ -94,6 +95,17 @@ struct figures {
 
 /* Compute every count in one pass; free with figures_free. */
 struct figures *figures_compute(const struct snapshot *);
+/*
+ * The figures of the cases that pass the filter, and a snapshot of their
+ * submissions (its records are left unread when not needed: s->n is the
+ * number of cases all the same).  Over all cases, or a filter by years
+ * and sources only, the figures are the sum of counts kept per
+ * submission and year (counts.c), made and kept the first time they are
+ * needed; otherwise, or with $PALERMO_RECOUNT set, every case is counted.
+ * 0 or -1 (said).
+ */
+int	 figures_load(struct store *, const struct filter *,
+	    struct snapshot *, struct figures **);
 void	 figures_free(struct figures *);
 
 /* ---------------------------------------------------------------------- */

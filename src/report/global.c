@@ -722,9 +722,8 @@ report_global(struct store *st, const struct filter *f, size_t *ncases)
 	struct report	*r;
 	struct buf	 b = BUF_INIT;
 
-	if (snapshot_load(st, f, &s) == -1)
+	if (figures_load(st, f, &s, &fg) == -1)
 		return NULL;
-	fg = figures_compute(&s);
 	describe(f, &b);
 	r = global_report(&s, fg, b.s, json_meta(f, &s, b.s));
 	global_stats_sections(r, st);

@@ -36,6 +36,15 @@ enum store_open_mode {
 
 struct store;
 
+/* The counts of one submission's cases of one year, as the engine keeps
+ * them (count_put). */
+struct case_count {
+	int64_t		 submission, layout, n;
+	int		 year;
+	const void	*data;
+	size_t		 len;
+};
+
 struct store_ops {
 	const char	*name;
 	/* Open or create; applies pending migrations in one transaction. */
@@ -89,6 +98,14 @@ struct store_ops {
 	 * opened. */
 	int	(*pack_each)(struct store *, int (*fn)(int64_t submission,
 		    const uint8_t *data, int n, void *), void *);
+	/* The counts the engine keeps per submission and year (-1 for not
+	 * recorded): put replaces, drop removes a submission's, each gives
+	 * every one by submission and year; fn returns 0 to go on. */
+	int	(*count_put)(struct store *, int64_t submission, int year,
+		    int64_t layout, int64_t n, const void *data, size_t len);
+	int	(*count_each)(struct store *,
+		    int (*fn)(const struct case_count *, void *), void *);
+	int	(*count_drop)(struct store *, int64_t submission);
 	/* Official statistics and population (model.h). */
 	int	(*stat_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct stat_rec *);

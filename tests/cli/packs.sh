@@ -59,7 +59,7 @@ same "under this build's layout" "$(q "$T/layout.db" "SELECT layout != 1 FROM pa
 
 # a database made before the packs: built when first opened
 cp "$db" "$T/old.db"
-q "$T/old.db" "DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DELETE FROM schema_version WHERE version >= 11"
+q "$T/old.db" "DROP TRIGGER cases_changed_counts; DROP TABLE case_counts; DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DELETE FROM schema_version WHERE version >= 11"
 expect "an old database gets its packs" 0 "cases: the packs are their rows" P check packs --db "$T/old.db"
 same "every row packed" "$(q "$T/old.db" "SELECT sum(n) FROM case_packs")" "$((rows_a + rows_b))"
 P stats --all --db "$T/old.db" --out "$T/after.csv" 2>/dev/null
@@ -84,3 +84,9 @@ same "the total of cases, on 8 threads" \
     "$(q "$db" "SELECT count(*) FROM cases")"
 expect "PALERMO_THREADS out of range is not taken" 0 "" env PALERMO_THREADS=0 "$top/palermo" stats --all --db "$db" --out "$T/t0.csv"
 same "and the figures are the same" "$(cmp "$T/t1.csv" "$T/t0.csv" && echo same)" same
+
+# a source with no submission: no cases, from the packs or from the rows
+expect "stats --all for a source with no submission" 0 "" P stats --all --source nobody --db "$db" --out "$T/none.csv"
+same "counts no case" "$(awk -F, '$1 == "Victims registered" { print $2; exit }' "$T/none.csv")" 0
+expect "and counting every case" 0 "" env PALERMO_RECOUNT=1 "$top/palermo" stats --all --source nobody --db "$db" --out "$T/none2.csv"
+same "counts no case either" "$(cmp "$T/none.csv" "$T/none2.csv" && echo same)" same

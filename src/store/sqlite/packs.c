@@ -186,3 +186,57 @@ sq_pack_each(struct store *base, int (*fn)(int64_t, const uint8_t *, int,
 	sqlite3_reset(st);
 	return ret;
 }
+
+int
+sq_count_put(struct store *base, int64_t submission, int year,
+    int64_t layout, int64_t n, const void *data, size_t len)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_COUNT_PUT);
+
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int64(st, 3, layout);
+	sqlite3_bind_int64(st, 4, n);
+	sqlite3_bind_blob64(st, 5, data, len, SQLITE_STATIC);
+	return sq_run(s, SQ_COUNT_PUT);
+}
+
+int
+sq_count_drop(struct store *base, int64_t submission)
+{
+	struct sqlite_store *s = SQ(base);
+
+	sqlite3_bind_int64(sq_stmt(s, SQ_COUNT_DROP), 1, submission);
+	return sq_run(s, SQ_COUNT_DROP);
+}
+
+struct count_walk {
+	int	(*fn)(const struct case_count *, void *);
+	void	*arg;
+};
+
+static int
+count_walk_row(sqlite3_stmt *st, void *arg)
+{
+	const struct count_walk *w = arg;
+	struct case_count c;
+
+	c.submission = sqlite3_column_int64(st, 0);
+	c.year = sqlite3_column_int(st, 1);
+	c.layout = sqlite3_column_int64(st, 2);
+	c.n = sqlite3_column_int64(st, 3);
+	c.data = sqlite3_column_blob(st, 4);
+	c.len = (size_t)sqlite3_column_bytes(st, 4);
+	return w->fn(&c, w->arg);
+}
+
+int
+sq_count_each(struct store *base, int (*fn)(const struct case_count *,
+    void *), void *arg)
+{
+	struct count_walk w = { fn, arg };
+
+	return sq_rows(SQ(base), SQ_COUNT_EACH, "reading the kept counts",
+	    count_walk_row, &w);
+}

@@ -68,6 +68,11 @@ const char *const sq_sql[SQ__MAX] = {
 	    "submission_id) p ON p.submission_id = s.id WHERE s.kind = "
 	    "'cases' AND coalesce(p.n, 0) != s.rows ORDER BY s.id",
 	[SQ_PACK_LAYOUT] = "SELECT layout FROM pack_layout",
+	[SQ_COUNT_PUT] = "INSERT OR REPLACE INTO case_counts (submission_id, "
+	    "year, layout, n, data) VALUES (?, ?, ?, ?, ?)",
+	[SQ_COUNT_EACH] = "SELECT submission_id, year, layout, n, data FROM "
+	    "case_counts ORDER BY submission_id, year",
+	[SQ_COUNT_DROP] = "DELETE FROM case_counts WHERE submission_id = ?",
 	[SQ_STAT_ADD] = "INSERT INTO stats (submission_id, line, country, "
 	    "country_text, year, indicator, sex, age, form, origin_dim, "
 	    "origin_kind, origin_code, origin_text, low, high, note) "

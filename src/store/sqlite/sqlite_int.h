@@ -40,6 +40,9 @@ enum sq_stmt {
 	SQ_PACK_EACH,
 	SQ_PACK_STALE,
 	SQ_PACK_LAYOUT,
+	SQ_COUNT_PUT,
+	SQ_COUNT_EACH,
+	SQ_COUNT_DROP,
 	SQ_STAT_ADD,
 	SQ_STAT_EACH,
 	SQ_POP_ADD,
@@ -208,6 +211,11 @@ void	 sq_pack_discard(struct sqlite_store *);
 int	 sq_packs_refresh(struct sqlite_store *);
 int	 sq_pack_each(struct store *, int (*fn)(int64_t submission,
 	    const uint8_t *data, int n, void *), void *);
+int	 sq_count_put(struct store *, int64_t submission, int year,
+	    int64_t layout, int64_t n, const void *data, size_t len);
+int	 sq_count_each(struct store *, int (*fn)(const struct case_count *,
+	    void *), void *);
+int	 sq_count_drop(struct store *, int64_t submission);
 
 /* intake.c: sources, submissions, cases, statistics, population, the
  * readings of origins. */
