@@ -155,7 +155,7 @@ run: deps
 bench: deps
 	$(MAKE) palermo data
 	bench/import
-	bench/report
+	bench/engine
 	bench/stats
 	bench/practices
 	bench/fund
