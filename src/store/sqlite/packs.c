@@ -60,25 +60,43 @@ sq_pack_add(struct sqlite_store *s, int64_t submission,
 	return 0;
 }
 
-/* Pack the cases of one submission again from its rows. */
+/* Pack the cases of the submissions ids[0..n) (in order) again from
+ * their rows, in one reading of the cases in the order they were stored
+ * (a submission's rows are stored together, in one transaction). */
 static int
-repack(struct sqlite_store *s, int64_t id)
+repack(struct sqlite_store *s, const int64_t *ids, size_t n)
 {
 	sqlite3_stmt	*st;
 	struct case_rec	 c;
 	int		 rc;
-	char		 sql[64];
+	char		 sql[80];
 
-	snprintf(sql, sizeof(sql), "DELETE FROM case_packs WHERE "
-	    "submission_id = %lld", (long long)id);
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return sq_error(s, "removing old packs");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(sql, sizeof(sql), "DELETE FROM case_packs WHERE "
+		    "submission_id = %lld", (long long)ids[i]);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return sq_error(s, "removing old packs");
+	}
 	sq_pack_discard(s);
-	st = sq_stmt(s, SQ_CASE_OF_SUB);
-	sqlite3_bind_int64(st, 1, id);
+	st = sq_stmt(s, SQ_CASE_EACH);
+	sqlite3_bind_int64(st, 1, INT64_MIN);
+	sqlite3_bind_int64(st, 2, INT64_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t	 sub = sqlite3_column_int64(st, CF__MAX);
+		size_t	 lo = 0, hi = n;
+
+		while (lo < hi) {	/* is sub among ids? */
+			size_t	 mid = lo + (hi - lo) / 2;
+
+			if (ids[mid] < sub)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == n || ids[lo] != sub)
+			continue;
 		sq_case_get(st, &c);
-		if (sq_pack_add(s, id, &c) == -1)
+		if (sq_pack_add(s, sub, &c) == -1)
 			break;
 	}
 	sqlite3_reset(st);
@@ -147,9 +165,8 @@ sq_packs_refresh(struct sqlite_store *s)
 			goto fail;
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		if (repack(s, ids[i]) == -1)
-			goto fail;
+	if (n > 0 && repack(s, ids, n) == -1)
+		goto fail;
 	free(ids);
 	return sq_run(s, SQ_COMMIT);
 fail:

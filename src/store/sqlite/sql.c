@@ -57,7 +57,6 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_CASE_RANGE] = "SELECT coalesce(min(id), 0), coalesce(max(id), 0) "
 	    "FROM cases",
 	[SQ_CASE_COUNT] = "SELECT count(*) FROM cases WHERE id BETWEEN ? AND ?",
-	[SQ_CASE_OF_SUB] = NULL,
 	[SQ_PACK_ADD] = "INSERT INTO case_packs (submission_id, seq, n, data) "
 	    "VALUES (?, ?, ?, ?)",
 	[SQ_PACK_EACH] = "SELECT submission_id, n, data FROM case_packs "
@@ -270,14 +269,13 @@ sq_sql_build(enum sq_stmt i)
 			buf_adds(&b, ", ?");
 		buf_adds(&b, ")");
 	} else {
-		assert(i == SQ_CASE_EACH || i == SQ_CASE_OF_SUB);
+		assert(i == SQ_CASE_EACH);
 		buf_adds(&b, "SELECT ");
 		for (int f = 0; f < CF__MAX; f++)
 			buf_addf(&b, "%s%s", f ? ", " : "",
 			    case_fields[f].name);
-		buf_adds(&b, i == SQ_CASE_EACH ? ", submission_id FROM cases "
-		    "WHERE id BETWEEN ? AND ? ORDER BY id" : ", submission_id "
-		    "FROM cases WHERE submission_id = ? ORDER BY id");
+		buf_adds(&b, ", submission_id FROM cases WHERE id BETWEEN ? "
+		    "AND ? ORDER BY id");
 	}
 	return buf_detach(&b);
 }
