@@ -87,63 +87,101 @@ decode_add(struct figures *fg, const struct case_count *c)
 	return 0;
 }
 
+/* A submission's cases counted year by year, a pack at a time. */
+struct by_year {
+	int64_t		 sub;
+	struct snapshot	 pack;		/* one pack, in order of year */
+	struct figures	*fg[NYEARS];	/* made for the years there are */
+	int64_t		 n[NYEARS];
+	int		 yb;		/* the year's byte */
+};
+
+static int
+count_pack(int64_t submission, const uint8_t *data, int n, void *arg)
+{
+	struct by_year	*c = arg;
+	size_t		 start[NYEARS + 1] = { 0 };
+	struct packed	 p;
+
+	if (submission != c->sub)
+		return 0;
+	if (n > PACK_MAX)
+		return error("a pack of submission %lld holds more than %d "
+		    "cases", (long long)submission, PACK_MAX);
+	/* the pack's records in order of year: where each year starts */
+	for (int i = 0; i < n; i++)
+		start[data[(size_t)i * PACKED_SIZE + (size_t)c->yb] + 1]++;
+	for (int y = 1; y <= NYEARS; y++)
+		start[y] += start[y - 1];
+	memset(&p, 0, sizeof(p));
+	for (int i = 0; i < n; i++) {
+		memcpy(&p, data + (size_t)i * PACKED_SIZE, PACKED_SIZE);
+		c->pack.rec[start[p.b[c->yb]]++] = p;
+	}
+	/* start[y] is now where year y ends */
+	c->pack.n = (size_t)n;
+	for (size_t y = 0, from = 0; y < NYEARS; from = start[y++]) {
+		if (from == start[y])
+			continue;
+		if (c->fg[y] == NULL)
+			c->fg[y] = figures_new(1);
+		count_range(&c->pack, from, start[y], c->fg[y]);
+		c->n[y] += (int64_t)(start[y] - from);
+	}
+	return 0;
+}
+
 /* Count a submission's cases year by year, from its packs, and keep the
- * counts in place of any it had. */
+ * counts in place of any it had.  Memory: a pack, and the figures of each
+ * year the submission has. */
 static int
 keep_counts(struct store *st, const struct submission *sub)
 {
-	struct filter	 f;
-	struct snapshot	 s;
-	struct packed	*by_year;
-	size_t		 start[NYEARS + 2] = { 0 };
+	struct by_year	 c;
 	struct buf	 b = BUF_INIT;
-	int		 rc = -1, yb = packed_byte(CF_YEAR);
+	int64_t		 total = 0;
+	int		 rc = -1;
 
-	filter_init(&f);
-	f.submission = sub->id;
-	if (snapshot_read(st, &f, &s, 1) == -1)
-		return -1;
-	/* the records in order of year, those without one last (IDX_NR) */
-	for (size_t i = 0; i < s.n; i++)
-		start[s.rec[i].b[yb] + 1]++;
-	for (int y = 1; y <= NYEARS + 1; y++)
-		start[y] += start[y - 1];
-	by_year = xreallocarray(NULL, s.n + 1, sizeof(*by_year));
-	for (size_t i = 0; i < s.n; i++)
-		by_year[start[s.rec[i].b[yb]]++] = s.rec[i];
-	free(s.rec);
-	s.rec = by_year;
+	memset(&c, 0, sizeof(c));
+	c.sub = sub->id;
+	c.yb = packed_byte(CF_YEAR);
+	c.pack.nsources = 1;
+	c.pack.rec = xreallocarray(NULL, PACK_MAX, sizeof(*c.pack.rec));
+	if (st->ops->pack_each(st, count_pack, &c) == -1)
+		goto out;
+	for (int y = 0; y < NYEARS; y++)
+		total += c.n[y];
+	if (total != sub->rows) {
+		error("the packed cases of submission %lld do not hold its %lld "
+		    "rows (the database was changed while it was read); run "
+		    "the command again", (long long)sub->id,
+		    (long long)sub->rows);
+		goto out;
+	}
 	if (st->ops->begin(st) == -1)
 		goto out;
 	if (st->ops->count_drop(st, sub->id) == -1)
 		goto fail;
-	/* each year's records now end at start[year], from the year's before */
-	for (size_t y = 0, from = 0; y < NYEARS; from = start[y++]) {
-		struct figures	*fg;
-
-		if (from == start[y])
+	for (int y = 0; y < NYEARS; y++) {
+		if (c.fg[y] == NULL)
 			continue;
-		fg = figures_new(s.nsources);
-		count_range(&s, from, start[y], fg);
 		buf_reset(&b);
-		encode(fg, &b);
-		rc = st->ops->count_put(st, sub->id, y == IDX_NR ? YEAR_NR :
-		    (int)y + 1900, counts_layout(), (int64_t)(start[y] - from),
-		    b.s, b.len);
-		figures_free(fg);
-		if (rc == -1)
+		encode(c.fg[y], &b);
+		if (st->ops->count_put(st, sub->id, y == IDX_NR ? YEAR_NR :
+		    y + 1900, counts_layout(), c.n[y], b.s, b.len) == -1)
 			goto fail;
 	}
-	rc = st->ops->commit(st);
-	if (rc == -1)
+	if (st->ops->commit(st) == -1)
 		goto fail;
+	rc = 0;
 	goto out;
 fail:
-	rc = -1;
 	st->ops->rollback(st);
 out:
+	for (int y = 0; y < NYEARS; y++)
+		figures_free(c.fg[y]);
+	free(c.pack.rec);
 	buf_release(&b);
-	snapshot_release(&s);
 	return rc;
 }
 

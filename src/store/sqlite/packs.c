@@ -1,14 +1,12 @@
 /*
  * packs.c: the SQLite backend's packed cases (sqlite_int.h): each
  * submission's cases packed as the engine counts them, in chunks of up to
- * PACK_CASES, written in the transaction that writes their rows.
+ * PACK_MAX (model.h), written in the transaction that writes their rows.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/sqlite/sqlite_int.h"
-
-#define PACK_CASES	4096
 
 /* Write the pack being filled, if it holds any case. */
 int
@@ -45,7 +43,7 @@ sq_pack_add(struct sqlite_store *s, int64_t submission,
 	struct packed	 p;
 
 	if (s->pk == NULL)
-		s->pk = xreallocarray(NULL, PACK_CASES, PACKED_SIZE);
+		s->pk = xreallocarray(NULL, PACK_MAX, PACKED_SIZE);
 	if (submission != s->pk_sub) {
 		if (sq_pack_flush(s) == -1)
 			return -1;
@@ -55,7 +53,7 @@ sq_pack_add(struct sqlite_store *s, int64_t submission,
 	packed_init();
 	packed_pack(c, &p);
 	memcpy(s->pk + (size_t)s->pk_n * PACKED_SIZE, &p, PACKED_SIZE);
-	if (++s->pk_n == PACK_CASES)
+	if (++s->pk_n == PACK_MAX)
 		return sq_pack_flush(s);
 	return 0;
 }
