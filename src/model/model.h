@@ -297,7 +297,7 @@ enum flow_class flow_classify(int from_idx, int to_idx);
 #define PACKED_BYTES	14	/* years, codes and countries: a byte each */
 #define PACKED_FLAGS	14	/* flags: two bits each */
 #define PACKED_SIZE	(PACKED_BYTES + PACKED_FLAGS)	/* as stored */
-#define PACK_MAX	4096	/* the most cases the store keeps in a pack */
+#define PACK_MAX	1024	/* the most cases the store keeps in a pack */
 
 struct packed {
 	uint8_t		 b[PACKED_BYTES];

@@ -1,5 +1,5 @@
 # tests/cli/packs.sh: the packed cases the reports read, kept beside the
-# rows: written with each submission (a pack per 4,096 cases), removed
+# rows: written with each submission (a pack per 1,024 cases), removed
 # with it, never left by a refused import, built for a database made
 # before them, rebuilt from the rows after a hand edit or under another
 # layout, and checked byte for byte against the rows (check packs).  The
@@ -12,11 +12,11 @@ P sample cases --count 9000 --seed 3 --out "$T/a.csv"
 P sample cases --count 100 --seed 4 --out "$T/b.csv"
 expect "import 9,000 cases" 0 "" P import cases "$T/a.csv" --source a --db "$db"
 expect "import 100 cases" 0 "" P import cases "$T/b.csv" --source b --db "$db"
-# packs per submission, from the files: ceil(rows / 4096), all the rows
+# packs per submission, from the files: ceil(rows / 1024), all the rows
 rows_a=$(($(wc -l <"$T/a.csv") - 1)) rows_b=$(($(wc -l <"$T/b.csv") - 1))
-same "packs of 4,096 cases, in order, holding every row" \
+same "packs of 1,024 cases, in order, holding every row" \
     "$(q "$db" "SELECT submission_id, count(*), sum(n), group_concat(seq, ' ') FROM (SELECT * FROM case_packs ORDER BY submission_id, seq) GROUP BY submission_id")" \
-    "1|$(((rows_a + 4095) / 4096))|$rows_a|$(seq -s ' ' 0 $(((rows_a + 4095) / 4096 - 1)))
+    "1|$(((rows_a + 1023) / 1024))|$rows_a|$(seq -s ' ' 0 $(((rows_a + 1023) / 1024 - 1)))
 2|1|$rows_b|0"
 same "28 bytes a case" "$(q "$db" "SELECT sum(length(data)) FROM case_packs")" "$(((rows_a + rows_b) * 28))"
 expect "check packs" 0 "$((rows_a + rows_b)) cases: the packs are their rows, byte for byte" P check packs --db "$db"
@@ -39,7 +39,7 @@ cp "$db" "$T/bad.db"
 q "$T/bad.db" "UPDATE case_packs SET data = zeroblob(length(data)) WHERE submission_id = 1 AND seq = 1"
 expect "check packs finds a changed pack" 1 "" P check packs --db "$T/bad.db"
 same "and says from which case" "$(cat "$T/stdout")" \
-    "the packed cases differ from their rows from case 4097 on (of $((rows_a + rows_b)), in the order they were stored)"
+    "the packed cases differ from their rows from case 1025 on (of $((rows_a + rows_b)), in the order they were stored)"
 
 # a case changed by hand: its submission is packed again from the rows at
 # the next open, and the figures follow the rows
