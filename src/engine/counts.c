@@ -235,8 +235,6 @@ figures_load(struct store *st, const struct filter *f, struct snapshot *s,
 {
 	struct subs_loader l;
 	struct adder	 ad;
-	struct submission *all;
-	size_t		 nall;
 	int		 rc = -1;
 
 	*out = NULL;
@@ -248,17 +246,9 @@ figures_load(struct store *st, const struct filter *f, struct snapshot *s,
 		return 0;
 	}
 	packed_init();
-	memset(s, 0, sizeof(*s));
-	memset(&l, 0, sizeof(l));
 	memset(&ad, 0, sizeof(ad));
-	l.s = s;
-	l.f = f;
-	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
+	if (subs_load(st, f, s, &l) == -1)
 		goto out;
-	s->subs = all;
-	for (size_t i = 0; i < nall; i++)
-		if (load_submission(&all[i], &l) == -1)
-			goto out;
 	/* the submissions whose kept counts do not hold all their cases are
 	 * counted again */
 	ad.f = f;

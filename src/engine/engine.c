@@ -169,7 +169,7 @@ part_load(void *arg)
 }
 
 
-int
+static int
 load_submission(const struct submission *sub, struct subs_loader *l)
 {
 	struct snapshot	*s = l->s;
@@ -206,6 +206,26 @@ load_submission(const struct submission *sub, struct subs_loader *l)
 	l->sub_source[l->nsub++] = src;
 
 	s->subs[s->nsubs++] = *sub;	/* at or before where it was */
+	return 0;
+}
+
+int
+subs_load(struct store *st, const struct filter *f, struct snapshot *s,
+    struct subs_loader *l)
+{
+	struct submission *all;
+	size_t		 nall;
+
+	memset(s, 0, sizeof(*s));
+	memset(l, 0, sizeof(*l));
+	l->s = s;
+	l->f = f;
+	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
+		return -1;
+	s->subs = all;		/* those wanted are kept at its front */
+	for (size_t i = 0; i < nall; i++)
+		if (load_submission(&all[i], l) == -1)
+			return -1;
 	return 0;
 }
 
@@ -343,22 +363,12 @@ snapshot_read(struct store *st, const struct filter *f, struct snapshot *s,
 {
 	struct subs_loader l;
 	struct pack_loader pl;
-	struct submission *all;
-	size_t		 nall;
 	int		 rc = -1, whole;
 
 	packed_init();		/* the threads only read its tables */
-	memset(s, 0, sizeof(*s));
-	memset(&l, 0, sizeof(l));
 	memset(&pl, 0, sizeof(pl));
-	l.s = s;
-	l.f = f;
-	if (st->ops->submission_list(st, &s->arena, &all, &nall) == -1)
+	if (subs_load(st, f, s, &l) == -1)
 		goto out;
-	s->subs = all;		/* those wanted are kept at its front */
-	for (size_t i = 0; i < nall; i++)
-		if (load_submission(&all[i], &l) == -1)
-			goto out;
 	/* the packs of the wanted submissions, as many as their rows */
 	pl.f = f;
 	pl.l = &l;
@@ -408,32 +418,21 @@ snapshot_verify(struct store *st, int64_t *n, int64_t *first_bad)
 	struct filter	 f;
 	struct snapshot	 a, b;
 	struct subs_loader l;
-	struct submission *all;
-	size_t		 nall;
-	int		 rc;
+	int		 rc = -1, apart;
 
 	filter_init(&f);
 	*n = 0;
 	*first_bad = -1;
-	memset(&b, 0, sizeof(b));
-	memset(&l, 0, sizeof(l));
-	if ((rc = snapshot_read(st, &f, &a, 0)) != 0) {
-		*first_bad = 0;		/* packs missing: apart from the start */
-		return rc == -1 ? -1 : 0;
-	}
-	rc = -1;
-	l.s = &b;
-	l.f = &f;
-	if (st->ops->submission_list(st, &b.arena, &all, &nall) == -1)
-		goto out;
-	b.subs = all;
-	for (size_t i = 0; i < nall; i++)
-		if (load_submission(&all[i], &l) == -1)
-			goto out;
-	if (load_rows(st, &f, &b, &l) == -1)
+	memset(&a, 0, sizeof(a));
+	/* the rows packed again, then the packs as the store keeps them */
+	if (subs_load(st, &f, &b, &l) == -1 || load_rows(st, &f, &b, &l) == -1)
 		goto out;
 	*n = (int64_t)b.n;
-	for (size_t i = 0; i < a.n || i < b.n; i++)
+	if ((apart = snapshot_read(st, &f, &a, 0)) == -1)
+		goto out;
+	if (apart)		/* packs missing: apart from the start */
+		*first_bad = 0;
+	for (size_t i = 0; !apart && (i < a.n || i < b.n); i++)
 		if (i >= a.n || i >= b.n || memcmp(&a.rec[i], &b.rec[i],
 		    PACKED_SIZE) != 0 || a.rec[i].source != b.rec[i].source) {
 			*first_bad = (int64_t)i;

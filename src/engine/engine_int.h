@@ -19,9 +19,11 @@ struct subs_loader {
 	int			 nsub;
 };
 
-/* Keep a submission that passes the filter's sources in the snapshot's
- * list and the loader's; 0 or -1 (said). */
-int	 load_submission(const struct submission *, struct subs_loader *);
+/* Start a snapshot (s and l zeroed first) with the submissions that pass
+ * the filter's sources and submission, each with its source's index;
+ * 0 or -1 (said).  The caller frees l's arrays. */
+int	 subs_load(struct store *, const struct filter *, struct snapshot *,
+	    struct subs_loader *);
 /* Load the cases that pass the filter from the packs, or from the rows
  * if the packs do not match them and rows_ok; 1 when they do not match
  * and !rows_ok.  0 or -1 (said). */

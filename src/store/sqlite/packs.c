@@ -107,6 +107,26 @@ repack(struct sqlite_store *s, const int64_t *ids, size_t n)
 	return 0;
 }
 
+/* The submissions of cases whose packs do not hold all their rows, in
+ * order, into *ids (the caller frees it). */
+static int
+stale(struct sqlite_store *s, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt	*st = sq_stmt(s, SQ_PACK_STALE);
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(s, "reading which packs are missing");
+	return 0;
+}
+
 /*
  * Rebuild the packs that are not this build's or not whole, in one
  * transaction; a database whose packs are all in order is only read.
@@ -117,27 +137,16 @@ sq_packs_refresh(struct sqlite_store *s)
 	int64_t		 have, *ids = NULL;
 	int64_t		 layout = (int64_t)packed_layout();
 	size_t		 n = 0;
-	sqlite3_stmt	*st;
-	int		 rc;
 
-	if (sq_run_int(s, SQ_PACK_LAYOUT, &have) == -1)
-		return -1;
-	st = sq_stmt(s, SQ_PACK_STALE);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, n + 1, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return sq_error(s, "reading which packs are missing");
-	}
+	if (sq_run_int(s, SQ_PACK_LAYOUT, &have) == -1 ||
+	    stale(s, &ids, &n) == -1)
+		goto fail_read;
 	if (have == layout && n == 0)
 		return 0;
-	if (sq_run(s, SQ_BEGIN) == -1) {
-		free(ids);
+	free(ids);
+	ids = NULL;
+	if (sq_run(s, SQ_BEGIN) == -1)
 		return -1;
-	}
 	if (have != layout) {
 		char	 sql[96];
 
@@ -149,28 +158,17 @@ sq_packs_refresh(struct sqlite_store *s)
 			sq_error(s, "recording the layout of the packs");
 			goto fail;
 		}
-		free(ids);
-		ids = NULL;
-		n = 0;
-		st = sq_stmt(s, SQ_PACK_STALE);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			ids = xreallocarray(ids, n + 1, sizeof(*ids));
-			ids[n++] = sqlite3_column_int64(st, 0);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			sq_error(s, "reading which packs are missing");
-			goto fail;
-		}
 	}
-	if (n > 0 && repack(s, ids, n) == -1)
+	/* read again in the transaction: another writer may have been first */
+	if (stale(s, &ids, &n) == -1 || (n > 0 && repack(s, ids, n) == -1))
 		goto fail;
 	free(ids);
 	return sq_run(s, SQ_COMMIT);
 fail:
-	free(ids);
 	sq_pack_discard(s);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sq_run(s, SQ_ROLLBACK);
+fail_read:
+	free(ids);
 	return -1;
 }
 
