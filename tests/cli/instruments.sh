@@ -25,10 +25,10 @@ NGA,untoc,accession,2001-06-28
 CSV
 expect "import actions" 0 "recorded 9 actions" P instruments import "$T/a.csv" --source UNTC --db "$db"
 # the status on a date, stated from the file above: a party from its first
-# ratification-like action, a signatory from its signature until then; 249
-# countries and areas in all.  Each action's date is tried on the day
-# before, the day itself and the day after.
-n=249
+# ratification-like action, a signatory from its signature until then; the
+# countries and areas of data/countries.csv in all.  Each action's date is
+# tried on the day before, the day itself and the day after.
+n=$(($(wc -l <"$top/data/countries.csv") - 1))
 for spec in "2000-12-11 0 0" "2000-12-12 0 2" "2000-12-13 0 2" \
     "2001-06-27 0 2" "2001-06-28 1 2" "2002-10-28 1 2" "2002-10-29 2 1" \
     "2002-10-30 2 1" "2006-06-13 2 1" "2006-06-14 3 0" "2006-06-15 3 0"; do
