@@ -12,6 +12,7 @@
 struct import_opts {
 	const char	*source, *format;
 	int		 replace;
+	struct cli_list	 supersedes;
 };
 
 /* Progress on a terminal, once an import has run for two seconds. */
@@ -66,6 +67,18 @@ report(const struct intake_request *req, const struct intake_result *res,
 	    res->noun, name, res->format_shown, (long long)res->submission,
 	    req->source, res->replaced ? " (replacing the earlier submission)" :
 	    "");
+	for (size_t i = 0; i < res->nsupers; i++)
+		fprintf(stderr, "%s: its values supersede %lld value%s of "
+		    "submission %lld, which stay in the history\n", progname,
+		    (long long)res->supers[i].n, res->supers[i].n == 1 ? "" :
+		    "s", (long long)res->supers[i].superseded);
+	if (res->repeated_keys)
+		fprintf(stderr, "%s: %llu keys are given in more than one "
+		    "value (%llu values beyond the first of each): the parts "
+		    "of one figure, as the portal gives them; their values "
+		    "are added\n",
+		    progname, (unsigned long long)res->repeated_keys,
+		    (unsigned long long)res->repeated_values);
 	if (res->areas)
 		fprintf(stderr, "%s: %llu value%s for areas without an ISO "
 		    "3166-1 code, kept under their names\n", progname,
@@ -90,6 +103,8 @@ import_run(struct cli *cl, void *opts, int argc, char **argv)
 	struct intake_result	 res;
 	struct progress		 p;
 	struct store		*st;
+	int64_t			 sup[CLI_LIST_MAX];
+	long long		 id;
 	int			 kind, rc;
 
 	if (argc < 1)
@@ -108,6 +123,17 @@ import_run(struct cli *cl, void *opts, int argc, char **argv)
 	req.source = o->source;
 	req.replace = o->replace;
 	req.format = -1;
+	if (o->supersedes.n && kind != INTAKE_STATS)
+		return usage_error("import", "--supersedes is for stats");
+	for (int i = 0; i < o->supersedes.n; i++) {
+		if (parse_int(o->supersedes.v[i], 1, INT64_MAX, &id) == -1)
+			return usage_error("import", "--supersedes takes a "
+			    "submission id (see 'palermo submissions'), not "
+			    "'%s'", o->supersedes.v[i]);
+		sup[i] = id;
+	}
+	req.supersedes = sup;
+	req.nsupersedes = (size_t)o->supersedes.n;
 	if (o->format && (req.format = intake_format_find(kind, o->format)) ==
 	    -1)
 		return usage_error("import", "unknown format '%s' for %s",
@@ -133,6 +159,7 @@ static const struct opt import_opts[] = {
 	OPT_VALUE("source", struct import_opts, source),
 	OPT_VALUE("format", struct import_opts, format),
 	OPT_FLAG("replace", struct import_opts, replace),
+	OPT_LIST("supersedes", struct import_opts, supersedes),
 	OPT_END,
 };
 
@@ -140,7 +167,7 @@ const struct command cmd_import = {
 	"import", "import a file of records",
 	"palermo import cases|stats|population FILE --source NAME "
 	"[--format F]\n"
-	"                [--replace] [--db PATH]\n\n"
+	"                [--replace] [--supersedes ID]... [--db PATH]\n\n"
 	"Reads FILE (- for standard input), validates every value and\n"
 	"stores the whole file as one submission, or nothing.  Problems are\n"
 	"listed as file:line:column: field: message (at most 50); in an\n"
@@ -158,6 +185,12 @@ const struct command cmd_import = {
 	"when absent\n"
 	"  --replace         replace an earlier submission of the same file\n"
 	"                    (same SHA-256, else same file name) from this "
-	"source\n" DB_OPTS,
+	"source\n"
+	"  --supersedes ID   stats: this file is a new edition of values of\n"
+	"                    submission ID (the same country, year,\n"
+	"                    indicator, splits and origin): its values\n"
+	"                    replace those in every figure, and the old ones\n"
+	"                    stay in the history.  Without it, a file with\n"
+	"                    such values is refused.  Repeatable.\n" DB_OPTS,
 	import_opts, sizeof(struct import_opts), 0, import_run,
 };

@@ -2,9 +2,9 @@
  * check.c: where a country's official statistics do not agree with each
  * other: parts that add up to more than their total, sex or age splits
  * that disagree with the total, parts without a total, a total of <5 with
- * larger parts, a total given twice, and sudden tenfold breaks in a
- * series.  Counts published as <5 are the interval 1 to 4, so a sum of
- * parts is an interval too, and only a certain disagreement is one.
+ * larger parts, and sudden tenfold breaks in a series.  Counts published
+ * as <5 are the interval 1 to 4, so a sum of parts is an interval too,
+ * and only a certain disagreement is one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,11 +100,7 @@ check_group(const struct stat_rec *v, size_t n, struct buf *out)
 		int	 s = split_of(r);
 
 		if (s == -1) {
-			if (has_total) {
-				buf_addf(out, "%s %d %s: the total is given more "
-				    "than once\n", where(r), r->year, ind);
-				found++;
-			}
+			/* given in parts, the portal's way, or once */
 			has_total = 1;
 			tlo += r->low;
 			thi += r->high;
@@ -223,7 +219,7 @@ stats_check(struct store *st, int country, int year, struct buf *out,
 
 	*found = 0;
 	*nvalues = 0;
-	if (st->ops->stat_each(st, keep, &k) == -1) {
+	if (st->ops->stat_each(st, 0, keep, &k) == -1) {
 		arena_release(&k.a);
 		return -1;
 	}

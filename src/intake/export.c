@@ -41,13 +41,42 @@ put_case(const struct case_rec *c, int64_t submission, void *arg)
 	return out_flush(o, 64 * 1024);
 }
 
+/* The values of each key, and how many of them are written. */
+struct parts {
+	struct keymap	 m;
+	struct buf	 key;
+	struct out	*o;
+};
+
+static int
+count_key(const struct stat_rec *r, void *arg)
+{
+	struct parts	*p = arg;
+	size_t		 k;
+	int		 added;
+
+	stat_key(r, &p->key);
+	/* the entries may move as the key is put: the index first */
+	k = keymap_put(&p->m, p->key.s, p->key.len, &added);
+	p->m.e[k].a++;
+	return 0;
+}
+
+/* A key given in several values (the portal's parts of one figure) is
+ * written with their numbers, so that palermo's CSV and JSON, in which a
+ * key is given once, read them back as parts. */
 static int
 put_stat(const struct stat_rec *r, void *arg)
 {
-	struct out	*o = arg;
+	struct parts	*p = arg;
+	struct keymap_entry *e;
+	struct stat_rec	 v = *r;
 
-	stat_write(o->format, r, &o->b);
-	return out_flush(o, 64 * 1024);
+	stat_key(r, &p->key);
+	e = &p->m.e[keymap_find(&p->m, p->key.s, p->key.len)];
+	v.part = e->a > 1 ? (int)++e->b : 0;
+	stat_write(p->o->format, &v, &p->o->b);
+	return out_flush(p->o, 64 * 1024);
 }
 
 int
@@ -68,13 +97,21 @@ int
 export_stats(struct store *st, enum stat_format format, FILE *fp)
 {
 	struct out	 o = { fp, format, BUF_INIT };
+	struct parts	 p;
 	int		 rc;
 
+	keymap_init(&p.m);
+	buf_init(&p.key, 0);
+	p.o = &o;
 	stat_write_header(format, &o.b);
-	rc = st->ops->stat_each(st, put_stat, &o);
+	rc = st->ops->stat_each(st, 0, count_key, &p);
+	if (rc == 0)
+		rc = st->ops->stat_each(st, 0, put_stat, &p);
 	if (rc == 0)
 		rc = out_flush(&o, 0);
 	buf_release(&o.b);
+	buf_release(&p.key);
+	keymap_release(&p.m);
 	return rc;
 }
 

@@ -42,6 +42,8 @@ struct import {
 	/* statistics */
 	struct stat_reader	*stats;
 	struct origin_map	*om;
+	struct editions		 ed;
+	int			 ed_started;
 	struct buf		 json;
 	/* population: the columns of iso3, year, sex, age, population */
 	int			 pcol[5];
@@ -189,6 +191,11 @@ stat_add(struct import *im, unsigned long line, const struct stat_rec *s)
 	struct qrec	*q;
 
 	note_unmapped(im, s);
+	if (editions_add(&im->ed, s, line, im->format != SFMT_UNODC,
+	    im->el) == -1) {
+		im->rows++;
+		return 0;
+	}
 	if ((q = writing(im, Q_STAT, line)) != NULL) {
 		q->u.s = *s;
 		pipe_keep_strings(&im->pipe, q, s);
@@ -530,12 +537,17 @@ intake_file(struct store *st, const struct intake_request *req,
 		goto out;
 	im.submission = sub.id;
 	/* the readings of origins, before the store is the writer's */
-	if (req->kind == INTAKE_STATS && (im.om = origin_map_load(st)) ==
-	    NULL)
-		goto out;
+	if (req->kind == INTAKE_STATS) {
+		if ((im.om = origin_map_load(st)) == NULL)
+			goto out;
+		im.ed_started = 1;
+		if (editions_start(&im.ed, st) == -1)
+			goto out;
+	}
 	pipe_start(&im.pipe, st, im.submission);
 
 	im.xlsx = xlsx;
+	im.ed.line_word = xlsx ? "row" : "line";
 	if (xlsx) {
 		const char *path = tmp.len ? tmp.s : req->path;
 
@@ -588,6 +600,11 @@ intake_file(struct store *st, const struct intake_request *req,
 		ret = 1;
 		goto out;
 	}
+	if (im.ed_started && (rc = editions_finish(&im.ed, st, req, name,
+	    sub.id, old, res)) != 0) {
+		ret = rc;
+		goto out;
+	}
 	if (old && st->ops->submission_remove(st, old, &found) == -1)
 		goto out;
 	res->format = xlsx ? "unodc-xlsx" : kind->formats[im.format];
@@ -610,6 +627,8 @@ out:
 	case_reader_free(im.cases);
 	stat_reader_free(im.stats);
 	origin_map_free(im.om);
+	if (im.ed_started)
+		editions_release(&im.ed);
 	buf_release(&im.json);
 	if (fp)
 		fclose(fp);
@@ -628,6 +647,7 @@ intake_result_release(struct intake_result *res)
 	for (size_t i = 0; i < res->nunmapped; i++)
 		free(res->unmapped[i].text);
 	free(res->unmapped);
+	free(res->supers);
 	errlist_release(&res->el);
 	memset(res, 0, sizeof(*res));
 }

@@ -31,6 +31,10 @@ struct intake_request {
 	int		 format;	/* of the kind's formats; -1: detect */
 	int		 replace;	/* replace the same file submitted before
 					 * (same SHA-256, else same name) */
+	/* statistics: the submissions whose values of the same keys this
+	 * file's supersede (editions.c) */
+	const int64_t	*supersedes;
+	size_t		 nsupersedes;
 	/* told now and then how far the reading is: bytes read of size
 	 * (0 if not known), records so far; may be NULL */
 	void		(*progress)(uint64_t bytes, uint64_t size,
@@ -57,6 +61,13 @@ struct intake_result {
 	uint64_t	 areas;
 	struct intake_unmapped *unmapped;
 	size_t		 nunmapped;
+	/* statistics: keys given more than once in the portal's file (the
+	 * parts of one figure, added), and the values they bring beyond
+	 * one each; what the file superseded, by submission */
+	uint64_t	 repeated_keys, repeated_values;
+	struct supersession *supers;
+	size_t		 nsupers;
+	int64_t		 superseded;
 };
 
 /*

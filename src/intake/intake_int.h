@@ -65,6 +65,36 @@ struct pipe {
 	int64_t		 submission;
 };
 
+/*
+ * editions.c: a file of statistics against the values stored and against
+ * itself (see there).  Start before the file is read (it reads the store),
+ * add each value as it is read (0, or -1 after adding a problem when
+ * strict and the key is given again), and finish once the file is read
+ * and its values written, in the same transaction: 0 when the file's
+ * values supersede those of the submissions named (or of none), 1 when
+ * they overlap another's (said, and nothing should be kept), -1 on a
+ * store error (said).  replaced is the submission the file replaces (0:
+ * none), whose values do not count.
+ */
+struct editions {
+	struct keymap	 keys;		/* a: first line in the file, b: its
+					 * values there */
+	struct keymap	 parts;		/* palermo's: key and part, a: line */
+	struct buf	 key;
+	struct stored	*v;		/* the values stored before */
+	size_t		 nv, cap;
+	uint64_t	 repeated_keys, repeated_values;
+	const char	*line_word;	/* "line", or "row" of a sheet */
+};
+
+int	 editions_start(struct editions *, struct store *);
+int	 editions_add(struct editions *, const struct stat_rec *,
+	    unsigned long line, int strict, struct errlist *);
+int	 editions_finish(struct editions *, struct store *,
+	    const struct intake_request *, const char *file,
+	    int64_t submission, int64_t replaced, struct intake_result *);
+void	 editions_release(struct editions *);
+
 /* Whether a file's name says it is JSON lines (.json, .jsonl, .ndjson). */
 int	 json_named(const char *name);
 

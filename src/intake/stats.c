@@ -37,15 +37,17 @@ static const char *const unodc_dims[ODIM__MAX + 1] = {
 enum {
 	P_COUNTRY, P_COUNTRY_TEXT, P_YEAR, P_INDICATOR, P_SEX, P_AGE, P_FORM,
 	P_ORIGIN_DIM, P_ORIGIN_KIND, P_ORIGIN_CODE, P_ORIGIN_TEXT, P_LOW,
-	P_HIGH, P_NOTE, P__MAX
+	P_HIGH, P_NOTE, P_PART, P__MAX
 };
 _Static_assert(P__MAX <= 16 && U__MAX <= 16, "stat_reader.col holds them");
 
 static const char *const palermo_cols[P__MAX] = {
 	"country", "country_text", "year", "indicator", "sex", "age_group",
 	"form", "origin_dim", "origin_kind", "origin_code", "origin_text",
-	"low", "high", "note",
+	"low", "high", "note", "part",
 };
+/* palermo's columns that a file may leave out */
+#define P_OPTIONAL(c)	((c) == P_PART)
 
 /* Areas with an M49 code but no ISO 3166-1 code, as reporting areas. */
 static const struct {
@@ -308,7 +310,8 @@ stat_reader_new(int fmt, const struct csv_record *h, struct errlist *el,
 	r->year_max = current_year();
 	buf_init(&r->num, 64);
 	for (int c = 0; c < n; c++) {
-		if ((r->col[c] = header_index(h, names[c])) == -1) {
+		if ((r->col[c] = header_index(h, names[c])) == -1 &&
+		    !(fmt != SFMT_UNODC && P_OPTIONAL(c))) {
 			errlist_add(el, h->line, 0, names[c], "column missing "
 			    "from the header of this %s file",
 			    stat_format_names[fmt]);
@@ -639,6 +642,16 @@ map_palermo(struct stat_reader *r, const struct csv_record *rec,
 		}
 	}
 	s->note = *field(rec, c[P_NOTE]) ? field(rec, c[P_NOTE]) : NULL;
+	s->part = 0;
+	if (*field(rec, c[P_PART])) {
+		if (parse_int(field(rec, c[P_PART]), 1, 1000000, &v) == -1) {
+			errlist_add(r->el, rec->line, (unsigned long)c[P_PART] +
+			    1, "part", "'%s' is not a part number; expected 1, "
+			    "2, ... or empty", field(rec, c[P_PART]));
+			rc = -1;
+		} else
+			s->part = (int)v;
+	}
 	return rc;
 }
 
@@ -838,6 +851,8 @@ write_json(const struct stat_rec *s, struct buf *b)
 	json_object_set_new(o, "high", json_integer(s->high));
 	if (s->note)
 		json_object_set_new(o, "note", json_string(s->note));
+	if (s->part)
+		json_object_set_new(o, "part", json_integer(s->part));
 	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	if (text == NULL)
@@ -908,5 +923,8 @@ stat_write(int fmt, const struct stat_rec *s, struct buf *b)
 		buf_addf(b, ",%s,%lld", num, (long long)s->high);
 	}
 	put(b, s->note, 1);
+	buf_addc(b, ',');
+	if (s->part)
+		buf_addf(b, "%d", s->part);
 	buf_addc(b, '\n');
 }

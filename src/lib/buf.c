@@ -35,6 +35,15 @@ buf_reset(struct buf *b)
 		b->s[0] = '\0';
 }
 
+void
+buf_truncate(struct buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->s[len] = '\0';
+	}
+}
+
 /* Make room for n more bytes and the terminator; 0, or -1 past the cap. */
 static int
 buf_grow(struct buf *b, size_t n)

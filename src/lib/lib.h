@@ -63,6 +63,8 @@ void	 buf_init(struct buf *, size_t max);
 void	 buf_release(struct buf *);
 /* Empty the buffer and clear the overflow mark; keeps the memory. */
 void	 buf_reset(struct buf *);
+/* Keep the first len bytes (nothing changes when there are fewer). */
+void	 buf_truncate(struct buf *, size_t len);
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_addc(struct buf *, int);
 void	 buf_adds(struct buf *, const char *);
@@ -99,6 +101,36 @@ char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 arena_release(struct arena *);
+
+/* ---------------------------------------------------------------------- */
+/*
+ * keymap.c: byte strings to two numbers each (a and b, for the caller),
+ * in the order the keys were added: m->e[0 .. m->n).  Keys are copied;
+ * an entry's index stays its own, while pointers into m->e last only
+ * until the next keymap_put.
+ */
+struct keymap_entry {
+	const char	*key;
+	size_t		 len;
+	uint64_t	 hash;
+	int64_t		 a, b;
+};
+
+struct keymap {
+	struct keymap_entry *e;
+	size_t		 n, ecap;
+	uint32_t	*slot;		/* entry index + 1; 0 empty */
+	size_t		 cap;
+	unsigned char	 seed[16];
+	struct arena	 arena;
+};
+
+void	 keymap_init(struct keymap *);
+void	 keymap_release(struct keymap *);
+/* The index of key, or -1 when it is not in the map. */
+long	 keymap_find(const struct keymap *, const void *key, size_t len);
+/* The index of key, added with a and b 0 when missing (*added 1). */
+size_t	 keymap_put(struct keymap *, const void *key, size_t len, int *added);
 
 /* ---------------------------------------------------------------------- */
 /* util.c: small helpers. */

@@ -214,7 +214,25 @@ struct stat_rec {
 	const char	*origin_text;	/* as written; NULL for none */
 	int64_t		 low, high;
 	const char	*note;		/* the source note; may be NULL */
+	/* palermo's CSV and JSON: which part of a key given in parts (1,
+	 * 2, ...), or 0 (stat_write numbers the parts of a repeated key) */
+	int		 part;
+	/* what the store says of a stored value (0 when not stored): its
+	 * row, its submission, and the submission that superseded it */
+	int64_t		 id, submission, superseded_by;
 };
+
+/*
+ * stat.c: the key of a value, what makes two values one figure: the
+ * reporting country (its code, or an area's name), the year, the
+ * indicator, the splits by sex, age and form, and the breakdown by origin
+ * with its text as written.  A later edition of the same key supersedes
+ * it; in one file, the portal repeats a key for parts of one figure.  The
+ * key is bytes for a keymap (lib.h), replacing what b held; its text is
+ * for people ("DEU 2022 detected_victims, sex female"), appended to b.
+ */
+void	 stat_key(const struct stat_rec *, struct buf *);
+void	 stat_key_text(const char *key, size_t len, struct buf *);
 
 /* One population figure. */
 struct pop_rec {
@@ -443,6 +461,12 @@ struct submission {
 	int64_t		 rows;
 	const char	*operator_name;
 	char		 created_at[21];
+};
+
+/* A submission of official statistics that superseded n values of an
+ * earlier one (palermo import stats --supersedes). */
+struct supersession {
+	int64_t		 submission, superseded, n;
 };
 
 /* ---------------------------------------------------------------------- */

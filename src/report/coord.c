@@ -59,7 +59,7 @@ coord_read(struct store *st)
 		goto fail;
 	if (st->ops->plan_action_list(st, &c->arena, &c->a, &c->na) == -1 ||
 	    st->ops->plan_item_list(st, &c->arena, &c->it, &c->nit) == -1 ||
-	    st->ops->stat_each(st, count_stat, c) == -1 ||
+	    st->ops->stat_each(st, 0, count_stat, c) == -1 ||
 	    crim_tally(st, c->crim) == -1) {
 		treaties_release(&c->t);
 		goto fail;

@@ -83,7 +83,7 @@ sdata_load(struct store *st, struct sdata *d)
 	int		 rc = -1;
 
 	memset(d, 0, sizeof(*d));
-	if (st->ops->stat_each(st, load_value, d) == -1 ||
+	if (st->ops->stat_each(st, 0, load_value, d) == -1 ||
 	    st->ops->pop_list(st, &a, &pop, &d->np) == -1)
 		goto out;
 	d->p = xreallocarray(NULL, d->np ? d->np : 1, sizeof(*d->p));

@@ -109,9 +109,19 @@ struct store_ops {
 	/* Official statistics and population (model.h). */
 	int	(*stat_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct stat_rec *);
-	/* Each value, in the order they were stored. */
-	int	(*stat_each)(struct store *,
+	/* Each current value (one no later edition superseded), in the
+	 * order they were stored, with its id and submission; with all,
+	 * the superseded ones too (superseded_by set). */
+	int	(*stat_each)(struct store *, int all,
 		    int (*fn)(const struct stat_rec *, void *), void *);
+	/* Mark the value with this id superseded by a submission, and
+	 * record that the submission superseded n values of another. */
+	int	(*stat_supersede)(struct store *, int64_t id, int64_t by);
+	int	(*supersession_add)(struct store *, int64_t submission,
+		    int64_t superseded, int64_t n);
+	/* By submission, then the one it superseded. */
+	int	(*supersession_list)(struct store *,
+		    STORE_LIST(struct supersession));
 	int	(*pop_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct pop_rec *);
 	int	(*pop_list)(struct store *, STORE_LIST(struct pop_rec));

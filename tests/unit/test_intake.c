@@ -74,7 +74,7 @@ stored(struct store *st)
 {
 	uint64_t	 n = 0;
 
-	assert_int_equal(st->ops->stat_each(st, count_stat, &n), 0);
+	assert_int_equal(st->ops->stat_each(st, 0, count_stat, &n), 0);
 	return n;
 }
 
@@ -97,7 +97,7 @@ strays(const char *dir)
 
 static int
 upload(struct store *st, const struct buf *b, const char *name,
-    const char *source, struct intake_result *res)
+    const char *source, struct intake_result *res, int64_t supersedes)
 {
 	struct intake_request req;
 
@@ -108,6 +108,8 @@ upload(struct store *st, const struct buf *b, const char *name,
 	req.name = name;
 	req.source = source;
 	req.format = -1;
+	req.supersedes = &supersedes;
+	req.nsupersedes = supersedes != 0;
 	return intake_file(st, &req, res);
 }
 
@@ -124,18 +126,23 @@ test_upload(void **state)
 	want = csv_rows(&csv);
 
 	/* the CSV, under a name that says xlsx: read as what it is */
-	assert_int_equal(upload(e->st, &csv, "portal.xlsx", "csv", &res), 0);
+	assert_int_equal(upload(e->st, &csv, "portal.xlsx", "csv", &res, 0), 0);
 	assert_int_equal(res.rows, want);
 	assert_string_equal(res.format, "unodc");
 	intake_result_release(&res);
 	assert_int_equal(stored(e->st), want);
 
-	/* the workbook, from bytes: the same values */
-	assert_int_equal(upload(e->st, &xlsx, "portal", "xlsx", &res), 0);
+	/* the workbook, from bytes: the same values, which it may give only
+	 * as a new edition of the CSV's */
+	assert_int_equal(upload(e->st, &xlsx, "portal", "xlsx", &res, 0), 1);
+	intake_result_release(&res);
+	assert_int_equal(strays(e->sc->dir), 0);
+	assert_int_equal(upload(e->st, &xlsx, "portal", "xlsx", &res, 1), 0);
 	assert_int_equal(res.rows, want);
+	assert_int_equal(res.superseded, (int64_t)want);
 	assert_string_equal(res.format, "unodc-xlsx");
 	intake_result_release(&res);
-	assert_int_equal(stored(e->st), 2 * want);
+	assert_int_equal(stored(e->st), want);
 	assert_int_equal(strays(e->sc->dir), 0);
 
 	buf_release(&csv);
@@ -152,7 +159,7 @@ test_upload_rejected(void **state)
 	/* a zip that is no workbook */
 	buf_add(&b, "PK\x03\x04 not a workbook",
 	    sizeof("PK\x03\x04 not a workbook") - 1);
-	assert_int_equal(upload(e->st, &b, "bad.xlsx", "bad", &res), 1);
+	assert_int_equal(upload(e->st, &b, "bad.xlsx", "bad", &res, 0), 1);
 	intake_result_release(&res);
 	/* the portal's CSV with a bad year on its second record */
 	buf_reset(&b);
@@ -162,7 +169,7 @@ test_upload_rejected(void **state)
 	    "Total,Total,Total,Total,2003,Counts,12,GLOTIP\n"
 	    "AFG,Afghanistan,Asia,Southern Asia,Detected trafficking victims,"
 	    "Total,Total,Total,Total,20x3,Counts,12,GLOTIP\n");
-	assert_int_equal(upload(e->st, &b, "bad.csv", "bad", &res), 1);
+	assert_int_equal(upload(e->st, &b, "bad.csv", "bad", &res, 0), 1);
 	assert_true(res.el.count > 0);
 	assert_non_null(strstr(res.el.text.s, "bad.csv:3:10:"));
 	intake_result_release(&res);

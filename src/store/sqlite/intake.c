@@ -256,6 +256,10 @@ stat_read(sqlite3_stmt *st, struct stat_rec *r)
 	r->low = sqlite3_column_int64(st, 11);
 	r->high = sqlite3_column_int64(st, 12);
 	r->note = sq_col_text_or_null(st, 13);
+	r->part = 0;
+	r->id = sqlite3_column_int64(st, 14);
+	r->submission = sqlite3_column_int64(st, 15);
+	r->superseded_by = sqlite3_column_int64(st, 16);
 }
 
 static int
@@ -269,14 +273,52 @@ stat_row(sqlite3_stmt *st, void *arg)
 }
 
 int
-sq_stat_each(struct store *base, int (*fn)(const struct stat_rec *, void *),
-    void *arg)
+sq_stat_each(struct store *base, int all,
+    int (*fn)(const struct stat_rec *, void *), void *arg)
 {
 	struct stat_scan ss = { fn, arg };
 
-	return sq_rows(SQ(base), SQ_STAT_EACH, "reading statistics", stat_row,
-	    &ss);
+	return sq_rows(SQ(base), all ? SQ_STAT_EACH_ALL : SQ_STAT_EACH,
+	    "reading statistics", stat_row, &ss);
 }
+
+int
+sq_stat_supersede(struct store *base, int64_t id, int64_t by)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_STAT_SUPERSEDE);
+
+	sqlite3_bind_int64(st, 1, by);
+	sqlite3_bind_int64(st, 2, id);
+	return sq_run(s, SQ_STAT_SUPERSEDE);
+}
+
+int
+sq_supersession_add(struct store *base, int64_t submission,
+    int64_t superseded, int64_t n)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_SUPERSESSION_ADD);
+
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_int64(st, 2, superseded);
+	sqlite3_bind_int64(st, 3, n);
+	return sq_run(s, SQ_SUPERSESSION_ADD);
+}
+
+static int
+supersession_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct supersession *v = sq_push(l);
+
+	v->submission = sqlite3_column_int64(st, 0);
+	v->superseded = sqlite3_column_int64(st, 1);
+	v->n = sqlite3_column_int64(st, 2);
+	return 0;
+}
+
+SQ_LIST_OP(sq_supersession_list, struct supersession, SQ_SUPERSESSION_EACH,
+    "reading the supersessions", supersession_row)
 
 int
 sq_pop_add(struct store *base, int64_t submission, unsigned long line,

@@ -76,9 +76,20 @@ const char *const sq_sql[SQ__MAX] = {
 	    "country_text, year, indicator, sex, age, form, origin_dim, "
 	    "origin_kind, origin_code, origin_text, low, high, note) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* the current values; with _ALL, the superseded ones too */
 	[SQ_STAT_EACH] = "SELECT country, country_text, year, indicator, sex, "
 	    "age, form, origin_dim, origin_kind, origin_code, origin_text, low, "
-	    "high, note FROM stats ORDER BY id",
+	    "high, note, id, submission_id, superseded_by FROM stats "
+	    "WHERE superseded_by IS NULL ORDER BY id",
+	[SQ_STAT_EACH_ALL] = "SELECT country, country_text, year, indicator, "
+	    "sex, age, form, origin_dim, origin_kind, origin_code, origin_text, "
+	    "low, high, note, id, submission_id, superseded_by FROM stats "
+	    "ORDER BY id",
+	[SQ_STAT_SUPERSEDE] = "UPDATE stats SET superseded_by = ? WHERE id = ?",
+	[SQ_SUPERSESSION_ADD] = "INSERT INTO supersessions (submission_id, "
+	    "superseded_id, n) VALUES (?, ?, ?)",
+	[SQ_SUPERSESSION_EACH] = "SELECT submission_id, superseded_id, n FROM "
+	    "supersessions ORDER BY submission_id, superseded_id",
 	[SQ_POP_ADD] = "INSERT INTO population (submission_id, line, country, "
 	    "year, sex, age, population) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[SQ_POP_EACH] = "SELECT country, year, sex, age, population "

@@ -44,6 +44,10 @@ enum sq_stmt {
 	SQ_COUNT_DROP,
 	SQ_STAT_ADD,
 	SQ_STAT_EACH,
+	SQ_STAT_EACH_ALL,
+	SQ_STAT_SUPERSEDE,
+	SQ_SUPERSESSION_ADD,
+	SQ_SUPERSESSION_EACH,
 	SQ_POP_ADD,
 	SQ_POP_EACH,
 	SQ_ORIGIN_PUT,
@@ -236,8 +240,11 @@ int	 sq_case_range(struct store *, int64_t *, int64_t *);
 int	 sq_case_count(struct store *, int64_t, int64_t, int64_t *);
 int	 sq_stat_add(struct store *, int64_t, unsigned long,
 	    const struct stat_rec *);
-int	 sq_stat_each(struct store *, int (*)(const struct stat_rec *, void *),
-	    void *);
+int	 sq_stat_each(struct store *, int,
+	    int (*)(const struct stat_rec *, void *), void *);
+int	 sq_stat_supersede(struct store *, int64_t, int64_t);
+int	 sq_supersession_add(struct store *, int64_t, int64_t, int64_t);
+int	 sq_supersession_list(struct store *, STORE_LIST(struct supersession));
 int	 sq_pop_add(struct store *, int64_t, unsigned long,
 	    const struct pop_rec *);
 int	 sq_pop_list(struct store *, STORE_LIST(struct pop_rec));
