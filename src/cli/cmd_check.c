@@ -44,9 +44,10 @@ check_run(struct cli *cl, void *opts, int argc, char **argv)
 	const struct country	*c;
 	struct store		*st;
 	struct buf		 b = BUF_INIT;
+	struct check_counts	 cc;
+	char			 lo[32], hi[32];
 	long long		 y = 0;
-	size_t			 n;
-	int			 country = NR, found, ret;
+	int			 country = NR, ret;
 
 	if (argc == 1 && strcmp(argv[0], "packs") == 0)
 		return check_packs(cl, o);
@@ -62,17 +63,32 @@ check_run(struct cli *cl, void *opts, int argc, char **argv)
 		return usage_error("check", "--year takes a year");
 	if ((st = cli_store(cl)) == NULL)
 		return EXIT_STORE;
-	if (stats_check(st, country, (int)y, &b, &n, &found) == -1) {
+	if (stats_check(st, country, (int)y, &b, &cc) == -1) {
 		buf_release(&b);
 		return EXIT_STORE;
 	}
 	fputs(b.s, stdout);
 	buf_release(&b);
 	fprintf(stderr, "%s: checked %zu values: %d inconsistenc%s\n",
-	    progname, n, found, found == 1 ? "y" : "ies");
+	    progname, cc.values, cc.found, cc.found == 1 ? "y" : "ies");
+	if (cc.contradicted)
+		fprintf(stderr, "%s: %zu total%s contradicted by a complete "
+		    "split by sex or age, which the figures replace with what "
+		    "the splits allow\n", progname, cc.contradicted,
+		    cc.contradicted == 1 ? " is" : "s are");
+	if (cc.unknown_values) {
+		int_format(cc.unknown_lo, lo);
+		int_format(cc.unknown_hi, hi);
+		fprintf(stderr, "%s: %llu value%s of unknown sex and unknown "
+		    "age (%s%s%s), which may or may not be among the parts "
+		    "of a split by sex or age\n", progname,
+		    (unsigned long long)cc.unknown_values,
+		    cc.unknown_values == 1 ? "" : "s", lo, strcmp(lo, hi) ?
+		    "\xe2\x80\x93" : "", strcmp(lo, hi) ? hi : "");
+	}
 	if ((ret = out_close(stdout, NULL, 1)) != EXIT_DONE)
 		return ret;
-	return found ? EXIT_REJECTED : EXIT_DONE;
+	return cc.found ? EXIT_REJECTED : EXIT_DONE;
 }
 
 static const struct opt check_opts[] = {

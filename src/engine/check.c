@@ -4,7 +4,12 @@
  * that disagree with the total, parts without a total, a total of <5 with
  * larger parts, and sudden tenfold breaks in a series.  Counts published
  * as <5 are the interval 1 to 4, so a sum of parts is an interval too,
- * and only a certain disagreement is one.
+ * and only a certain disagreement is one: the values of unknown sex and
+ * unknown age may or may not be among a split's parts, so a split is more
+ * than its total when it is so without them, and less when it is so with
+ * them.  The splits and that rule are official.c's (ogroup_*), the same
+ * the reports use, and where a complete split contradicts a total the
+ * line says what the figures use instead.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +36,9 @@ val_cmp(const void *a, const void *b)
 		return c;
 	if (x->indicator != y->indicator)
 		return x->indicator - y->indicator;
-	return x->year - y->year;
+	if (x->year != y->year)
+		return x->year - y->year;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* "212" or "212–224": an interval as the report shows it. */
@@ -48,138 +55,101 @@ interval(int64_t lo, int64_t hi, char out[64])
 	return out;
 }
 
-struct split {
-	const char	*name;
-	int		 strict;	/* parts must add up to the total */
-};
-
-/* Which split a value belongs to, or -1 for the total itself. */
-enum { SPLIT_SEX, SPLIT_AGE, SPLIT_FORM, SPLIT_CITIZENSHIP,
-    SPLIT_REPATRIATION, SPLIT__MAX };
-static const struct split splits[SPLIT__MAX] = {
-	[SPLIT_SEX] = { "by sex", 1 },
-	[SPLIT_AGE] = { "by age", 1 },
-	[SPLIT_FORM] = { "by form of exploitation", 0 },
-	[SPLIT_CITIZENSHIP] = { "by citizenship", 0 },
-	[SPLIT_REPATRIATION] = { "by country of repatriation", 0 },
-};
-
-static int
-split_of(const struct stat_rec *r)
+/* What the figures use instead of a contradicted total. */
+static const char *
+used_text(int64_t lo, int64_t hi, char out[96])
 {
-	int	 bys = r->sex != SEX_TOTAL, bya = r->age != AGEG_TOTAL;
+	char	 v[64];
 
-	if (r->origin_dim == ODIM_CITIZENSHIP && !bys && !bya)
-		return SPLIT_CITIZENSHIP;
-	if (r->origin_dim == ODIM_REPATRIATION && !bys && !bya)
-		return SPLIT_REPATRIATION;
-	if (r->origin_dim != ODIM_NONE)
-		return -2;	/* a cross-tabulation: not checked */
-	if (r->form != FORM_TOTAL)
-		return !bys && !bya ? SPLIT_FORM : -2;
-	if (bys && !bya)
-		return SPLIT_SEX;
-	if (bya && !bys)
-		return SPLIT_AGE;
-	return bys ? -2 : -1;
+	snprintf(out, 96, "; the figures use %s", interval(lo, hi, v));
+	return out;
+}
+
+/* Parts that must add up to the total, not only stay under it. */
+static int
+strict(int s)
+{
+	return s == SPLIT_SEX || s == SPLIT_AGE;
 }
 
 /* Check one country, indicator and year: values v[0..n). */
 static int
-check_group(const struct stat_rec *v, size_t n, struct buf *out)
+check_group(const struct stat_rec *v, size_t n, struct ogroup *g,
+    struct check_counts *cc, struct buf *out)
 {
 	const struct stat_rec *r0 = &v[0];
-	int64_t		 tlo = 0, thi = 0, lo[SPLIT__MAX] = { 0 },
-			 hi[SPLIT__MAX] = { 0 }, big[SPLIT__MAX] = { 0 };
-	int		 has_total = 0, has[SPLIT__MAX] = { 0 }, found = 0;
-	const char	*ind = code_lists[CL_INDICATOR].codes[r0->indicator].name;
-	char		 a[64], b[64];
+	const char	*ind = code_name(CL_INDICATOR, r0->indicator);
+	char		 a[64], b[64], c[96];
+	int64_t		 lo, hi, ulo, uhi;
+	unsigned	 against;
+	int		 found = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const struct stat_rec *r = &v[i];
-		int	 s = split_of(r);
-
-		if (s == -1) {
-			/* given in parts, the portal's way, or once */
-			has_total = 1;
-			tlo += r->low;
-			thi += r->high;
-		} else if (s >= 0 || (r->sex == SEX_UNKNOWN && r->age ==
-		    AGEG_UNKNOWN && r->form == FORM_TOTAL && r->origin_dim ==
-		    ODIM_NONE)) {
-			/* sex and age both unknown: the residual of either
-			 * split, as the portal publishes it */
-			for (int k = 0; k < SPLIT__MAX; k++) {
-				if (k != s && (s >= 0 || (k != SPLIT_SEX &&
-				    k != SPLIT_AGE)))
-					continue;
-				has[k] = 1;
-				lo[k] += r->low;
-				hi[k] += r->high;
-				if (r->low > big[k])
-					big[k] = r->low;
-			}
-		}
-	}
+	memset(g, 0, sizeof(*g));
+	for (size_t i = 0; i < n; i++)
+		ogroup_add(g, v[i].sex, v[i].age, v[i].form, v[i].origin_dim,
+		    v[i].low, v[i].high);
+	against = ogroup_value(g, &ulo, &uhi);
+	cc->contradicted += against != 0;
 	for (int s = 0; s < SPLIT__MAX; s++) {
-		if (!has[s])
+		const char *used = against & 1u << s ? used_text(ulo, uhi, c) :
+		    "";
+
+		if (!ogroup_range(g, s, &lo, &hi))
 			continue;
-		if (!has_total) {
+		if (!g->has_total) {
 			buf_addf(out, "%s %d %s: parts %s (%s) but no total\n",
-			    where(r0), r0->year, ind, splits[s].name,
-			    interval(lo[s], hi[s], a));
+			    where(r0), r0->year, ind, split_names[s],
+			    interval(lo, hi, a));
 			found++;
-			continue;
-		}
-		if (tlo == 1 && thi == 4 && big[s] >= 5) {
+		} else if (g->tlo == 1 && g->thi == 4 && g->big[s] >= 5) {
 			buf_addf(out, "%s %d %s: the total is <5 but a part %s "
-			    "is %lld\n", where(r0), r0->year, ind,
-			    splits[s].name, (long long)big[s]);
+			    "is %lld%s\n", where(r0), r0->year, ind,
+			    split_names[s], (long long)g->big[s], used);
 			found++;
-		} else if (lo[s] > thi) {
+		} else if (lo > g->thi) {
 			buf_addf(out, "%s %d %s: parts %s add up to %s, more "
-			    "than the total %s\n", where(r0), r0->year, ind,
-			    splits[s].name, interval(lo[s], hi[s], a),
-			    interval(tlo, thi, b));
+			    "than the total %s%s\n", where(r0), r0->year, ind,
+			    split_names[s], interval(lo, hi, a),
+			    interval(g->tlo, g->thi, b), used);
 			found++;
-		} else if (splits[s].strict && hi[s] < tlo) {
+		} else if (strict(s) && hi < g->tlo) {
 			buf_addf(out, "%s %d %s: parts %s add up to %s, less "
 			    "than the total %s\n", where(r0), r0->year, ind,
-			    splits[s].name, interval(lo[s], hi[s], a),
-			    interval(tlo, thi, b));
+			    split_names[s], interval(lo, hi, a),
+			    interval(g->tlo, g->thi, b));
 			found++;
 		}
 	}
 	return found;
 }
 
-/* A series that jumps tenfold from one year to the next. */
+/* A series that jumps tenfold from one year to the next: the exact
+ * totals of each year, tot[0..n). */
+struct year_total {
+	int	 year;
+	int64_t	 v;
+};
+
 static int
-check_series(const struct stat_rec *v, size_t n, struct buf *out)
+check_series(const struct stat_rec *r0, const struct year_total *t,
+    size_t n, struct buf *out)
 {
-	int	 found = 0, prev_year = 0;
-	int64_t	 prev = -1;
+	int	 found = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const struct stat_rec *r = &v[i];
+	for (size_t i = 1; i < n; i++) {
+		int64_t	 prev = t[i - 1].v, now = t[i].v;
 
-		if (split_of(r) != -1 || r->low != r->high)
-			continue;
-		if (prev >= 0 && r->year == prev_year + 1 &&
-		    (prev > r->low ? prev : r->low) >= 50 &&
-		    (r->low > 10 * prev || prev > 10 * r->low)) {
+		if (t[i].year == t[i - 1].year + 1 && (prev > now ? prev :
+		    now) >= 50 && (now > 10 * prev || prev > 10 * now)) {
 			buf_addf(out, "%s %d %s: a sudden break in the series, "
-			    "from %lld in %d to %lld\n", where(r), r->year,
-			    code_lists[CL_INDICATOR].codes[r->indicator].name,
-			    (long long)prev, prev_year, (long long)r->low);
+			    "from %lld in %d to %lld\n", where(r0), t[i].year,
+			    code_name(CL_INDICATOR, r0->indicator),
+			    (long long)prev, t[i - 1].year, (long long)now);
 			found++;
 		}
-		prev = r->low;
-		prev_year = r->year;
 	}
 	return found;
 }
-
 
 /* The values of one country and year (NR, 0: all), kept as they come. */
 struct kept {
@@ -187,6 +157,7 @@ struct kept {
 	struct stat_rec	*v;
 	size_t		 n, cap;
 	int		 country, year;
+	struct check_counts *cc;
 };
 
 static int
@@ -207,18 +178,26 @@ keep(const struct stat_rec *r, void *arg)
 	v->country_text = arena_strdup(&k->a, r->country_text);
 	v->origin_text = arena_strdup(&k->a, r->origin_text);
 	v->note = arena_strdup(&k->a, r->note);
+	if (r->sex == SEX_UNKNOWN && r->age == AGEG_UNKNOWN && r->form ==
+	    FORM_TOTAL && r->origin_dim == ODIM_NONE) {
+		k->cc->unknown_values++;
+		k->cc->unknown_lo += r->low;
+		k->cc->unknown_hi += r->high;
+	}
 	return 0;
 }
+
 int
 stats_check(struct store *st, int country, int year, struct buf *out,
-    size_t *nvalues, int *found)
+    struct check_counts *cc)
 {
-	struct kept	 k = { { NULL }, NULL, 0, 0, country, year };
+	struct kept	 k = { { NULL }, NULL, 0, 0, country, year, cc };
+	struct year_total *tot = NULL;
+	struct ogroup	 g;
 	struct stat_rec	*v;
-	size_t		 n, i, j, e;
+	size_t		 n, i, j, e, nt;
 
-	*found = 0;
-	*nvalues = 0;
+	memset(cc, 0, sizeof(*cc));
 	if (st->ops->stat_each(st, 0, keep, &k) == -1) {
 		arena_release(&k.a);
 		return -1;
@@ -232,14 +211,21 @@ stats_check(struct store *st, int country, int year, struct buf *out,
 		for (j = i; j < n && strcmp(where(&v[j]), where(&v[i])) == 0 &&
 		    v[j].indicator == v[i].indicator; j++)
 			;
-		*found += check_series(&v[i], j - i, out);
+		tot = xreallocarray(tot, j - i, sizeof(*tot));
+		nt = 0;
 		for (size_t y = i; y < j; y = e) {
 			for (e = y; e < j && v[e].year == v[y].year; e++)
 				;
-			*found += check_group(&v[y], e - y, out);
+			cc->found += check_group(&v[y], e - y, &g, cc, out);
+			if (g.has_total && g.tlo == g.thi) {
+				tot[nt].year = v[y].year;
+				tot[nt++].v = g.tlo;
+			}
 		}
+		cc->found += check_series(&v[i], tot, nt, out);
 	}
-	*nvalues = n;
+	cc->values = n;
+	free(tot);
 	arena_release(&k.a);
 	return 0;
 }

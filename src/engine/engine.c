@@ -103,13 +103,6 @@ struct part {
 };
 
 static int
-in_region(int idx, int code)
-{
-	return idx >= 0 && (country_m49(idx, 0) == code ||
-	    country_m49(idx, 1) == code || country_m49(idx, 2) == code);
-}
-
-static int
 keep(const struct filter *f, const struct case_rec *c)
 {
 	int	 a, b;
@@ -123,7 +116,8 @@ keep(const struct filter *f, const struct case_rec *c)
 	b = c->v[CF_CITIZENSHIP] == NR ? -1 : country_index(c->v[CF_CITIZENSHIP]);
 	if (f->country >= 0 && a != f->country && b != f->country)
 		return 0;
-	if (f->region && !in_region(a, f->region) && !in_region(b, f->region))
+	if (f->region && !country_in_region(a, f->region) &&
+	    !country_in_region(b, f->region))
 		return 0;
 	for (int i = 0; i < f->nwhere; i++)
 		if (c->v[f->where_field[i]] != f->where_value[i])
@@ -306,7 +300,8 @@ keep_packed(const struct filter *f, const struct packed *p, int by, int be,
 	b = b == IDX_NR ? -1 : b;
 	if (f->country >= 0 && a != f->country && b != f->country)
 		return 0;
-	if (f->region && !in_region(a, f->region) && !in_region(b, f->region))
+	if (f->region && !country_in_region(a, f->region) &&
+	    !country_in_region(b, f->region))
 		return 0;
 	for (int i = 0; i < f->nwhere; i++)
 		if (packed_get(p, f->where_field[i]) != f->where_value[i])

@@ -140,12 +140,152 @@ size_t	 crosstab(const struct snapshot *, const int *by, int nby,
 
 /* ---------------------------------------------------------------------- */
 /*
+ * official.c: official statistics in memory, for the reports and the
+ * checks: the current values (those no later edition superseded) that
+ * pass a filter, and for every reporting country, indicator and year its
+ * total, its splits, and the value the figures use.
+ *
+ * The splits of a total: its parts by sex, by age, by form, by
+ * citizenship and by country of repatriation, each with the other splits
+ * at "total".  The rule for a total that contradicts a complete split is
+ * official.c's, stated there, in docs/formats.md and in every report's
+ * methods; the checks (check.c) and the figures use this one code.
+ */
+enum { SPLIT_SEX, SPLIT_AGE, SPLIT_FORM, SPLIT_CITIZENSHIP,
+    SPLIT_REPATRIATION, SPLIT__MAX };
+extern const char *const split_names[SPLIT__MAX];	/* "by sex", ... */
+/* What else a value may be: a total, the values of unknown sex and
+ * unknown age, or a cross-tabulation (sex and age, form and sex, ...). */
+enum { OSPLIT_TOTAL = -1, OSPLIT_UNKNOWN = -2, OSPLIT_CROSS = -3 };
+
+/* The values of one country, indicator and year, added by split. */
+struct ogroup {
+	int		 has_total;
+	int64_t		 tlo, thi;		/* the total, published */
+	int64_t		 lo[SPLIT__MAX], hi[SPLIT__MAX];	/* parts */
+	int64_t		 big[SPLIT__MAX];	/* the largest part's low */
+	int		 nparts[SPLIT__MAX];
+	unsigned	 cats[SPLIT__MAX];	/* bit per category code */
+	int		 has_unknown;		/* sex and age unknown */
+	int64_t		 ulo, uhi;
+};
+
+/* The split of a value (SPLIT_*), or OSPLIT_*. */
+int	 ogroup_split_of(int sex, int age, int form, int odim);
+/* Add a value to its country, indicator and year (zeroed at first). */
+void	 ogroup_add(struct ogroup *, int sex, int age, int form, int odim,
+	    int64_t lo, int64_t hi);
+/* The totals a split allows: from its parts' low end to their high end
+ * with the values of unknown sex and age (which may be among them); 0
+ * when the split has no parts. */
+int	 ogroup_range(const struct ogroup *, int split, int64_t *lo,
+	    int64_t *hi);
+/* Whether a split by sex gives women and men, one by age children and
+ * adults (no other split is ever complete). */
+int	 ogroup_complete(const struct ogroup *, int split);
+/* The value the figures use, in lo and hi: the total as published, or
+ * where a complete split adds up to more than it can be, what the
+ * complete splits allow.  Returns the bits (1 << SPLIT_*) of the splits
+ * that contradict the total; 0 when it stands. */
+unsigned ogroup_value(const struct ogroup *, int64_t *lo, int64_t *hi);
+
+/* A value in memory: codes, country indexes, an interval. */
+struct oval {
+	int16_t		 c;		/* reporting country index; -1 area */
+	int16_t		 oc;		/* origin country index (nationals:
+					 * c); -1 none */
+	int16_t		 year;
+	uint8_t		 ind, sex, age, form, odim, okind;
+	int		 ocode;		/* origin code (a region's), or NR */
+	int64_t		 lo, hi;
+};
+
+/* One country, indicator and year: what was published, what is used. */
+struct ototal {
+	int16_t		 c, year;
+	uint8_t		 ind;
+	int		 has_total;
+	int64_t		 plo, phi;	/* the total as published */
+	int64_t		 lo, hi;	/* what the figures use */
+	unsigned	 contradicted;	/* ogroup_value's bits */
+	unsigned	 complete;	/* bits of the complete splits */
+	int		 has_split[2];	/* by sex, by age */
+	int64_t		 slo[2], shi[2];	/* what those allow */
+};
+
+struct opop {
+	int16_t		 c, year;
+	uint8_t		 sex, age;
+	int64_t		 n;
+};
+
+struct official {
+	struct oval	*v;
+	size_t		 n;
+	struct ototal	*t;		/* by country, indicator, year */
+	size_t		 nt;
+	struct opop	*p;		/* population, by country, year */
+	size_t		 np;
+	int		 y0, y1;	/* the years with values; 0 none */
+	size_t		 ncontradicted;	/* totals the figures replace */
+	uint64_t	 censored;	/* values published as <5 */
+	/* keys given in more than one value (parts of one figure), and
+	 * the values beyond the first of each */
+	uint64_t	 repeated_keys, repeated_values;
+	/* detected victims of unknown sex and unknown age */
+	uint64_t	 unknown_values;
+	int64_t		 unknown_lo, unknown_hi;
+	/* the submissions the values came from, by id */
+	struct submission *subs;
+	size_t		 nsubs;
+	struct arena	 arena;
+};
+
+/* The current values that pass the filter (years, sources, and a
+ * country or region that reports them or is their origin); 0 or -1
+ * (said).  Release with official_release, whatever it returns. */
+int	 official_load(struct store *, const struct filter *,
+	    struct official *);
+void	 official_release(struct official *);
+/* The total of a country index, indicator and year, or NULL. */
+const struct ototal *official_total(const struct official *, int c,
+	    int ind, int year);
+/* The totals of an indicator in a year over the countries whose index
+ * is set in in[] (NULL: every country): what the figures use, how many
+ * countries reported a total, how many of those totals were replaced. */
+struct osum {
+	int64_t		 lo, hi;
+	int		 n, replaced;
+};
+void	 official_sum(const struct official *, int ind, int year,
+	    const unsigned char *in, struct osum *);
+/* The constant panel of the years y0 to y1: panel[c] set for each
+ * country of in[] (NULL: all) that reported a total of the indicator in
+ * every one of them (panel holds NCOUNTRIES); returns how many. */
+int	 official_panel(const struct official *, int ind, int y0, int y1,
+	    const unsigned char *in, unsigned char *panel);
+/* The population of a country index and year, sex and age group; 0
+ * when none is stored. */
+int64_t	 official_population(const struct official *, int c, int year,
+	    int sex, int age);
+
+/* ---------------------------------------------------------------------- */
+/*
  * check.c: every inconsistency in the official statistics of one country
  * (ISO numeric, or NR for all) and year (0 for all), a line each, into
- * out; how many values were checked and how many inconsistencies found.
- * 0 or -1.
+ * out, and what was counted.  0 or -1.
  */
+struct check_counts {
+	size_t		 values;	/* checked */
+	int		 found;		/* inconsistencies */
+	size_t		 contradicted;	/* totals a complete split
+					 * contradicts, which the figures
+					 * replace */
+	/* values of unknown sex and unknown age, no form or origin */
+	uint64_t	 unknown_values;
+	int64_t		 unknown_lo, unknown_hi;
+};
 int	 stats_check(struct store *, int country, int year, struct buf *out,
-	    size_t *nvalues, int *found);
+	    struct check_counts *);
 
 #endif

@@ -369,6 +369,9 @@ void	 xml_escape(struct buf *, const char *, size_t max);
 void	 range_format(int64_t lo, int64_t hi, char buf[64]);
 /* "12.3" for n of d as a percentage, "" when d is 0; into buf of 32. */
 void	 pct_format(int64_t n, int64_t d, char buf[32]);
+/* lo to hi per 100,000 of pop, with two decimals rounded half up:
+ * "0.41", or "0.41–0.45" for a range; "" when pop is not positive. */
+void	 rate_format(int64_t lo, int64_t hi, int64_t pop, char buf[64]);
 /* "1,234,567" into buf of 32. */
 void	 int_format(int64_t, char buf[32]);
 /* Cents as "1,234,567.89", for people, into buf of 40 (model.h's

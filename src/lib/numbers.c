@@ -32,6 +32,36 @@ range_format(int64_t lo, int64_t hi, char buf[64])
 	snprintf(buf, 64, "%.28s\xe2\x80\x93%.28s", a, b);
 }
 
+/* n per 100,000 of pop in hundredths, rounded half up. */
+static int64_t
+rate_hundredths(int64_t n, int64_t pop)
+{
+	unsigned __int128 t = (unsigned __int128)(uint64_t)n * 10000000u +
+	    (uint64_t)pop / 2;
+
+	return (int64_t)(t / (uint64_t)pop);
+}
+
+void
+rate_format(int64_t lo, int64_t hi, int64_t pop, char buf[64])
+{
+	int64_t	 a, b;
+
+	if (pop <= 0 || lo < 0 || hi < lo) {
+		buf[0] = '\0';
+		return;
+	}
+	a = rate_hundredths(lo, pop);
+	b = rate_hundredths(hi, pop);
+	if (a == b)
+		snprintf(buf, 64, "%lld.%02lld", (long long)(a / 100),
+		    (long long)(a % 100));
+	else
+		snprintf(buf, 64, "%lld.%02lld\xe2\x80\x93%lld.%02lld",
+		    (long long)(a / 100), (long long)(a % 100),
+		    (long long)(b / 100), (long long)(b % 100));
+}
+
 void
 pct_format(int64_t n, int64_t d, char buf[32])
 {

@@ -312,6 +312,34 @@ flow_classify(int from, int to)
 	return FLOW_ACROSS;
 }
 
+int
+country_in_region(int idx, int code)
+{
+	return idx >= 0 && code != 0 && (country_m49(idx, 0) == code ||
+	    country_m49(idx, 1) == code || country_m49(idx, 2) == code);
+}
+
+void
+grouping_m49(struct grouping *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->name = "UN M49";
+	g->n = NREGIONS - 1;
+	for (int i = 0; i < g->n; i++)
+		g->names[i] = region_names[i];
+	for (int i = 0; i < 256; i++) {
+		int	 r = i < country_count() ? region_index(i) : NREGIONS - 1;
+
+		g->of[i] = (int16_t)(r == NREGIONS - 1 ? -1 : r);
+	}
+}
+
+int
+grouping_of(const struct grouping *g, int idx)
+{
+	return idx >= 0 && idx < 256 ? g->of[idx] : -1;
+}
+
 const char *
 region_name(int code)
 {

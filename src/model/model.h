@@ -302,6 +302,26 @@ extern const char *const region_names[NREGIONS];
 extern const char *const flow_class_names[NCLASSES];
 /* How far a victim was moved, between two country indexes. */
 enum flow_class flow_classify(int from_idx, int to_idx);
+/* Whether the country of an index (-1: none) lies in the M49 region,
+ * sub-region or intermediate region of that code. */
+int	 country_in_region(int idx, int code);
+
+/*
+ * A grouping of the countries into regions, for tables by region: UN
+ * M49's five (grouping_m49), or a scheme of the user's (palermo regions
+ * import).  of[] gives each country index its region, or -1 for a
+ * country the grouping leaves out.  Strings belong to whoever made it.
+ */
+#define GROUPING_MAX	64
+struct grouping {
+	const char	*name;		/* "UN M49", or the scheme's name */
+	int		 n;
+	const char	*names[GROUPING_MAX];
+	int16_t		 of[256];
+};
+void	 grouping_m49(struct grouping *);
+/* The region of a country index (or -1, IDX_NR), -1 when none. */
+int	 grouping_of(const struct grouping *, int idx);
 
 /* ---------------------------------------------------------------------- */
 /*

@@ -4,7 +4,7 @@
  * when it needs to be.  The figures are the cells the page shows (see
  * report.h): counts are whole numbers, a percentage is written as the
  * page rounds it, a range as "212–224", money in US dollars with two
- * decimals.
+ * decimals, a year as a number, a rate per 100,000 as "0.41".
  */
 #include <inttypes.h>
 #include <string.h>
@@ -48,6 +48,16 @@ report_csv(const struct table *t, struct buf *b)
 
 				money_format(c->n, 2, m);
 				buf_adds(b, m);
+				break;
+			}
+			case CELL_YEAR:
+				buf_addf(b, "%" PRId64, c->n);
+				break;
+			case CELL_RATE: {
+				char	 r[64];
+
+				rate_format(c->n, c->e, c->d, r);
+				buf_adds(b, r);
 				break;
 			}
 			case CELL_EMPTY:

@@ -89,6 +89,7 @@ static const char style[] =
 	".num { text-align: right; }\n"
 	"td.num { white-space: nowrap; }\n"
 	".empty { color: #555; font-style: italic; }\n"
+	".mark { font-weight: 600; padding-left: .1em; }\n"
 	".note { font-size: .88rem; color: #444; margin: .6rem 0 0; }\n"
 	".csv { font-size: .88rem; margin: .3rem 0 0; }\n"
 	".visually-hidden { position: absolute; width: 1px; height: 1px;"
@@ -133,6 +134,8 @@ column_numeric(const struct table *t, int col)
 		case CELL_PCT:
 		case CELL_RANGE:
 		case CELL_MONEY:
+		case CELL_YEAR:
+		case CELL_RATE:
 			num = 1;
 			break;
 		default:
@@ -143,12 +146,12 @@ column_numeric(const struct table *t, int col)
 
 /*
  * One cell's text: counts as "1,234", percentages as "12.3%" (nothing
- * when the denominator is 0).  The years of a line chart's column 0 are
- * names, not counts, and print without a thousands separator.
+ * when the denominator is 0), years as names, without a thousands
+ * separator.  A marked figure carries a dagger that its row's note
+ * explains.
  */
 static void
-cell_put(struct buf *b, const struct table *t, const struct cell *c,
-    int col)
+cell_put(struct buf *b, const struct cell *c)
 {
 	char	 s[32];
 
@@ -156,13 +159,19 @@ cell_put(struct buf *b, const struct table *t, const struct cell *c,
 	case CELL_TEXT:
 		xml_escape(b, c->text, 0);
 		break;
+	case CELL_YEAR:
+		buf_addf(b, "%" PRId64, c->n);
+		break;
+	case CELL_RATE: {
+		char	 r[64];
+
+		rate_format(c->n, c->e, c->d, r);
+		buf_adds(b, r);
+		break;
+	}
 	case CELL_INT:
-		if (col == 0 && t->chart == CHART_LINES)
-			buf_addf(b, "%" PRId64, c->n);
-		else {
-			int_format(c->n, s);
-			buf_adds(b, s);
-		}
+		int_format(c->n, s);
+		buf_adds(b, s);
 		break;
 	case CELL_PCT:
 		pct_format(c->n, c->d, s);
@@ -186,6 +195,10 @@ cell_put(struct buf *b, const struct table *t, const struct cell *c,
 	default:
 		break;
 	}
+	if (c->mark)
+		buf_adds(b, "<span class=\"mark\" title=\"see the note of "
+		    "this row\">\xe2\x80\xa0</span><span "
+		    "class=\"visually-hidden\"> (see the note)</span>");
 }
 
 /*
@@ -247,7 +260,10 @@ table_narrow(const struct table *t)
 
 				money_text(c->n, m);
 				cw = strlen(m);
-			}
+			} else if (c->kind == CELL_YEAR)
+				cw = 4;
+			else if (c->kind == CELL_RATE)
+				cw = 10;
 			if (cw > w)
 				w = cw;
 		}
@@ -285,7 +301,7 @@ table_put(struct buf *b, const struct table *t)
 			else
 				buf_adds(b, num[j] ? "<td class=\"num\">" :
 				    "<td>");
-			cell_put(b, t, CELL(t, i, j), j);
+			cell_put(b, CELL(t, i, j));
 			buf_adds(b, j == 0 ? "</th>" : "</td>");
 		}
 		buf_adds(b, "</tr>\n");
@@ -313,7 +329,10 @@ figure_put(struct buf *b, const struct table *t)
 	    beside ? " beside" : "");
 	if (chart) {
 		buf_adds(b, "<div class=\"chart\">");
-		svg_chart(b, t);
+		if (t->chart == CHART_CHOROPLETH || t->chart == CHART_FLOWMAP)
+			map_chart(b, t);
+		else
+			svg_chart(b, t);
 		buf_adds(b, "</div>\n");
 	}
 	buf_adds(b, "<div class=\"data\">\n");

@@ -4,7 +4,9 @@
  * every table with its columns and rows.  A count is a number; a
  * percentage keeps its numerator and denominator beside the rounded
  * value, so that no reader rounds it differently; a range is its two
- * ends; money is a string of dollars and the whole number of cents.
+ * ends; money is a string of dollars and the whole number of cents; a
+ * rate keeps its counts and population.  A table of some years says
+ * which.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +57,7 @@ static json_t *
 cell_json(const struct cell *c, int *bad)
 {
 	json_t	*o;
-	char	 pct[32];
+	char	 pct[32], rate[64];
 
 	switch (c->kind) {
 	case CELL_TEXT:
@@ -85,6 +87,17 @@ cell_json(const struct cell *c, int *bad)
 		jset(o, "percent", jnew(pct[0] != '\0' ?
 		    json_real(strtod(pct, NULL)) : json_null()));
 		return o;
+	case CELL_YEAR:
+		return jnew(json_integer(c->n));
+	case CELL_RATE:
+		/* the counts it rests on, and the rate as the page shows it */
+		rate_format(c->n, c->e, c->d, rate);
+		o = jnew(json_object());
+		jset(o, "low", jnew(json_integer(c->n)));
+		jset(o, "high", jnew(json_integer(c->e)));
+		jset(o, "population", jnew(json_integer(c->d)));
+		jset(o, "per_100000", jstr(rate, bad));
+		return o;
 	case CELL_EMPTY:
 		break;
 	}
@@ -100,6 +113,13 @@ table_json(const struct table *t, int *bad)
 	jset(o, "id", jstr(t->id, bad));
 	jset(o, "title", jstr(t->title, bad));
 	jset(o, "note", jstr(t->note, bad));
+	if (t->y0) {
+		json_t	*y = jnew(json_object());
+
+		jset(y, "from", jnew(json_integer(t->y0)));
+		jset(y, "to", jnew(json_integer(t->y1)));
+		jset(o, "years", y);
+	}
 	cols = jnew(json_array());
 	for (int j = 0; j < t->ncols; j++)
 		jpush(cols, jstr(t->cols[j], bad));

@@ -129,6 +129,8 @@ cell_count(const struct cell *c, int64_t *lo, int64_t *hi)
 	case CELL_TEXT:
 	case CELL_PCT:
 	case CELL_MONEY:
+	case CELL_YEAR:
+	case CELL_RATE:
 		break;
 	}
 	return 0;
@@ -205,6 +207,34 @@ cell_money(struct cell *c, int64_t cents)
 {
 	c->kind = CELL_MONEY;
 	c->n = cents;
+}
+
+void
+cell_year(struct cell *c, int year)
+{
+	c->kind = CELL_YEAR;
+	c->n = year;
+}
+
+void
+cell_rate(struct cell *c, int64_t lo, int64_t hi, int64_t pop)
+{
+	if (pop <= 0) {
+		c->kind = CELL_EMPTY;
+		return;
+	}
+	c->kind = CELL_RATE;
+	c->n = lo;
+	c->e = hi;
+	c->d = pop;
+}
+
+const char *
+report_years(struct report *r, int y0, int y1)
+{
+	if (y0 == y1)
+		return report_printf(r, "%d", y0);
+	return report_printf(r, "%d\xe2\x80\x93%d", y0, y1);
 }
 
 void

@@ -30,12 +30,17 @@ enum cell_kind {
 	CELL_PCT,	/* n of d, shown as a percentage; empty when d == 0 */
 	CELL_RANGE,	/* a count known to lie from n to d, as "212–224" */
 	CELL_MONEY,	/* n US cents, as "1,234.56": exact, never a float */
+	CELL_YEAR,	/* the year n: a name, never with a separator */
+	CELL_RATE,	/* n to e per 100,000 of a population d, as "0.41" or
+			 * "0.41–0.45" (rate_format) */
 };
 
 struct cell {
 	enum cell_kind	 kind;
 	const char	*text;
-	int64_t		 n, d;
+	int64_t		 n, d, e;
+	/* the figure is marked: the row's note (its last column) says why */
+	int		 mark;
 };
 
 enum chart_kind {
@@ -44,6 +49,11 @@ enum chart_kind {
 	CHART_PYRAMID,	/* column 0 age bands; columns 1 and 2 two sexes */
 	CHART_HEATMAP,	/* column 0 row labels; columns 1.. values */
 	CHART_LINES,	/* column 0 years; columns 1.. series */
+	CHART_STACKED,	/* column 0 labels; columns 1.. parts of 100% */
+	CHART_CHOROPLETH, /* a world map: column 0 ISO alpha-3, column
+			 * chart_col the value shaded (map.c) */
+	CHART_FLOWMAP,	/* a world map: columns 0 and 1 ISO alpha-3 from and
+			 * to, column chart_col the size of the flow */
 	CHART__MAX
 };
 
@@ -56,8 +66,13 @@ struct table {
 	int		 nrows;
 	struct cell	*cells;
 	enum chart_kind	 chart;
-	int		 chart_col;	/* CHART_BARS: the value column */
+	int		 chart_col;	/* CHART_BARS, maps: the value column */
+	int		 chart_last;	/* the last column a chart of series
+					 * draws (0: every one) */
 	const char	*chart_desc;	/* for screen readers */
+	/* the years the table covers (0: not a table of years), which its
+	 * title states and its JSON gives */
+	int		 y0, y1;
 	/* Column total.col of every row is the sum of its columns
 	 * total.first to total.last (table_total); total.col 0: none. */
 	struct {
@@ -114,6 +129,11 @@ void	 cell_pct(struct cell *, int64_t n, int64_t d);
 /* A count from lo to hi: CELL_INT when they are equal. */
 void	 cell_range(struct cell *, int64_t lo, int64_t hi);
 void	 cell_money(struct cell *, int64_t cents);
+void	 cell_year(struct cell *, int year);
+/* lo to hi per 100,000 of pop; empty when pop is not positive. */
+void	 cell_rate(struct cell *, int64_t lo, int64_t hi, int64_t pop);
+/* "2020–2022", or "2022" for one year, in the report's arena. */
+const char *report_years(struct report *, int y0, int y1);
 /* The text of a cell, "" when it has none. */
 const char *cell_str(const struct cell *);
 /* The report's meta (figures.json): key: value when key is not NULL,
@@ -128,6 +148,9 @@ void	 report_meta(struct report *, const char *kind, const char *key,
 void	 report_html(const struct report *, struct buf *);
 /* svg.c: one chart as an SVG element, appended to b (escaped). */
 void	 svg_chart(struct buf *, const struct table *);
+/* map.c: a table's world map (CHART_CHOROPLETH, CHART_FLOWMAP) as one SVG
+ * element, appended to b. */
+void	 map_chart(struct buf *, const struct table *);
 /* csv.c: a table as CSV into b; every table, each after a line
  * "# ID: TITLE" (a blank line between them), into b. */
 void	 report_csv(const struct table *, struct buf *);

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report.h"
+#include "report/report_int.h"
 
 #define SVG_W		640	/* width of the viewBox, unless a heat map needs more */
 #define CHAR_W		6.6	/* a generous mean advance of a letter at size 12 */
@@ -65,6 +65,7 @@ static void	draw_bars(struct chart *);
 static void	draw_pyramid(struct chart *);
 static void	draw_heatmap(struct chart *);
 static void	draw_lines(struct chart *);
+static void	draw_stacked(struct chart *);
 
 /* What each kind of chart needs, and who draws it. */
 static const struct chart_def {
@@ -77,6 +78,7 @@ static const struct chart_def {
 	[CHART_PYRAMID] = { "pyramid", "Population pyramid", 3, draw_pyramid },
 	[CHART_HEATMAP] = { "heatmap", "Heat map", 2, draw_heatmap },
 	[CHART_LINES] = { "lines", "Line chart", 2, draw_lines },
+	[CHART_STACKED] = { "stacked", "Stacked bar chart", 2, draw_stacked },
 };
 
 /*
@@ -139,7 +141,8 @@ static int
 has_value(const struct cell *c)
 {
 	return c->kind == CELL_INT || c->kind == CELL_RANGE ||
-	    c->kind == CELL_MONEY || (c->kind == CELL_PCT && c->d > 0);
+	    c->kind == CELL_MONEY || c->kind == CELL_RATE ||
+	    (c->kind == CELL_PCT && c->d > 0);
 }
 
 /*
@@ -159,6 +162,9 @@ cell_value(const struct cell *c)
 		v = ((double)c->n + (double)c->d) / 2;
 	else if (c->kind == CELL_PCT && c->d > 0)
 		v = (double)c->n * 100.0 / (double)c->d;
+	else if (c->kind == CELL_RATE && c->d > 0)	/* the middle */
+		v = ((double)c->n + (double)c->e) / 2 * 100000.0 /
+		    (double)c->d;
 	return v > 0 ? v : 0;
 }
 
@@ -183,6 +189,13 @@ value_label(const struct cell *c, char out[40])
 		snprintf(out, 40, "%.39s", r);
 	} else if (c->kind == CELL_MONEY)
 		money_text(c->n, out);
+	else if (c->kind == CELL_RATE) {
+		char	 r[64];
+
+		rate_format(c->n, c->e, c->d, r);
+		snprintf(out, 40, "%.39s", r);
+	} else if (c->kind == CELL_YEAR)
+		snprintf(out, 40, "%" PRId64, c->n);
 }
 
 /*
@@ -195,12 +208,20 @@ label_text(const struct cell *c, int year, char tmp[40])
 {
 	if (c->kind == CELL_TEXT)
 		return c->text != NULL ? c->text : "";
-	if (c->kind == CELL_INT && year) {
+	if ((c->kind == CELL_INT && year) || c->kind == CELL_YEAR) {
 		snprintf(tmp, 40, "%" PRId64, c->n);
 		return tmp;
 	}
 	value_label(c, tmp);
 	return tmp;
+}
+
+/* How many columns after column 0 a chart of series draws. */
+static int
+series(const struct table *t)
+{
+	return t->chart_last >= 1 && t->chart_last < t->ncols ?
+	    t->chart_last : t->ncols - 1;
 }
 
 static const char *
@@ -625,7 +646,7 @@ draw_heatmap(struct chart *ch)
 	const struct table	*t = ch->t;
 	struct buf		*b = ch->b;
 	const double		 cellh = 26;
-	int			 m = t->ncols - 1, kinds = 0;
+	int			 m = series(t), kinds = 0;
 	int			 bi = -1, bj = 0;
 	double			 maxn = 0, maxp = 0, lw, cellw, band, extra = 0;
 	double			 x, y, share, ly;
@@ -795,7 +816,8 @@ lines_by_year(const struct table *t)
 	if (t->nrows < 2)
 		return 0;
 	for (int i = 0; i < t->nrows; i++)
-		if (CELL(t, i, 0)->kind != CELL_INT ||
+		if ((CELL(t, i, 0)->kind != CELL_INT && CELL(t, i,
+		    0)->kind != CELL_YEAR) ||
 		    (i > 0 && CELL(t, i, 0)->n <= CELL(t, i - 1, 0)->n))
 			return 0;
 	return 1;
@@ -813,7 +835,7 @@ draw_lines(struct chart *ch)
 	const struct table	*t = ch->t;
 	struct buf		*b = ch->b;
 	const double		 ph = 220, left = 64, right = 72;
-	int			 m = t->ncols - 1, n = t->nrows, pct = 0;
+	int			 m = series(t), n = t->nrows, pct = 0;
 	int			 rows = 1, every = 1, k = 0, *order = NULL;
 	double			*xs = NULL, *ends = NULL, max = 0, x, y;
 	double			 lx, top, axisy, plotw;
@@ -1004,6 +1026,95 @@ draw_lines(struct chart *ch)
 	free(order);
 }
 
+/*
+ * Stacked bars: one bar per row, its parts (columns 1 to the last drawn)
+ * as shares of their sum, from left to right, with a legend above.  A
+ * share is written in its part where it fits, so that a grey print still
+ * tells the parts apart; a range counts at its middle.
+ */
+static void
+draw_stacked(struct chart *ch)
+{
+	const struct table	*t = ch->t;
+	struct buf		*b = ch->b;
+	int			 m = series(t), rows = 1;
+	double			 x0, plotw, top, lx, y, sum, x, w;
+	size_t			 cut;
+	char			 tmp[40];
+
+	x0 = clamp((double)labels_width(t, 1, 1, LABEL_MAX) * CHAR_W + 16, 64,
+	    240);
+	cut = fit_chars(x0 - 12);
+	plotw = SVG_W - 24 - x0;
+
+	/* the legend, in as many rows as it needs */
+	lx = x0;
+	for (int j = 1; j <= m; j++) {
+		size_t	 len = utf8_count(header(t, j));
+		double	 iw = 26 + (double)(len < 24 ? len : 24) * CHAR_W;
+
+		if (lx > x0 && lx + iw > SVG_W - 8) {
+			lx = x0;
+			rows++;
+		}
+		y = rows * 20 - 2;
+		rect_at(b, lx, y - 10, 14, 12, palette[(j - 1) %
+		    NPALETTE].fill);
+		text_at(b, lx + 18, y, NULL, NULL, header(t, j), 24);
+		lx += iw;
+	}
+	top = rows * 20 + 14;
+	ch->h = top + t->nrows * ROW_H + 30;
+
+	buf_addf(&ch->desc, "%s: each row's ", chart_defs[CHART_STACKED].what);
+	for (int j = 1; j <= m; j++)
+		buf_addf(&ch->desc, "%s%s", j == 1 ? "" : j == m ? " and " :
+		    ", ", header(t, j));
+	buf_addf(&ch->desc, " as shares of their sum, by %s, %d rows.",
+	    header(t, 0), t->nrows);
+
+	buf_adds(b, "<g font-size=\"11\">");
+	for (int i = 0; i < t->nrows; i++) {
+		y = top + i * ROW_H + 4;
+		sum = 0;
+		for (int j = 1; j <= m; j++)
+			sum += cell_value(CELL(t, i, j));
+		if (sum <= 0) {
+			text_at(b, x0 + 4, y + 11, NULL, INK_SOFT, "no data", 0);
+			continue;
+		}
+		x = x0;
+		for (int j = 1; j <= m; j++) {
+			const struct colour *pc = &palette[(j - 1) % NPALETTE];
+			double	 share = cell_value(CELL(t, i, j)) / sum;
+
+			w = plotw * share;
+			if (w <= 0)
+				continue;
+			rect_at(b, x, y, w, BAR_H, pc->fill);
+			snprintf(tmp, sizeof(tmp), "%.0f%%", share * 100);
+			if (w >= 30)
+				text_at(b, x + w / 2, y + 11, "middle", pc->ink,
+				    tmp, 0);
+			x += w;
+		}
+	}
+	buf_adds(b, "</g>");
+	for (int i = 0; i < t->nrows; i++)
+		text_at(b, x0 - 8, top + i * ROW_H + 15, "end", NULL,
+		    label_text(CELL(t, i, 0), 1, tmp), cut);
+
+	/* the axis, 0 to 100% */
+	y = top + t->nrows * ROW_H + 4;
+	line_at(b, x0, top - 4, x0, y, AXIS);
+	buf_addf(b, "<g font-size=\"11\" fill=\"%s\">", INK_SOFT);
+	for (int k = 0; k <= 4; k++) {
+		snprintf(tmp, sizeof(tmp), "%d%%", k * 25);
+		text_at(b, x0 + plotw * k / 4, y + 16, "middle", NULL, tmp, 0);
+	}
+	buf_adds(b, "</g>");
+}
+
 /* A chart that has nothing to show says so. */
 static void
 draw_empty(struct chart *ch, const struct chart_def *def)
@@ -1011,6 +1122,39 @@ draw_empty(struct chart *ch, const struct chart_def *def)
 	ch->h = 64;
 	buf_addf(&ch->desc, "%s: no data.", def->what);
 	text_at(ch->b, SVG_W / 2.0, 36, "middle", INK_SOFT, "No data", 0);
+}
+
+void
+svg_wrap(struct buf *out, const struct table *t, const char *kind, double w,
+    double h, const char *desc, const struct buf *body)
+{
+	buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"chart chart-%s\" viewBox=\"0 0 %.0f %.0f\" "
+	    "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"",
+	    kind, w, h, w, h);
+	buf_adds(out, "chart_");
+	xml_escape(out, t->id, 0);
+	buf_adds(out, "_title chart_");
+	xml_escape(out, t->id, 0);
+	buf_addf(out, "_desc\" font-family=\"system-ui, sans-serif\" "
+	    "font-size=\"12\" fill=\"%s\"><title id=\"chart_", INK);
+	xml_escape(out, t->id, 0);
+	buf_adds(out, "_title\">");
+	xml_escape(out, t->title, 0);
+	buf_adds(out, "</title><desc id=\"chart_");
+	xml_escape(out, t->id, 0);
+	buf_adds(out, "_desc\">");
+	xml_escape(out, desc, 0);
+	buf_adds(out, "</desc>");
+	buf_add(out, body->s, body->len);
+	buf_adds(out, "</svg>");
+}
+
+void
+svg_text_at(struct buf *b, double x, double y, const char *anchor,
+    const char *fill, const char *s, size_t max)
+{
+	text_at(b, x, y, anchor, fill, s, max);
 }
 
 /*
@@ -1027,7 +1171,8 @@ svg_chart(struct buf *out, const struct table *t)
 	struct chart		 ch;
 	int			 ok;
 
-	if (t->chart <= CHART_NONE || t->chart >= CHART__MAX)
+	if (t->chart <= CHART_NONE || t->chart >= CHART__MAX ||
+	    chart_defs[t->chart].draw == NULL)
 		return;
 	def = &chart_defs[t->chart];
 	memset(&ch, 0, sizeof(ch));
@@ -1044,29 +1189,8 @@ svg_chart(struct buf *out, const struct table *t)
 	else
 		draw_empty(&ch, def);
 
-	buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "class=\"chart chart-%s\" viewBox=\"0 0 %.0f %.0f\" "
-	    "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"",
-	    def->name, ch.w, ch.h, ch.w, ch.h);
-	buf_adds(out, "chart_");
-	xml_escape(out, t->id, 0);
-	buf_adds(out, "_title chart_");
-	xml_escape(out, t->id, 0);
-	buf_addf(out, "_desc\" font-family=\"system-ui, sans-serif\" "
-	    "font-size=\"12\" fill=\"%s\"><title id=\"chart_", INK);
-	xml_escape(out, t->id, 0);
-	buf_adds(out, "_title\">");
-	xml_escape(out, t->title, 0);
-	buf_adds(out, "</title><desc id=\"chart_");
-	xml_escape(out, t->id, 0);
-	buf_adds(out, "_desc\">");
-	if (t->chart_desc != NULL && t->chart_desc[0] != '\0')
-		xml_escape(out, t->chart_desc, 0);
-	else
-		xml_escape(out, ch.desc.s, 0);
-	buf_adds(out, "</desc>");
-	buf_add(out, body.s, body.len);
-	buf_adds(out, "</svg>");
+	svg_wrap(out, t, def->name, ch.w, ch.h, t->chart_desc != NULL &&
+	    t->chart_desc[0] != '\0' ? t->chart_desc : ch.desc.s, &body);
 	buf_release(&body);
 	buf_release(&ch.desc);
 }

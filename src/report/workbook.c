@@ -164,6 +164,14 @@ table_widths(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 				if (w < 16)
 					w = 16;
 				break;
+			case CELL_YEAR:
+				if (w < 4)
+					w = 4;
+				break;
+			case CELL_RATE:
+				if (w < 12)
+					w = 12;
+				break;
 			case CELL_EMPTY:
 				break;
 			}
@@ -230,6 +238,19 @@ table_sheet(struct xlsx *x, lxw_worksheet *ws, const struct table *t)
 				money_format(c->n, 2, m);
 				xlsx_check(x, xw.worksheet_write_number(ws, row,
 				    col, strtod(m, NULL), x->money));
+				break;
+			}
+			case CELL_YEAR:
+				/* a number, in the general format: no
+				 * separator */
+				xlsx_check(x, xw.worksheet_write_number(ws, row,
+				    col, (double)c->n, NULL));
+				break;
+			case CELL_RATE: {
+				char	 r[64];
+
+				rate_format(c->n, c->e, c->d, r);
+				xlsx_string(x, ws, row, col, r, NULL);
 				break;
 			}
 			case CELL_EMPTY:

@@ -154,7 +154,7 @@ build_report(void)
 	t->chart = CHART_LINES;
 	for (int y = 2015; y <= 2022; y++) {
 		c = table_row(r, t);
-		cell_int(&c[0], y);
+		cell_year(&c[0], y);
 		cell_int(&c[1], 1000 + 90 * (y - 2015));
 		cell_int(&c[2], 400 + 20 * (y - 2015));
 		if (y != 2018)
@@ -191,7 +191,7 @@ build_report(void)
 	t = table_new(r, s, "one_year", "One year", 4, trend_cols);
 	t->chart = CHART_LINES;
 	c = table_row(r, t);
-	cell_int(&c[0], 2020);
+	cell_year(&c[0], 2020);
 	cell_int(&c[1], 7);
 	cell_int(&c[2], -2);
 	t = table_new(r, s, "one_band", "One band", 3, age_cols);
@@ -603,7 +603,8 @@ test_svg_edges(void **state)
 	assert_null(strstr(b.s, ">No data</text>"));
 	t = table_new(r, NULL, "narrow", "One column", 1, cols);
 	table_row(r, t);
-	for (int k = CHART_BARS; k < CHART__MAX; k++) {
+	/* (the maps, map.c, are drawn by map_chart, not svg_chart) */
+	for (int k = CHART_BARS; k < CHART_CHOROPLETH; k++) {
 		t->chart = (enum chart_kind)k;
 		buf_reset(&b);
 		svg_chart(&b, t);
@@ -619,7 +620,7 @@ test_svg_edges(void **state)
 	cell_int(&c[1], 0);
 	cell_pct(&c[2], 0, 0);
 	for (int rows = 1; rows <= 3; rows++) {
-		for (int k = CHART_BARS; k < CHART__MAX; k++) {
+		for (int k = CHART_BARS; k < CHART_CHOROPLETH; k++) {
 			t->chart = (enum chart_kind)k;
 			t->chart_col = 2;
 			buf_reset(&b);
@@ -788,6 +789,73 @@ test_deterministic(void **state)
 	free(c);
 }
 
+/* The world maps: every country drawn with its name, a value on those
+ * that have one, the flows between the countries named, the disclaimer. */
+static void
+test_maps(void **state)
+{
+	static const char *const mcols[] = { "ISO3", "Country", "Victims" };
+	static const char *const fcols[] = { "From", "To", "Victims" };
+	struct report	*r = report_new("Maps");
+	struct table	*t;
+	struct cell	*c;
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	country_init();
+	t = table_new(r, NULL, "victims", "Victims by country", 3, mcols);
+	t->chart = CHART_CHOROPLETH;
+	t->chart_col = 2;
+	c = table_row(r, t);
+	cell_text(&c[0], "DEU");
+	cell_range(&c[2], 1289, 1294);
+	c = table_row(r, t);
+	cell_text(&c[0], "MLT");	/* a dot on the map */
+	cell_int(&c[2], 7);
+	c = table_row(r, t);
+	cell_text(&c[0], "XKX");
+	cell_int(&c[2], 12);
+	map_chart(&b, t);
+	assert_int_equal(strncmp(b.s, "<svg ", 5), 0);
+	assert_int_equal(count(b.s, "</svg>"), 1);
+	assert_finite(b.s);
+	assert_non_null(strstr(b.s, "<title>Germany: 1,289\xe2\x80\x93"
+	    "1,294</title></path>"));
+	assert_non_null(strstr(b.s, "<title>Malta: 7</title></circle>"));
+	assert_non_null(strstr(b.s, "<title>Kosovo under UNSCR 1244: 12"
+	    "</title></path>"));
+	assert_non_null(strstr(b.s, "<title>France: no data</title>"));
+	/* every shape and dot has its title */
+	assert_int_equal(count(b.s, "<path d="), count(b.s, "</title></path>"));
+	assert_int_equal(count(b.s, "<circle "), count(b.s,
+	    "</title></circle>"));
+	assert_true(count(b.s, "<path d=") > 150);
+	assert_non_null(strstr(b.s, "do not imply official endorsement or "
+	    "acceptance by the United Nations."));
+
+	t = table_new(r, NULL, "flows", "Flows", 3, fcols);
+	t->chart = CHART_FLOWMAP;
+	t->chart_col = 2;
+	c = table_row(r, t);
+	cell_text(&c[0], "NGA");
+	cell_text(&c[1], "ITA");
+	cell_int(&c[2], 400);
+	c = table_row(r, t);
+	cell_text(&c[0], "ITA");
+	cell_text(&c[1], "ITA");
+	cell_int(&c[2], 100);
+	buf_reset(&b);
+	map_chart(&b, t);
+	assert_finite(b.s);
+	assert_non_null(strstr(b.s, "<title>Nigeria \xe2\x86\x92 Italy: 400"
+	    "</title></path>"));
+	assert_non_null(strstr(b.s, "<title>within Italy: 100</title>"
+	    "</circle>"));
+	assert_non_null(strstr(b.s, "<title>Germany</title></path>"));
+	buf_release(&b);
+	report_free(r);
+}
+
 int
 main(void)
 {
@@ -797,6 +865,7 @@ main(void)
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_charts),
 		cmocka_unit_test(test_svg_edges),
+		cmocka_unit_test(test_maps),
 		cmocka_unit_test(test_pyramid_order),
 		cmocka_unit_test(test_svg_size),
 		cmocka_unit_test(test_svg_wellformed),
