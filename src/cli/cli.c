@@ -14,7 +14,7 @@
 
 const struct command *const commands[] = {
 	&cmd_init, &cmd_import, &cmd_export, &cmd_sample, &cmd_stats,
-	&cmd_report, &cmd_check, &cmd_map, &cmd_instruments,
+	&cmd_report, &cmd_check, &cmd_map, &cmd_regions, &cmd_instruments,
 	&cmd_criminalisation, &cmd_fund, &cmd_plan, &cmd_icat, &cmd_mechanisms,
 	&cmd_practices, &cmd_worldday, &cmd_countries, &cmd_submissions,
 	&cmd_help, &cmd_version, NULL,
@@ -318,4 +318,17 @@ cli_filter(const char *cmd, struct filter_opts *o, struct filter *f)
 		return -1;
 	}
 	return 0;
+}
+
+int
+cli_grouping(struct cli *cl, const struct filter_opts *o, struct arena *a,
+    struct grouping *g)
+{
+	if (o->regions == NULL) {
+		grouping_m49(g);
+		return EXIT_DONE;
+	}
+	if (cli_store(cl) == NULL)
+		return EXIT_STORE;
+	return exit_of(grouping_load(cl->st, o->regions, a, g));
 }

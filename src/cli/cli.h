@@ -132,21 +132,27 @@ struct filter_opts {
 	const char	*from, *to, *country, *region;
 	struct cli_list	 source, where;
 	const char	*sources[CLI_LIST_MAX + 1];	/* NULL-ended */
+	const char	*regions;	/* the grouping of official tables */
 };
 #define FILTER_OPTS(type, m) \
 	OPT_VALUE("from", type, m.from), OPT_VALUE("to", type, m.to), \
 	OPT_VALUE("country", type, m.country), \
 	OPT_VALUE("region", type, m.region), \
-	OPT_LIST("source", type, m.source), OPT_LIST("where", type, m.where)
+	OPT_LIST("source", type, m.source), OPT_LIST("where", type, m.where), \
+	OPT_VALUE("regions", type, m.regions)
 /* The filter of those options; 0, or -1 after a usage error. */
 int	 cli_filter(const char *cmd, struct filter_opts *, struct filter *);
+/* The grouping --regions names (UN M49 without it), its strings in a;
+ * EXIT_DONE, or the exit status after saying why. */
+int	 cli_grouping(struct cli *, const struct filter_opts *, struct arena *,
+	    struct grouping *);
 /* EXIT_DONE for 0, EXIT_REJECTED for 1 (problems found in the input),
  * EXIT_STORE for -1: what the library's calls return, as an exit status. */
 int	 exit_of(int rc);
 
 /* cmd_*.c: the commands. */
 extern const struct command cmd_init, cmd_import, cmd_export, cmd_sample,
-	cmd_stats, cmd_report, cmd_check, cmd_map, cmd_instruments,
+	cmd_stats, cmd_report, cmd_check, cmd_map, cmd_regions, cmd_instruments,
 	cmd_criminalisation, cmd_fund, cmd_plan, cmd_icat, cmd_mechanisms,
 	cmd_practices, cmd_worldday, cmd_countries, cmd_submissions,
 	cmd_help, cmd_version;

@@ -23,6 +23,8 @@ report_global_run(struct cli *cl, void *opts, int argc, char **argv)
 {
 	struct report_opts *o = opts;
 	struct report	*r;
+	struct grouping	 g;
+	struct arena	 a = { NULL };
 	size_t		 n;
 	int		 ret = EXIT_STORE;
 
@@ -31,9 +33,13 @@ report_global_run(struct cli *cl, void *opts, int argc, char **argv)
 		    argv[0]);
 	if (o->out == NULL)
 		return usage_error("report", "--out DIR is required");
-	if (cli_store(cl) == NULL ||
-	    (r = report_global(cl->st, &o->flt, &n)) == NULL)
-		return EXIT_STORE;
+	if ((ret = cli_grouping(cl, &o->f, &a, &g)) != EXIT_DONE ||
+	    cli_store(cl) == NULL ||
+	    (r = report_global(cl->st, &o->flt, &g, &n)) == NULL) {
+		arena_release(&a);
+		return ret == EXIT_DONE ? EXIT_STORE : ret;
+	}
+	ret = EXIT_STORE;
 	if (report_write(r, o->out) == 0) {
 		fprintf(stderr, "%s: wrote the Global Report on %zu cases to "
 		    "%s/: index.html, tables/ (%d CSV files), tables.xlsx, "
@@ -41,6 +47,7 @@ report_global_run(struct cli *cl, void *opts, int argc, char **argv)
 		ret = EXIT_DONE;
 	}
 	report_free(r);
+	arena_release(&a);
 	return ret;
 }
 
@@ -118,9 +125,9 @@ report_run(struct cli *cl, void *opts, int argc, char **argv)
 		return usage_error("report", "--by, --where, --all, --fields "
 		    "and --format are for 'palermo stats'");
 	if (!global && (o->f.from || o->f.to || o->f.country || o->f.region ||
-	    o->f.source.n))
-		return usage_error("report", "--from, --to, --country, --region "
-		    "and --source choose the cases of 'report global'");
+	    o->f.source.n || o->f.regions))
+		return usage_error("report", "--from, --to, --country, --region, "
+		    "--source and --regions are for 'report global'");
 	if (!of_year && o->year)
 		return usage_error("report", "--year is for appraisal, sg and "
 		    "fund");
@@ -151,8 +158,8 @@ static const struct opt report_opts[] = {
 const struct command cmd_report = {
 	"report", "write a report",
 	"palermo report global --out DIR [--from YEAR] [--to YEAR]\n"
-	"              [--country C] [--region R] [--source NAME]... "
-	"[--db PATH]\n"
+	"              [--country C] [--region R] [--source NAME]...\n"
+	"              [--regions SCHEME] [--db PATH]\n"
 	"palermo report country ISO3 --out DIR [--db PATH]\n"
 	"palermo report appraisal --year YEAR --out DIR [--db PATH]\n"
 	"palermo report sg --year YEAR --out DIR [--db PATH]\n"
@@ -164,8 +171,8 @@ const struct command cmd_report = {
 	"index.html (one self-contained page, for screen and print),\n"
 	"tables/*.csv and tables.xlsx (every figure) and figures.json (the\n"
 	"figures with what they came from).  Sums of counts published as\n"
-	"<5 are ranges, such as 212-224.  The filters apply to case "
-	"records.\n"
+	"<5 are ranges, such as 212-224.  The filters apply to case\n"
+	"records and official statistics alike.\n"
 	"The appraisal of the Global Plan of Action (2017 and every four\n"
 	"years after) gives the achievements, gaps and challenges of the\n"
 	"period since the previous one.  The Secretary-General's report\n"
@@ -180,6 +187,9 @@ const struct command cmd_report = {
 	"  --region R        the same for a UN M49 region, sub-region or\n"
 	"                    intermediate region (name or code)\n"
 	"  --source NAME     only this source's submissions (repeatable)\n"
+	"  --regions SCHEME  group the official tables by the regions of a\n"
+	"                    scheme of 'palermo regions import' (default:\n"
+	"                    UN M49)\n"
 	DB_OPTS,
 	report_opts, sizeof(struct report_opts), 0, report_run,
 };

@@ -46,6 +46,8 @@ static int
 stats_all(struct cli *cl, const struct stats_opts *o)
 {
 	struct report	*r;
+	struct grouping	 g;
+	struct arena	 a = { NULL };
 	struct buf	 b = BUF_INIT;
 	size_t		 n;
 	int		 rc = 0, fmt = o->format ? name_find(crosstab_format_names,
@@ -53,9 +55,12 @@ stats_all(struct cli *cl, const struct stats_opts *o)
 
 	if (fmt != XT_CSV && fmt != XT_JSON)
 		return usage_error("stats", "--all writes csv or json");
-	if (cli_store(cl) == NULL ||
-	    (r = report_global(cl->st, &o->flt, &n)) == NULL)
-		return EXIT_STORE;
+	if ((rc = cli_grouping(cl, &o->f, &a, &g)) != EXIT_DONE ||
+	    cli_store(cl) == NULL ||
+	    (r = report_global(cl->st, &o->flt, &g, &n)) == NULL) {
+		arena_release(&a);
+		return rc == EXIT_DONE ? EXIT_STORE : rc;
+	}
 	if (fmt == XT_JSON)
 		rc = report_json(r, o->out ? o->out : "standard output", &b);
 	else
@@ -64,6 +69,7 @@ stats_all(struct cli *cl, const struct stats_opts *o)
 		rc = file_put(o->out ? o->out : "-", b.s, b.len);
 	buf_release(&b);
 	report_free(r);
+	arena_release(&a);
 	return rc == 0 ? EXIT_DONE : EXIT_STORE;
 }
 

@@ -264,6 +264,11 @@ void	 official_sum(const struct official *, int ind, int year,
  * every one of them (panel holds NCOUNTRIES); returns how many. */
 int	 official_panel(const struct official *, int ind, int y0, int y1,
 	    const unsigned char *in, unsigned char *panel);
+/* The grouping of that name: UN M49's for NULL, "M49" or "UN M49",
+ * else the user's scheme, its names in the arena; 0, 1 when there is no
+ * such scheme (said), -1 (said). */
+int	 grouping_load(struct store *, const char *name, struct arena *,
+	    struct grouping *);
 /* The population of a country index and year, sex and age group; 0
  * when none is stored. */
 int64_t	 official_population(const struct official *, int c, int year,

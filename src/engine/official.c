@@ -469,3 +469,30 @@ official_panel(const struct official *o, int ind, int y0, int y1,
 	}
 	return n;
 }
+
+int
+grouping_load(struct store *st, const char *name, struct arena *a,
+    struct grouping *g)
+{
+	struct region_member *m;
+	size_t		 n;
+
+	if (name == NULL || strcmp(name, "M49") == 0 || strcmp(name,
+	    "UN M49") == 0) {
+		grouping_m49(g);
+		return 0;
+	}
+	if (st->ops->scheme_members(st, name, a, &m, &n) == -1)
+		return -1;
+	if (n == 0) {
+		error("there is no region scheme '%s' (see 'palermo regions')",
+		    name);
+		return 1;
+	}
+	if (grouping_of_scheme(g, arena_strdup(a, name), m, n) == -1) {
+		error("region scheme '%s' has more than %d regions", name,
+		    GROUPING_MAX);
+		return 1;
+	}
+	return 0;
+}

@@ -96,6 +96,8 @@ enum register_kind {
 	REG_PRACTICES,		/* practices of mechanisms (CSV) */
 	REG_FUND,		/* the Trust Fund's operations (CSV) */
 	REG_ORIGINS,		/* readings of free-text origins (CSV) */
+	REG_REGIONS,		/* a grouping of countries into regions
+				 * (CSV; source: the scheme's name) */
 	REG__MAX
 };
 

@@ -2,7 +2,8 @@
  * registers.c: a register's file into the store, all or nothing: states'
  * actions on the instruments, the Global Plan of Action's actions (CSV,
  * or JSON with their notes, indicators and evidence), practices, the
- * Trust Fund's operations, and the user's readings of free-text origins.
+ * Trust Fund's operations, the user's readings of free-text origins, and
+ * the user's groupings of countries into regions.
  * Each row is checked by the register's own rules (rules/); any problem
  * rolls the whole file back, and every problem is listed.
  */
@@ -414,6 +415,93 @@ origins_row(const struct csv_record *r, void *arg)
 }
 
 
+/* --- a grouping of countries into regions --------------------------- */
+
+struct regions_import {
+	struct reg_common c;
+	const char	*path;
+	int64_t		 scheme;	/* 0 until the first row */
+	int		 col[2];
+	unsigned long	 line_of[256];	/* where each country was given */
+	char		*names[GROUPING_MAX];
+	int		 nnames;
+};
+
+static int
+regions_row(const struct csv_record *r, void *arg)
+{
+	static const char *const names[2] = { "country", "region" };
+	struct regions_import	*im = arg;
+	const struct country	*c;
+	const char		*region, *base;
+	int			 idx, k;
+
+	if (first_record(&im->c)) {
+		for (k = 0; k < 2; k++) {
+			im->col[k] = -1;
+			for (size_t i = 0; i < r->count; i++)
+				if (str_eqi(r->field[i], names[k]))
+					im->col[k] = (int)i;
+			if (im->col[k] == -1)
+				errlist_add(im->c.el, r->line, 0, names[k],
+				    "column missing from the header (expected "
+				    "country, region)");
+		}
+		return im->c.el->count ? -1 : 0;
+	}
+	im->c.rows++;
+	if (country_resolve(r->field[im->col[0]], &c) != COUNTRY_FOUND) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,
+		    "country", "unknown country '%s'", r->field[im->col[0]]);
+		return 0;
+	}
+	region = r->field[im->col[1]];
+	if (*region == '\0') {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[1] + 1,
+		    "region", "empty region for %s", c->alpha3);
+		return 0;
+	}
+	idx = country_index(c->numeric);
+	if (im->line_of[idx]) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,
+		    "country", "%s is given a region already at line %lu; a "
+		    "country belongs to one region of a scheme", c->alpha3,
+		    im->line_of[idx]);
+		return 0;
+	}
+	im->line_of[idx] = r->line;
+	for (k = 0; k < im->nnames && strcmp(im->names[k], region) != 0; k++)
+		;
+	if (k == im->nnames) {
+		if (k == GROUPING_MAX) {
+			errlist_add(im->c.el, r->line, (unsigned long)
+			    im->col[1] + 1, "region", "more than %d regions in "
+			    "one scheme", GROUPING_MAX);
+			return 0;
+		}
+		im->names[im->nnames++] = xstrdup(region);
+	}
+	if (im->c.el->count)
+		return 0;
+	if (im->scheme == 0) {
+		base = strrchr(im->path, '/');
+		if (im->c.st->ops->scheme_put(im->c.st, im->c.source, base ?
+		    base + 1 : im->path, &im->scheme) == -1)
+			return -1;
+	}
+	return im->c.st->ops->scheme_member_add(im->c.st, im->scheme,
+	    c->numeric, region);
+}
+
+static void
+regions_release(void *state)
+{
+	struct regions_import *im = state;
+
+	for (int k = 0; k < im->nnames; k++)
+		free(im->names[k]);
+}
+
 /* --- the registers, and the reading they share ----------------------- */
 
 static int
@@ -468,6 +556,8 @@ static const struct {
 	    fund_release, fund_row, NULL },
 	[REG_ORIGINS] = { "origin readings", sizeof(struct origins_import),
 	    NULL, NULL, origins_row, NULL },
+	[REG_REGIONS] = { "countries", sizeof(struct regions_import), NULL,
+	    regions_release, regions_row, NULL },
 };
 
 int
@@ -484,6 +574,8 @@ intake_register(struct store *st, enum register_kind kind, const char *path,
 	c->st = st;
 	c->el = &res->el;
 	c->source = source;
+	if (kind == REG_REGIONS)
+		((struct regions_import *)c)->path = path;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		error("%s: %s", path, strerror(errno));
 		ret = 1;

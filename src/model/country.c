@@ -335,6 +335,32 @@ grouping_m49(struct grouping *g)
 }
 
 int
+grouping_of_scheme(struct grouping *g, const char *name,
+    const struct region_member *m, size_t n)
+{
+	memset(g, 0, sizeof(*g));
+	g->name = name;
+	for (int i = 0; i < 256; i++)
+		g->of[i] = -1;
+	/* the members come by region: each new name is a new region */
+	for (size_t i = 0; i < n; i++) {
+		int	 idx = country_index(m[i].country), k;
+
+		for (k = 0; k < g->n && strcmp(g->names[k], m[i].region) != 0;
+		    k++)
+			;
+		if (k == g->n) {
+			if (g->n == GROUPING_MAX)
+				return -1;
+			g->names[g->n++] = m[i].region;
+		}
+		if (idx >= 0)
+			g->of[idx] = (int16_t)k;
+	}
+	return 0;
+}
+
+int
 grouping_of(const struct grouping *g, int idx)
 {
 	return idx >= 0 && idx < 256 ? g->of[idx] : -1;

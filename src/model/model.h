@@ -483,6 +483,23 @@ struct submission {
 	char		 created_at[21];
 };
 
+/* A user's grouping of countries into regions, and a country in it. */
+struct region_scheme {
+	const char	*name, *file_name, *operator_name, *created_at;
+	int64_t		 countries, regions;
+};
+
+struct region_member {
+	int		 country;	/* ISO numeric */
+	const char	*region;
+};
+
+/* The grouping of a scheme's members (its regions by name); 0, or -1
+ * when they are more than GROUPING_MAX regions.  The names are the
+ * members'. */
+int	 grouping_of_scheme(struct grouping *, const char *name,
+	    const struct region_member *, size_t n);
+
 /* A submission of official statistics that superseded n values of an
  * earlier one (palermo import stats --supersedes). */
 struct supersession {

@@ -22,8 +22,9 @@ struct coord {
 	/* official statistics: per year, countries and forms with data */
 	unsigned char		 stat_country[256][NCOUNTRIES];
 	unsigned char		 stat_form[256][FORM__MAX];
-	/* totals of detected victims and convictions, per year */
-	int64_t			 lo[256][2], hi[256][2];
+	/* totals of detected victims and convictions, per year, as every
+	 * sum uses them (a contradicted total replaced: engine/official.c) */
+	struct official		 o;
 	/* criminalisation: states by form and status */
 	int			 crim[FORM__MAX][CRIM__MAX];
 };
@@ -39,13 +40,6 @@ count_stat(const struct stat_rec *r, void *arg)
 	if ((k = country_index(r->country)) >= 0)
 		c->stat_country[y][k] = 1;
 	c->stat_form[y][r->form] = 1;
-	if ((r->indicator == IND_DETECTED || r->indicator == IND_CONVICTED) &&
-	    r->sex == SEX_TOTAL && r->age == AGEG_TOTAL && r->form ==
-	    FORM_TOTAL && r->origin_dim == ODIM_NONE) {
-		k = r->indicator == IND_DETECTED ? 0 : 1;
-		c->lo[y][k] += r->low;
-		c->hi[y][k] += r->high;
-	}
 	return 0;
 }
 
@@ -54,6 +48,7 @@ static struct coord *
 coord_read(struct store *st)
 {
 	struct coord	*c = xcalloc(1, sizeof(*c));
+	struct filter	 f;
 
 	if (treaties_load(st, &c->t) == -1)
 		goto fail;
@@ -61,6 +56,11 @@ coord_read(struct store *st)
 	    st->ops->plan_item_list(st, &c->arena, &c->it, &c->nit) == -1 ||
 	    st->ops->stat_each(st, 0, count_stat, c) == -1 ||
 	    crim_tally(st, c->crim) == -1) {
+		treaties_release(&c->t);
+		goto fail;
+	}
+	filter_init(&f);
+	if (official_load(st, &f, &c->o) == -1) {
 		treaties_release(&c->t);
 		goto fail;
 	}
@@ -77,6 +77,7 @@ coord_free(struct coord *c)
 	if (c == NULL)
 		return;
 	treaties_release(&c->t);
+	official_release(&c->o);
 	arena_release(&c->arena);
 	free(c);
 }
@@ -336,6 +337,7 @@ sg_report(struct store *st, int year)
 	static const char *const pcols[] = { "Actor", "Planned", "Under way",
 	    "Done", "Dropped" };
 	static const char *const fcols[] = { "Figure", "Value" };
+	static const char *const ncols[] = { "Figure", "Value", "Note" };
 	struct coord	*c;
 	struct report	*r = NULL;
 	struct section	*sec;
@@ -412,19 +414,23 @@ sg_report(struct store *st, int year)
 	sec = report_section(r, "figures", "The latest figures");
 	section_para(r, sec, "Official statistics (palermo import stats): "
 	    "totals of the countries that reported; ranges come from counts "
-	    "published as <5.");
+	    "published as <5, and a total that a complete split by sex or age "
+	    "contradicts counts as what the splits allow.");
 	t = table_new(r, sec, "sg_figures", report_printf(r, "Official "
-	    "statistics for %d", year), 2, fcols);
-	row = table_row(r, t);
-	cell_text(&row[0], "Detected victims");
-	if (year - 1900 >= 0 && year - 1900 < 256)
-		cell_range(&row[1], c->lo[year - 1900][0],
-		    c->hi[year - 1900][0]);
-	row = table_row(r, t);
-	cell_text(&row[0], "Persons convicted");
-	if (year - 1900 >= 0 && year - 1900 < 256)
-		cell_range(&row[1], c->lo[year - 1900][1],
-		    c->hi[year - 1900][1]);
+	    "statistics for %d", year), 3, ncols);
+	for (int k = 0; k < 2; k++) {
+		struct osum	 sum;
+
+		official_sum(&c->o, k ? IND_CONVICTED : IND_DETECTED, year, NULL,
+		    &sum);
+		row = table_row(r, t);
+		cell_text(&row[0], k ? "Persons convicted" : "Detected victims");
+		cell_range(&row[1], sum.lo, sum.hi);
+		if (sum.replaced)
+			cell_text(&row[2], report_printf(r, "%d of the %d "
+			    "totals replaced by what their complete splits "
+			    "allow", sum.replaced, sum.n));
+	}
 
 	sec = report_section(r, "icat", "The work of ICAT");
 	section_para(r, sec, "From the register of ICAT (palermo icat).");

@@ -609,12 +609,13 @@ methods(struct report *r, const struct snapshot *s)
 	    "figure mixes them: case records (one de-identified record per "
 	    "victim, from agencies and hotlines; the sections marked 'case "
 	    "records') and official statistics (yearly counts that states "
-	    "report; the sections headed 'Official statistics').  Official "
-	    "statistics cover every stored year and country: the report's "
-	    "filters apply to the case records.");
+	    "report; the sections headed 'Official statistics', whose methods "
+	    "follow them).  The report's filters apply to both: years, "
+	    "sources, and a country or region (for official statistics, the "
+	    "reporting country or the victims' citizenship).  The regions of "
+	    "case records are UN M49's.");
 	section_para(r, sec, "Small counts are shown as they are: this report "
-	    "is for authorised readers. Public releases pass through palermo's "
-	    "privacy layer first.");
+	    "is for authorised readers, not for publication.");
 	t = table_new(r, sec, "sources", "The submissions behind this report",
 	    7, cols);
 	for (int i = 0; i < s->nsubs; i++) {
@@ -654,7 +655,7 @@ describe(const struct filter *f, struct buf *b)
 /* The filters and the submissions behind the figures, as JSON. */
 static char *
 json_meta(const struct filter *flt, const struct snapshot *s,
-    const char *desc)
+    const char *desc, const struct grouping *g)
 {
 	json_t	*m = json_object(), *subs = json_array(), *f = json_object();
 	char	*out;
@@ -668,6 +669,7 @@ json_meta(const struct filter *flt, const struct snapshot *s,
 	    json_string(country_at(flt->country)->alpha3) : json_null());
 	json_object_set_new(f, "region", flt->region ?
 	    json_string(region_name(flt->region)) : json_null());
+	json_object_set_new(f, "regions", json_string(g->name));
 	json_object_set_new(m, "filters", f);
 	json_object_set_new(m, "cases", json_integer((json_int_t)s->n));
 	for (int i = 0; i < s->nsubs; i++) {
@@ -699,9 +701,17 @@ global_report(const struct snapshot *s, const struct figures *fg,
 {
 	struct report	*r = report_new("Global Report on Trafficking in "
 	    "Persons: patterns, forms and flows");
+	struct section	*sec;
 
 	r->subtitle = report_strdup(r, subtitle);
 	r->json_meta = json_meta;
+	if (fg->total == 0) {
+		/* one line, not nine sections of empty tables */
+		sec = report_section(r, "key-findings", "Case records");
+		section_para(r, sec, "No case records are stored for these "
+		    "filters: the report holds official statistics only.");
+		return r;
+	}
 	key_findings(r, s, fg);
 	who(r, fg);
 	forms(r, fg);
@@ -715,7 +725,8 @@ global_report(const struct snapshot *s, const struct figures *fg,
 }
 
 struct report *
-report_global(struct store *st, const struct filter *f, size_t *ncases)
+report_global(struct store *st, const struct filter *f,
+    const struct grouping *g, size_t *ncases)
 {
 	struct snapshot	 s;
 	struct figures	*fg;
@@ -725,8 +736,13 @@ report_global(struct store *st, const struct filter *f, size_t *ncases)
 	if (figures_load(st, f, &s, &fg) == -1)
 		return NULL;
 	describe(f, &b);
-	r = global_report(&s, fg, b.s, json_meta(f, &s, b.s));
-	global_stats_sections(r, st);
+	if (strcmp(g->name, "UN M49") != 0)
+		buf_addf(&b, "; regions of official statistics: %s", g->name);
+	r = global_report(&s, fg, b.s, json_meta(f, &s, b.s, g));
+	if (global_stats_sections(r, st, f, g) == -1) {
+		report_free(r);
+		r = NULL;
+	}
 	*ncases = s.n;
 	figures_free(fg);
 	snapshot_release(&s);

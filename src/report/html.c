@@ -71,6 +71,8 @@ static const char style[] =
 	".chart { margin-bottom: 1rem; min-width: 0; }\n"
 	".chart svg { display: block; width: 100%; height: auto;"
 	" max-width: 46rem; }\n"
+	".chart svg.chart-choropleth, .chart svg.chart-flowmap {"
+	" max-width: 64rem; }\n"
 	"@media (min-width: 70rem) {\n"
 	" .fig-body.beside { display: grid;"
 	" grid-template-columns: minmax(0, 1fr) fit-content(45%); gap: 2rem;"

@@ -310,12 +310,22 @@ draw_choropleth(struct buf *b, struct buf *desc, const struct table *t)
 
 		if (k && cut[k] <= cut[k - 1])
 			continue;	/* an empty class */
-		snprintf(lo, sizeof(lo), "%.*f", col_is_rate(t, col) ? 2 : 0,
-		    from);
-		snprintf(hi, sizeof(hi), "%.*f", col_is_rate(t, col) ? 2 : 0,
-		    cut[k]);
+		/* classes hold (from, cut]: the next whole count, or the next
+		 * hundredth of a rate, opens a class */
+		if (col_is_rate(t, col)) {
+			snprintf(lo, sizeof(lo), "%.2f", k ? from + 0.01 :
+			    from);
+			snprintf(hi, sizeof(hi), "%.2f", cut[k]);
+		} else {
+			snprintf(lo, sizeof(lo), "%.0f", k ? floor(from) + 1 :
+			    floor(from));
+			snprintf(hi, sizeof(hi), "%.0f", floor(cut[k]));
+		}
 		buf_reset(&label);
-		buf_addf(&label, "%s%s\xe2\x80\x93%s", k ? "over " : "", lo, hi);
+		if (k == 0)
+			buf_addf(&label, "up to %s", hi);
+		else
+			buf_addf(&label, "%s\xe2\x80\x93%s", lo, hi);
 		legend_box(b, 8 + k * 150, world.h + 8, shades[k], label.s);
 	}
 	buf_reset(&fill);
@@ -344,16 +354,16 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 {
 	int		 col = t->chart_col >= 2 ? t->chart_col : 2;
 	int		*order = xcalloc((size_t)t->nrows + 1, sizeof(*order));
-	double		 max = 0, x;
+	double		 max = 0, dmax = 0, x;
 	int		 n = 0, lines = 0, discs = 0;
 	struct buf	 title = BUF_INIT;
 	char		 s[64];
 
 	buf_adds(b, "<defs><marker id=\"arrow_");
 	xml_escape(b, t->id, 0);
-	buf_addf(b, "\" viewBox=\"0 0 6 6\" refX=\"5\" refY=\"3\" "
-	    "markerWidth=\"6\" markerHeight=\"6\" "
-	    "markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path "
+	/* as wide as the line, so that a thin flow has a small arrow */
+	buf_addf(b, "\" viewBox=\"0 0 6 6\" refX=\"4\" refY=\"3\" "
+	    "markerWidth=\"3\" markerHeight=\"3\" orient=\"auto\"><path "
 	    "d=\"M0,0L6,3L0,6z\" fill=\"%s\"/></marker></defs>", FLOW);
 	buf_addf(b, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#fff\"/>",
 	    world.w, world.h);
@@ -363,9 +373,15 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 		if (ct != NULL)
 			shape_put(b, &world.s[k], LAND, ct->name, NULL);
 	}
+	/* lines and discs each on a scale of their own: the largest flows
+	 * within a country are far larger than those between two */
 	for (int i = 0; i < t->nrows; i++) {
-		if ((x = value_of(CELL(t, i, col))) > max)
-			max = x;
+		const struct country *a = cell_country(CELL(t, i, 0));
+		const struct country *z = cell_country(CELL(t, i, 1));
+		double	*m = a != NULL && a == z ? &dmax : &max;
+
+		if ((x = value_of(CELL(t, i, col))) > *m)
+			*m = x;
 		order[n++] = i;
 	}
 	/* largest first; ties in the table's order */
@@ -377,7 +393,7 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 			order[k] = order[k - 1];
 			order[k - 1] = tmp;
 		}
-	for (int i = 0; i < n && max > 0; i++) {
+	for (int i = 0; i < n; i++) {
 		const struct cell *v = CELL(t, order[i], col);
 		const struct country *a = cell_country(CELL(t, order[i], 0));
 		const struct country *z = cell_country(CELL(t, order[i], 1));
@@ -388,10 +404,10 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 		    NULL || (sz = shape_of(z->numeric)) == NULL ||
 		    (x = value_of(v)) <= 0)
 			continue;
-		f = sqrt(x / max);
 		value_text(v, s);
 		buf_reset(&title);
 		if (a == z) {
+			f = sqrt(x / dmax);
 			buf_addf(&title, "within %s", a->name);
 			buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 			    "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.35\" "
@@ -406,16 +422,17 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 			continue;
 		}
 		/* a curve bent to the left of its way, a fifth of its length */
-		w = 0.6 + 7.4 * f;
+		f = sqrt(x / max);
+		w = 0.4 + 7.6 * f;
 		dx = sz->cx - sa->cx;
 		dy = sz->cy - sa->cy;
 		cx = (sa->cx + sz->cx) / 2 - dy * 0.2;
 		cy = (sa->cy + sz->cy) / 2 + dx * 0.2;
 		buf_addf(b, "<path d=\"M%.1f,%.1fQ%.1f,%.1f %.1f,%.1f\" "
-		    "fill=\"none\" stroke=\"%s\" stroke-opacity=\"0.55\" "
+		    "fill=\"none\" stroke=\"%s\" stroke-opacity=\"%.2f\" "
 		    "stroke-width=\"%.2f\" stroke-linecap=\"round\" "
 		    "marker-end=\"url(#arrow_", sa->cx, sa->cy, cx, cy, sz->cx,
-		    sz->cy, FLOW, w);
+		    sz->cy, FLOW, 0.3 + 0.5 * f, w);
 		xml_escape(b, t->id, 0);
 		buf_adds(b, ")\"><title>");
 		buf_addf(&title, "%s \xe2\x86\x92 %s", a->name, z->name);
@@ -426,18 +443,26 @@ draw_flows(struct buf *b, struct buf *desc, const struct table *t)
 		lines++;
 	}
 
-	/* the legend: the width of three sizes of flow */
+	/* the legend: three sizes of flow between countries, and the
+	 * largest within one */
 	buf_adds(b, "<g font-size=\"11\">");
 	for (int k = 0; k < 3 && max > 0; k++) {
 		double	 v = max / (k == 0 ? 1 : k == 1 ? 4 : 16);
 		double	 lx = 8 + k * 170;
 
 		buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.55\" "
+		    "y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.8\" "
 		    "stroke-width=\"%.2f\"/>", lx, world.h + 14, lx + 40,
-		    world.h + 14, FLOW, 0.6 + 7.4 * sqrt(v / max));
+		    world.h + 14, FLOW, 0.4 + 7.6 * sqrt(v / max));
 		snprintf(s, sizeof(s), "%.0f victims", v);
 		svg_text_at(b, lx + 46, world.h + 18, NULL, NULL, s, 0);
+	}
+	if (dmax > 0) {
+		buf_addf(b, "<circle cx=\"530\" cy=\"%.1f\" r=\"12\" "
+		    "fill=\"%s\" fill-opacity=\"0.35\" stroke=\"%s\"/>",
+		    world.h + 20, FLOW, FLOW);
+		snprintf(s, sizeof(s), "%.0f victims within a country", dmax);
+		svg_text_at(b, 548, world.h + 24, NULL, NULL, s, 0);
 	}
 	buf_adds(b, "</g>");
 	buf_addf(desc, "Flow map: %d lines from one country to another and "

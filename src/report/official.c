@@ -1,165 +1,29 @@
 /*
- * official.c: figures from official statistics, as tables: the
- * country profile ("palermo report country"), and the official-statistics
- * sections of the Global Report.
+ * official.c: figures from official statistics, as tables: the country
+ * profile ("palermo report country"), and what the profile and the
+ * official sections of the Global Report (official_world.c) share: how a
+ * replaced total is explained, the flows, the sex and age profile, and
+ * the methods.
  *
  * Every figure here adds values that may be intervals ("<5" is 1 to 4), so
  * every figure is an interval, shown as "212–224".  Flows come from the
  * breakdowns of detected victims by citizenship, counted as a flow where
- * at least 5 victims were detected, the Global Report's rule.  Rates per
- * 100,000 (SDG indicator 16.2.2) use only countries and years with both
- * victims and population, and say how many those were.
+ * at least 5 victims were detected in a year, the Global Report's rule.
+ * A total that a complete split contradicts is shown as published and
+ * marked, and every sum and rate uses what the splits allow instead
+ * (engine/official.c states the rule).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report.h"
+#include "report/report_int.h"
 
-#define FLOW_MIN	5	/* victims, for a flow to count */
-#define TOP_FLOWS	20
-
-/* A value in memory: codes, a country index, an interval. */
-struct sv {
-	int16_t		 c;		/* reporting country index, -1 none */
-	int16_t		 oc;		/* origin country index, -1 none */
-	int16_t		 year;
-	uint8_t		 ind, sex, age, form, odim, okind;
-	int		 ocode;		/* origin code (region), or NR */
-	int64_t		 lo, hi;
-};
-
-struct pv {
-	int16_t		 c, year;
-	uint8_t		 sex, age;
-	int64_t		 n;
-};
-
-struct sdata {
-	struct sv	*v;
-	size_t		 n;
-	struct pv	*p;
-	size_t		 np;
-	int		 y0, y1;	/* years with values */
-};
-
-static int
-load_value(const struct stat_rec *r, void *arg)
+const char *
+official_country_name(int c)
 {
-	struct sdata	*d = arg;
-	struct sv	*v;
+	const struct country *ct = country_at(c);
 
-	if ((d->n & (d->n - 1)) == 0)
-		d->v = xreallocarray(d->v, d->n ? d->n * 2 : 1024,
-		    sizeof(*d->v));
-	v = &d->v[d->n++];
-	v->c = (int16_t)(r->country == NR ? -1 : country_index(r->country));
-	v->year = (int16_t)r->year;
-	v->ind = (uint8_t)r->indicator;
-	v->sex = (uint8_t)r->sex;
-	v->age = (uint8_t)r->age;
-	v->form = (uint8_t)r->form;
-	v->odim = (uint8_t)r->origin_dim;
-	v->okind = (uint8_t)r->origin_kind;
-	v->ocode = r->origin_code;
-	v->oc = -1;
-	if (r->origin_kind == OKIND_COUNTRY && r->origin_code != NR)
-		v->oc = (int16_t)country_index(r->origin_code);
-	else if (r->origin_kind == OKIND_NATIONALS)
-		v->oc = v->c;
-	v->lo = r->low;
-	v->hi = r->high;
-	if (d->y0 == 0 || r->year < d->y0)
-		d->y0 = r->year;
-	if (r->year > d->y1)
-		d->y1 = r->year;
-	return 0;
-}
-
-static int
-sdata_load(struct store *st, struct sdata *d)
-{
-	struct arena	 a = { NULL };
-	struct pop_rec	*pop;
-	int		 rc = -1;
-
-	memset(d, 0, sizeof(*d));
-	if (st->ops->stat_each(st, 0, load_value, d) == -1 ||
-	    st->ops->pop_list(st, &a, &pop, &d->np) == -1)
-		goto out;
-	d->p = xreallocarray(NULL, d->np ? d->np : 1, sizeof(*d->p));
-	for (size_t i = 0; i < d->np; i++) {
-		d->p[i].c = (int16_t)country_index(pop[i].country);
-		d->p[i].year = (int16_t)pop[i].year;
-		d->p[i].sex = (uint8_t)pop[i].sex;
-		d->p[i].age = (uint8_t)pop[i].age;
-		d->p[i].n = pop[i].population;
-	}
-	rc = 0;
-out:
-	arena_release(&a);
-	return rc;
-}
-
-static void
-sdata_release(struct sdata *d)
-{
-	free(d->v);
-	free(d->p);
-}
-
-/* A value without breakdown by origin, sex, age or form: a total. */
-static int
-is_total(const struct sv *v)
-{
-	return v->odim == ODIM_NONE && v->sex == SEX_TOTAL &&
-	    v->age == AGEG_TOTAL && v->form == FORM_TOTAL;
-}
-
-/* The total of an indicator for a country (-1: all) and year: lo, hi. */
-static int
-total_of(const struct sdata *d, int c, int year, int ind, int64_t *lo,
-    int64_t *hi)
-{
-	int	 found = 0;
-
-	*lo = *hi = 0;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct sv *v = &d->v[i];
-
-		if (v->year != year || v->ind != ind || !is_total(v) ||
-		    (c >= 0 && v->c != c))
-			continue;
-		*lo += v->lo;
-		*hi += v->hi;
-		found = 1;
-	}
-	return found;
-}
-
-/* The population of a country and year (sex and age total), or 0. */
-static int64_t
-population_of(const struct sdata *d, int c, int year, int sex, int age)
-{
-	for (size_t i = 0; i < d->np; i++)
-		if (d->p[i].c == c && d->p[i].year == year &&
-		    d->p[i].sex == sex && d->p[i].age == age)
-			return d->p[i].n;
-	return 0;
-}
-
-/* A rate per 100,000 with two decimals, "0.41", or "0.41–0.45". */
-static const char *
-rate_text(struct report *r, int64_t lo, int64_t hi, int64_t pop)
-{
-	int64_t	 a = (lo * 10000000 + pop / 2) / pop;
-	int64_t	 b = (hi * 10000000 + pop / 2) / pop;
-
-	if (a == b)
-		return report_printf(r, "%lld.%02lld", (long long)(a / 100),
-		    (long long)(a % 100));
-	return report_printf(r, "%lld.%02lld\xe2\x80\x93%lld.%02lld",
-	    (long long)(a / 100), (long long)(a % 100), (long long)(b / 100),
-	    (long long)(b % 100));
+	return ct ? ct->name : "Not a country";
 }
 
 static const char *
@@ -168,55 +32,298 @@ ind_label(int ind)
 	return code_lists[CL_INDICATOR].codes[ind].label;
 }
 
-static const char *
-country_name(int c)
+/* Why a total was replaced, and by what. */
+const char *
+official_why(struct report *r, const struct ototal *t)
 {
-	const struct country *ct = country_at(c);
+	static const char *const by[2] = { "sex", "age" };
+	struct buf	 b = BUF_INIT;
+	char		 v[64];
+	const char	*s;
 
-	return ct ? ct->name : "Not a country";
+	range_format(t->plo, t->phi, v);
+	buf_addf(&b, "%s %d: published %s", ind_label(t->ind), t->year,
+	    t->plo == 1 && t->phi == 4 ? "<5" : v);
+	for (int k = 0; k < 2; k++) {
+		if (!(t->complete & 1u << k))
+			continue;
+		range_format(t->slo[k], t->shi[k], v);
+		buf_addf(&b, "; the split by %s allows %s", by[k], v);
+	}
+	range_format(t->lo, t->hi, v);
+	buf_addf(&b, "; %s used in sums and rates", v);
+	s = report_strdup(r, b.s);
+	buf_release(&b);
+	return s;
+}
+
+/* A total as published, marked when the figures use another value. */
+void
+official_cell(struct cell *c, const struct ototal *t)
+{
+	cell_range(c, t->plo, t->phi);
+	c->mark = t->contradicted != 0;
+}
+
+/* Notes joined, "; " between, into a row's note cell. */
+void
+official_note(struct report *r, struct cell *c, const char *note)
+{
+	if (c->kind == CELL_TEXT && c->text != NULL && *c->text)
+		cell_text(c, report_printf(r, "%s; %s", c->text, note));
+	else
+		cell_text(c, note);
+}
+
+int
+official_flow(const struct oval *v)
+{
+	return v->ind == IND_DETECTED && v->odim == ODIM_CITIZENSHIP &&
+	    v->sex == SEX_TOTAL && v->age == AGEG_TOTAL && v->form ==
+	    FORM_TOTAL && v->c >= 0 && v->oc >= 0 && v->lo >= OFFICIAL_FLOW_MIN;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The sex and age profile: women, men, girls and boys */
+
+static const char *const profile_cols[] = { "Women", "Men", "Girls",
+    "Boys" };
+
+/* The cell of a value in the profile (women, men, girls, boys), or -1. */
+static int
+profile_cell(const struct oval *v)
+{
+	if (v->ind != IND_DETECTED || v->odim != ODIM_NONE ||
+	    (v->sex != SEX_FEMALE && v->sex != SEX_MALE) ||
+	    (v->age != AGEG_CHILD && v->age != AGEG_ADULT))
+		return -1;
+	return (v->age == AGEG_CHILD) * 2 + (v->sex == SEX_MALE);
+}
+
+static int
+profile_cmp(const void *a, const void *b)
+{
+	const struct oprofile *x = a, *y = b;
+
+	if (x->c != y->c)
+		return x->c - y->c;
+	if (x->form != y->form)
+		return x->form - y->form;
+	return x->year - y->year;
+}
+
+size_t
+official_profiles(const struct official *o, struct oprofile **out)
+{
+	struct oprofile	*p = NULL, *q;
+	size_t		 n = 0, cap = 0, m = 0;
+
+	for (size_t i = 0; i < o->n; i++) {
+		const struct oval *v = &o->v[i];
+		int	 k = profile_cell(v);
+
+		if (k < 0 || v->c < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			p = xreallocarray(p, cap, sizeof(*p));
+		}
+		memset(&p[n], 0, sizeof(*p));
+		p[n].c = v->c;
+		p[n].year = v->year;
+		p[n].form = v->form;
+		p[n].has = (uint8_t)(1u << k);
+		p[n].lo[k] = v->lo;
+		p[n++].hi[k] = v->hi;
+	}
+	if (n)
+		qsort(p, n, sizeof(*p), profile_cmp);
+	/* one profile per country, form and year, kept when all four are
+	 * given, so that its shares are of all its victims */
+	for (size_t i = 0, j; i < n; i = j) {
+		q = &p[m];
+		*q = p[i];
+		for (j = i + 1; j < n && profile_cmp(&p[j], &p[i]) == 0; j++)
+			for (int k = 0; k < 4; k++) {
+				q->lo[k] += p[j].lo[k];
+				q->hi[k] += p[j].hi[k];
+				q->has |= p[j].has;
+			}
+		m += q->has == 0xf;
+	}
+	*out = p;
+	return m;
+}
+
+struct table *
+official_profile_table(struct report *r, struct section *sec,
+    const char *id, const char *title, const char *head)
+{
+	const char	*cols[6] = { head, profile_cols[0], profile_cols[1],
+			    profile_cols[2], profile_cols[3], "Countries" };
+	struct table	*t = table_new(r, sec, id, title, 6, cols);
+
+	t->chart = CHART_STACKED;
+	t->chart_last = 4;
+	t->note = "Detected victims of the countries that split them by sex "
+	    "and age together, women, men, girls (under 18) and boys, in "
+	    "that year; the bars show each as a share of the four, a range "
+	    "at its middle.";
+	return t;
+}
+
+void
+official_profile_row(struct cell *row, const struct oprofile *sum,
+    int countries)
+{
+	for (int k = 0; k < 4; k++)
+		cell_range(&row[k + 1], sum->lo[k], sum->hi[k]);
+	cell_int(&row[5], countries);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The methods, shared */
+
+void
+official_methods(struct report *r, struct section *sec,
+    const struct official *o, const char *id, int only)
+{
+	static const char *const ccols[] = { "Country", "Indicator", "Year",
+	    "Published", "Split by sex allows", "Split by age allows",
+	    "Used in sums and rates" };
+	static const char *const scols[] = { "Submission", "Source", "File",
+	    "Format", "SHA-256", "Values", "Imported" };
+	struct table	*t;
+	char		 a[32], b[32], c[64];
+
+	section_para(r, sec, "Official statistics are the values that states "
+	    "report and the UNODC data portal publishes, one per country, "
+	    "year, indicator, sex, age group, form of exploitation and "
+	    "origin.  A count published as <5 is between 1 and 4, so every "
+	    "sum is a range; the current values are used, those no later "
+	    "edition superseded.");
+	if (o->repeated_keys) {
+		int_format((int64_t)o->repeated_keys, a);
+		int_format((int64_t)o->repeated_values, b);
+		section_para(r, sec, report_printf(r, "%s keys (country, year, "
+		    "indicator and split) are given in more than one value, %s "
+		    "values beyond the first of each: the parts of one figure, "
+		    "as the portal publishes them (a sex once per age group, "
+		    "sub-forms of other exploitation).  Their values are "
+		    "added.", a, b));
+	}
+	section_para(r, sec, "A split by sex is complete when it gives women "
+	    "and men, one by age when it gives children and adults.  Values "
+	    "of unknown sex and unknown age may or may not be among a "
+	    "split's parts, so a split allows a total from the sum of its "
+	    "parts to that sum with them.  A total that a complete split adds "
+	    "up to more than is contradicted: it is shown as published and "
+	    "marked \xe2\x80\xa0, and every sum and rate uses what the "
+	    "complete splits allow together (their common range, or where "
+	    "they disagree, the range from the lowest to the highest).  "
+	    "Splits by form and origin change no figure: a victim may count "
+	    "under several forms.");
+	if (o->unknown_values) {
+		int_format((int64_t)o->unknown_values, a);
+		range_format(o->unknown_lo, o->unknown_hi, c);
+		section_para(r, sec, report_printf(r, "%s values of detected "
+		    "victims give an unknown sex and an unknown age (%s "
+		    "victims); the profiles count them as both sex unknown and "
+		    "age unknown.", a, c));
+	}
+	int_format((int64_t)o->ncontradicted, a);
+	t = table_new(r, sec, report_printf(r, "%s_replaced", id),
+	    report_printf(r, "Totals that a complete split contradicts%s",
+	    o->y0 ? report_printf(r, ", %s", report_years(r, o->y0, o->y1)) :
+	    ""), 7, ccols);
+	t->y0 = o->y0;
+	t->y1 = o->y1;
+	for (size_t i = 0; i < o->nt; i++) {
+		const struct ototal *x = &o->t[i];
+		struct cell	*row;
+
+		if (!x->contradicted || (only >= 0 && x->c != only))
+			continue;
+		row = table_row(r, t);
+		cell_text(&row[0], official_country_name(x->c));
+		cell_text(&row[1], ind_label(x->ind));
+		cell_year(&row[2], x->year);
+		cell_range(&row[3], x->plo, x->phi);
+		for (int k = 0; k < 2; k++)
+			if (x->complete & 1u << k)
+				cell_range(&row[4 + k], x->slo[k], x->shi[k]);
+		cell_range(&row[6], x->lo, x->hi);
+	}
+	t->note = report_printf(r, "%s totals of the statistics read here "
+	    "are replaced so.", a);
+
+	t = table_new(r, sec, report_printf(r, "%s_submissions", id),
+	    "The submissions of official statistics behind these figures",
+	    7, scols);
+	for (size_t i = 0; i < o->nsubs; i++) {
+		const struct submission *s = &o->subs[i];
+		struct cell *row = table_row(r, t);
+
+		cell_text(&row[0], report_printf(r, "%lld", (long long)s->id));
+		cell_text(&row[1], report_strdup(r, s->source));
+		cell_text(&row[2], report_strdup(r, s->file_name));
+		cell_text(&row[3], report_strdup(r, s->format));
+		cell_text(&row[4], report_strdup(r, s->sha256));
+		cell_int(&row[5], s->rows);
+		cell_text(&row[6], report_strdup(r, s->created_at));
+	}
 }
 
 /* ---------------------------------------------------------------------- */
 /* The country profile */
 
 static void
-country_indicators(struct report *r, const struct sdata *d, int c)
+country_indicators(struct report *r, const struct official *o, int c)
 {
 	struct section	*sec = report_section(r, "indicators", "Every "
 	    "indicator over time");
-	const char	*cols[IND__MAX + 1];
+	const char	*cols[IND__MAX + 2];
 	struct table	*t;
 
 	section_para(r, sec, "Official statistics as the country reported "
 	    "them. A count published as <5 is between 1 and 4, so sums are "
-	    "shown as ranges such as 12\xe2\x80\x93" "18.");
+	    "shown as ranges such as 12\xe2\x80\x93" "18.  A total marked "
+	    "\xe2\x80\xa0 contradicts a complete split by sex or age: the "
+	    "note says what the sums and rates use instead.");
 	cols[0] = "Year";
 	for (int i = 0; i < IND__MAX; i++)
 		cols[i + 1] = ind_label(i);
-	t = table_new(r, sec, "indicators", "Indicators by year", IND__MAX + 1,
-	    cols);
+	cols[IND__MAX + 1] = "Note";
+	t = table_new(r, sec, "indicators", report_printf(r, "Indicators by "
+	    "year, %s", report_years(r, o->y0, o->y1)), IND__MAX + 2, cols);
+	t->y0 = o->y0;
+	t->y1 = o->y1;
 	t->chart = CHART_LINES;
-	t->chart_desc = "Lines of each indicator by year; ranges are drawn at "
-	    "their middle.";
-	for (int y = d->y0; y && y <= d->y1; y++) {
+	t->chart_last = IND__MAX;
+	t->chart_desc = "Lines of each indicator by year, as published; "
+	    "ranges are drawn at their middle.";
+	for (int y = o->y0; y && y <= o->y1; y++) {
 		struct cell	*row = NULL;
 
 		for (int i = 0; i < IND__MAX; i++) {
-			int64_t	 lo, hi;
+			const struct ototal *x = official_total(o, c, i, y);
 
-			if (!total_of(d, c, y, i, &lo, &hi))
+			if (x == NULL || !x->has_total)
 				continue;
 			if (row == NULL) {
 				row = table_row(r, t);
-				cell_int(&row[0], y);
+				cell_year(&row[0], y);
 			}
-			cell_range(&row[i + 1], lo, hi);
+			official_cell(&row[i + 1], x);
+			if (x->contradicted)
+				official_note(r, &row[IND__MAX + 1],
+				    official_why(r, x));
 		}
 	}
 }
 
 static void
-country_splits(struct report *r, const struct sdata *d, int c)
+country_splits(struct report *r, const struct official *o, int c)
 {
 	struct section	*sec = report_section(r, "victims", "Detected victims "
 	    "by sex, age and form");
@@ -225,59 +332,77 @@ country_splits(struct report *r, const struct sdata *d, int c)
 	    "Adults (18 or over)", "Age unknown" };
 	static const char *const fcols[] = { "Year", "Sexual exploitation",
 	    "Forced labour", "Other forms of exploitation" };
-	struct table	*t, *f;
+	const char	*years = report_years(r, o->y0, o->y1);
+	struct oprofile	*p = NULL;
+	struct table	*t, *f, *pt;
+	size_t		 np = official_profiles(o, &p);
 
-	t = table_new(r, sec, "victims_by_sex_age", "Detected victims by sex "
-	    "and age", 8, scols);
-	f = table_new(r, sec, "victims_by_form", "Detected victims by form of "
-	    "exploitation", 4, fcols);
+	t = table_new(r, sec, "victims_by_sex_age", report_printf(r,
+	    "Detected victims by sex and age, %s", years), 8, scols);
+	t->note = "Values of unknown sex and unknown age, which the portal "
+	    "gives together, count under both 'Sex unknown' and 'Age "
+	    "unknown'.";
+	f = table_new(r, sec, "victims_by_form", report_printf(r, "Detected "
+	    "victims by form of exploitation, %s", years), 4, fcols);
 	f->chart = CHART_LINES;
-	for (int y = d->y0; y && y <= d->y1; y++) {
+	pt = official_profile_table(r, sec, "victims_profile",
+	    report_printf(r, "Women, men, girls and boys among detected "
+	    "victims, %s", years), "Year");
+	t->y0 = f->y0 = pt->y0 = o->y0;
+	t->y1 = f->y1 = pt->y1 = o->y1;
+	for (int y = o->y0; y && y <= o->y1; y++) {
 		int64_t	 lo[7] = { 0 }, hi[7] = { 0 }, flo[3] = { 0 },
 			 fhi[3] = { 0 };
 		int	 any = 0, fany = 0;
 
-		for (size_t i = 0; i < d->n; i++) {
-			const struct sv *v = &d->v[i];
-			int	 k = -1;
+		for (size_t i = 0; i < o->n; i++) {
+			const struct oval *v = &o->v[i];
+			int	 s;
 
-			if (v->c != c || v->year != y || v->ind != IND_DETECTED ||
-			    v->odim != ODIM_NONE)
+			if (v->c != c || v->year != y || v->ind != IND_DETECTED)
 				continue;
-			if (v->form != FORM_TOTAL) {
-				if (v->sex == SEX_TOTAL && v->age == AGEG_TOTAL &&
-				    v->form <= FORM_OTHER) {
-					flo[v->form - 1] += v->lo;
-					fhi[v->form - 1] += v->hi;
-					fany = 1;
-				}
-				continue;
+			s = ogroup_split_of(v->sex, v->age, v->form, v->odim);
+			if (s == SPLIT_FORM && v->form <= FORM_OTHER) {
+				flo[v->form - 1] += v->lo;
+				fhi[v->form - 1] += v->hi;
+				fany = 1;
 			}
-			if (v->sex != SEX_TOTAL && v->age == AGEG_TOTAL)
-				k = v->sex - 1;
-			else if (v->age != AGEG_TOTAL && v->sex == SEX_TOTAL)
-				k = 4 + v->age - 1;
-			if (k < 0)
-				continue;
-			lo[k] += v->lo;
-			hi[k] += v->hi;
-			any = 1;
+			for (int k = 0; k < 7; k++) {
+				int	 in = (s == SPLIT_SEX && k == v->sex - 1) ||
+				    (s == SPLIT_AGE && k == 4 + v->age - 1) ||
+				    (s == OSPLIT_UNKNOWN && (k == 3 || k == 6));
+
+				if (!in)
+					continue;
+				lo[k] += v->lo;
+				hi[k] += v->hi;
+				any = 1;
+			}
 		}
 		if (any) {
 			struct cell *row = table_row(r, t);
 
-			cell_int(&row[0], y);
+			cell_year(&row[0], y);
 			for (int k = 0; k < 7; k++)
 				cell_range(&row[k + 1], lo[k], hi[k]);
 		}
 		if (fany) {
 			struct cell *row = table_row(r, f);
 
-			cell_int(&row[0], y);
+			cell_year(&row[0], y);
 			for (int k = 0; k < 3; k++)
 				cell_range(&row[k + 1], flo[k], fhi[k]);
 		}
+		for (size_t i = 0; i < np; i++)
+			if (p[i].c == c && p[i].year == y && p[i].form ==
+			    FORM_TOTAL) {
+				struct cell *row = table_row(r, pt);
+
+				cell_year(&row[0], y);
+				official_profile_row(row, &p[i], 1);
+			}
 	}
+	free(p);
 }
 
 struct flowsum {
@@ -297,7 +422,7 @@ flowsum_cmp(const void *a, const void *b)
 }
 
 static struct flowsum *
-flow_add(struct flowsum *f, size_t *n, int key, const struct sv *v)
+flow_add(struct flowsum *f, size_t *n, int key, const struct oval *v)
 {
 	size_t	 i;
 
@@ -312,7 +437,7 @@ flow_add(struct flowsum *f, size_t *n, int key, const struct sv *v)
 	}
 	f[i].lo += v->lo;
 	f[i].hi += v->hi;
-	f[i].years += v->lo >= FLOW_MIN;
+	f[i].years += v->lo >= OFFICIAL_FLOW_MIN;
 	return f;
 }
 
@@ -328,12 +453,12 @@ flow_table(struct report *r, struct section *sec, const char *id,
 
 	if (n)
 		qsort(f, n, sizeof(*f), flowsum_cmp);
-	for (size_t i = 0; i < n && i < TOP_FLOWS; i++) {
+	for (size_t i = 0; i < n && i < OFFICIAL_TOP_FLOWS; i++) {
 		struct cell *row = table_row(r, t);
 
 		cell_text(&row[0], f[i].key >= 1000 ?
 		    code_lists[CL_ORIGIN_KIND].codes[f[i].key - 1000].label :
-		    country_name(f[i].key));
+		    official_country_name(f[i].key));
 		cell_range(&row[1], f[i].lo, f[i].hi);
 		cell_int(&row[2], f[i].years);
 		if (f[i].key < 1000)
@@ -348,20 +473,27 @@ flow_table(struct report *r, struct section *sec, const char *id,
 }
 
 static void
-country_flows(struct report *r, const struct sdata *d, int c)
+country_flows(struct report *r, const struct official *o, int c)
 {
 	struct section	*sec = report_section(r, "flows", "Flows in and out");
-	struct flowsum	*in = NULL, *out = NULL;
-	size_t		 nin = 0, nout = 0;
+	static const char *const mcols[] = { "ISO3", "Citizenship",
+	    "Detected victims" };
+	static const char *const fcols[] = { "From", "To", "Citizenship",
+	    "Detected in", "Detected victims" };
+	const char	*years = report_years(r, o->y0, o->y1);
+	struct flowsum	*in = NULL, *out = NULL, *pairs = NULL;
+	size_t		 nin = 0, nout = 0, np = 0;
+	struct table	*t;
 
 	section_para(r, sec, "Flows in: the citizenship of the victims this "
 	    "country detected.  Flows out: this country's citizens detected "
 	    "by other countries.  Both come from breakdowns by citizenship.");
-	for (size_t i = 0; i < d->n; i++) {
-		const struct sv *v = &d->v[i];
+	for (size_t i = 0; i < o->n; i++) {
+		const struct oval *v = &o->v[i];
 
 		if (v->ind != IND_DETECTED || v->odim != ODIM_CITIZENSHIP ||
-		    v->sex != SEX_TOTAL || v->age != AGEG_TOTAL)
+		    v->sex != SEX_TOTAL || v->age != AGEG_TOTAL || v->form !=
+		    FORM_TOTAL)
 			continue;
 		if (v->c == c)
 			in = flow_add(in, &nin, v->oc >= 0 ? v->oc :
@@ -369,38 +501,67 @@ country_flows(struct report *r, const struct sdata *d, int c)
 		else if (v->oc == c && v->c >= 0)
 			out = flow_add(out, &nout, v->c, v);
 	}
-	flow_table(r, sec, "flows_in", "Victims detected here, by citizenship",
-	    "Citizenship", in, nin, c, 0);
-	flow_table(r, sec, "flows_out", "This country's citizens detected "
-	    "elsewhere", "Detected in", out, nout, c, 1);
+	flow_table(r, sec, "flows_in", report_printf(r, "Victims detected "
+	    "here, by citizenship, %s", years), "Citizenship", in, nin, c, 0);
+	flow_table(r, sec, "flows_out", report_printf(r, "This country's "
+	    "citizens detected elsewhere, %s", years), "Detected in", out,
+	    nout, c, 1);
+
+	/* the maps: where the victims detected here came from, and every
+	 * corridor in and out counted as a flow */
+	t = table_new(r, sec, "map_origins", report_printf(r, "Map: the "
+	    "citizenship of victims detected here, %s", years), 3, mcols);
+	t->chart = CHART_CHOROPLETH;
+	t->chart_col = 2;
+	t->y0 = o->y0;
+	t->y1 = o->y1;
+	for (size_t i = 0; i < nin; i++) {
+		struct cell *row;
+
+		if (in[i].key >= 1000)
+			continue;
+		row = table_row(r, t);
+		cell_text(&row[0], country_at(in[i].key)->alpha3);
+		cell_text(&row[1], official_country_name(in[i].key));
+		cell_range(&row[2], in[i].lo, in[i].hi);
+	}
+	t->note = "Detected victims by citizenship, all years added; origins "
+	    "that name no country (nationals abroad, unknown) are in the "
+	    "table above only.";
+	for (size_t i = 0; i < o->n; i++) {
+		const struct oval *v = &o->v[i];
+
+		if (!official_flow(v) || (v->c != c && v->oc != c))
+			continue;
+		pairs = flow_add(pairs, &np, v->oc * 1000 + v->c, v);
+	}
+	if (np)
+		qsort(pairs, np, sizeof(*pairs), flowsum_cmp);
+	t = table_new(r, sec, "map_flows", report_printf(r, "Map: flows in "
+	    "and out, %s", years), 5, fcols);
+	t->chart = CHART_FLOWMAP;
+	t->chart_col = 4;
+	t->y0 = o->y0;
+	t->y1 = o->y1;
+	for (size_t i = 0; i < np; i++) {
+		struct cell *row = table_row(r, t);
+		int	 a = pairs[i].key / 1000, z = pairs[i].key % 1000;
+
+		cell_text(&row[0], country_at(a)->alpha3);
+		cell_text(&row[1], country_at(z)->alpha3);
+		cell_text(&row[2], official_country_name(a));
+		cell_text(&row[3], official_country_name(z));
+		cell_range(&row[4], pairs[i].lo, pairs[i].hi);
+	}
+	t->note = "Country pairs and years with at least 5 detected victims, "
+	    "all years added; a flow within the country is a disc.";
 	free(in);
 	free(out);
-}
-
-/* Victims of a split (sex, age or form) for a country and year. */
-static int
-split_of_year(const struct sdata *d, int c, int year, int sex, int age,
-    int form, int64_t *lo, int64_t *hi)
-{
-	int	 found = 0;
-
-	*lo = *hi = 0;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct sv *v = &d->v[i];
-
-		if (v->c != c || v->year != year || v->ind != IND_DETECTED ||
-		    v->odim != ODIM_NONE || v->sex != sex || v->age != age ||
-		    v->form != form)
-			continue;
-		*lo += v->lo;
-		*hi += v->hi;
-		found = 1;
-	}
-	return found;
+	free(pairs);
 }
 
 static void
-country_rate(struct report *r, const struct sdata *d, int c)
+country_rate(struct report *r, const struct official *o, int c)
 {
 	struct section	*sec = report_section(r, "sdg", "SDG indicator "
 	    "16.2.2: victims per 100,000 people");
@@ -408,7 +569,7 @@ country_rate(struct report *r, const struct sdata *d, int c)
 	    "Population", "Per 100,000", "Female, per 100,000 females",
 	    "Male, per 100,000 males", "Children, per 100,000 children",
 	    "Adults, per 100,000 adults", "Sexual exploitation",
-	    "Forced labour", "Other forms" };
+	    "Forced labour", "Other forms", "Note" };
 	/* sex, age, form of each split, and the population it divides by */
 	static const struct {
 		int	 sex, age, form, psex, page;
@@ -421,36 +582,58 @@ country_rate(struct report *r, const struct sdata *d, int c)
 		{ SEX_TOTAL, AGEG_TOTAL, FORM_LABOUR, SEX_TOTAL, AGEG_TOTAL },
 		{ SEX_TOTAL, AGEG_TOTAL, FORM_OTHER, SEX_TOTAL, AGEG_TOTAL },
 	};
-	struct table	*t = table_new(r, sec, "sdg_16_2_2", "Detected victims "
-	    "per 100,000 people", 11, cols);
+	struct table	*t = table_new(r, sec, "sdg_16_2_2", report_printf(r,
+	    "Detected victims per 100,000 people, %s", report_years(r, o->y0,
+	    o->y1)), 12, cols);
 	int		 rows = 0;
 
-	for (int y = d->y0; y && y <= d->y1; y++) {
-		int64_t	 lo, hi, pop = population_of(d, c, y, SEX_TOTAL,
+	t->y0 = o->y0;
+	t->y1 = o->y1;
+	for (int y = o->y0; y && y <= o->y1; y++) {
+		const struct ototal *x = official_total(o, c, IND_DETECTED, y);
+		int64_t	 pop = official_population(o, c, y, SEX_TOTAL,
 		    AGEG_TOTAL), p;
 		struct cell *row;
 
-		if (!total_of(d, c, y, IND_DETECTED, &lo, &hi) || pop <= 0)
+		if (x == NULL || !x->has_total || pop <= 0)
 			continue;
 		row = table_row(r, t);
-		cell_int(&row[0], y);
-		cell_range(&row[1], lo, hi);
+		cell_year(&row[0], y);
+		official_cell(&row[1], x);
 		cell_int(&row[2], pop);
-		cell_text(&row[3], rate_text(r, lo, hi, pop));
+		cell_rate(&row[3], x->lo, x->hi, pop);
+		if (x->contradicted)
+			cell_text(&row[11], official_why(r, x));
 		for (size_t k = 0; k < sizeof(splits) / sizeof(splits[0]);
 		    k++) {
-			p = population_of(d, c, y, splits[k].psex,
+			int64_t	 lo = 0, hi = 0;
+			int	 found = 0;
+
+			for (size_t i = 0; i < o->n; i++) {
+				const struct oval *v = &o->v[i];
+
+				if (v->c != c || v->year != y || v->ind !=
+				    IND_DETECTED || v->odim != ODIM_NONE ||
+				    v->sex != splits[k].sex || v->age !=
+				    splits[k].age || v->form != splits[k].form)
+					continue;
+				lo += v->lo;
+				hi += v->hi;
+				found = 1;
+			}
+			p = official_population(o, c, y, splits[k].psex,
 			    splits[k].page);
-			if (p > 0 && split_of_year(d, c, y, splits[k].sex,
-			    splits[k].age, splits[k].form, &lo, &hi))
-				cell_text(&row[4 + k], rate_text(r, lo, hi, p));
+			if (found && p > 0)
+				cell_rate(&row[4 + k], lo, hi, p);
 		}
 		rows++;
 	}
 	t->note = "Rates by sex and age divide by the population of that sex "
 	    "or age group; rates by form divide by the whole population.  A "
 	    "rate is left blank where the victims or the population of the "
-	    "group were not reported.";
+	    "group were not reported.  The rate of all victims uses the "
+	    "total the sums use (the note says where it is not the one "
+	    "published).";
 	section_para(r, sec, rows ? "Detected victims divided by the "
 	    "population, for the years with both." : "No year has both "
 	    "detected victims and population: import population with "
@@ -458,7 +641,7 @@ country_rate(struct report *r, const struct sdata *d, int c)
 }
 
 static void
-country_gaps(struct report *r, const struct sdata *d, int c)
+country_gaps(struct report *r, const struct official *o, int c)
 {
 	struct section	*sec = report_section(r, "gaps", "Data gaps");
 	const char	*cols[IND__MAX + 1];
@@ -469,33 +652,25 @@ country_gaps(struct report *r, const struct sdata *d, int c)
 	cols[0] = "Year";
 	for (int i = 0; i < IND__MAX; i++)
 		cols[i + 1] = ind_label(i);
-	t = table_new(r, sec, "gaps", "What was reported each year", IND__MAX +
-	    1, cols);
-	for (int y = d->y0; y && y <= d->y1; y++) {
+	t = table_new(r, sec, "gaps", report_printf(r, "What was reported each "
+	    "year, %s", report_years(r, o->y0, o->y1)), IND__MAX + 1, cols);
+	t->y0 = o->y0;
+	t->y1 = o->y1;
+	for (int y = o->y0; y && y <= o->y1; y++) {
 		struct cell	*row = table_row(r, t);
 
-		cell_int(&row[0], y);
+		cell_year(&row[0], y);
 		for (int i = 0; i < IND__MAX; i++) {
-			int	 total = 0, parts = 0;
+			const struct ototal *x = official_total(o, c, i, y);
 
-			for (size_t k = 0; k < d->n; k++) {
-				const struct sv *v = &d->v[k];
-
-				if (v->c != c || v->year != y || v->ind != i)
-					continue;
-				if (is_total(v))
-					total = 1;
-				else
-					parts = 1;
-			}
-			cell_text(&row[i + 1], total ? "total" : parts ?
-			    "parts only" : "missing");
+			cell_text(&row[i + 1], x == NULL ? "missing" :
+			    x->has_total ? "total" : "parts only");
 		}
 	}
-	for (size_t k = 0; k < d->n; k++)
-		if (d->v[k].c == c) {
+	for (size_t k = 0; k < o->n; k++)
+		if (o->v[k].c == c) {
 			n++;
-			censored += d->v[k].lo == 1 && d->v[k].hi == 4;
+			censored += o->v[k].lo == 1 && o->v[k].hi == 4;
 		}
 	int_format(censored, a);
 	int_format(n, b);
@@ -507,425 +682,36 @@ country_gaps(struct report *r, const struct sdata *d, int c)
 struct report *
 country_report(struct store *st, int c)
 {
-	struct sdata	 d;
+	struct official	 o;
+	struct filter	 f;
 	struct report	*r;
+	struct section	*sec;
 
-	if (sdata_load(st, &d) == -1)
+	/* the country's own values, and those of its citizens elsewhere */
+	filter_init(&f);
+	f.country = c;
+	if (official_load(st, &f, &o) == -1)
 		return NULL;
 	r = report_new("Country profile");
-	r->title = report_printf(r, "Country profile: %s", country_name(c));
+	r->title = report_printf(r, "Country profile: %s",
+	    official_country_name(c));
 	r->subtitle = report_strdup(r, "Official statistics: UNODC data "
 	    "portal and national submissions");
 	report_meta(r, "official statistics", "country",
 	    country_at(c)->alpha3, 0);
-	country_indicators(r, &d, c);
-	country_splits(r, &d, c);
-	country_flows(r, &d, c);
-	country_rate(r, &d, c);
-	country_gaps(r, &d, c);
-	sdata_release(&d);
+	if (o.n == 0) {
+		sec = report_section(r, "indicators", "Official statistics");
+		section_para(r, sec, "No official statistics of this country "
+		    "are stored: import them with 'palermo import stats'.");
+	} else {
+		country_indicators(r, &o, c);
+		country_splits(r, &o, c);
+		country_flows(r, &o, c);
+		country_rate(r, &o, c);
+		country_gaps(r, &o, c);
+	}
+	sec = report_section(r, "methods", "Methods and sources");
+	official_methods(r, sec, &o, "country", c);
+	official_release(&o);
 	return r;
-}
-
-/* ---------------------------------------------------------------------- */
-/* The official-statistics sections of the Global Report */
-
-static void
-global_trends(struct report *r, const struct sdata *d)
-{
-	struct section	*sec = report_section(r, "official-trends",
-	    "Official statistics: detected victims and convictions over time");
-	static const char *const cols[] = { "Year", "Detected victims",
-	    "Persons convicted" };
-	static const char *const ncols[] = { "Year",
-	    "Countries reporting victims", "Countries reporting convictions" };
-	struct table	*t = table_new(r, sec, "official_trends", "Detected "
-	    "victims and persons convicted, all reporting countries", 3, cols);
-	struct table	*n = table_new(r, sec, "official_reporting", "Countries "
-	    "reporting each year", 3, ncols);
-
-	section_para(r, sec, "This and the following sections count official "
-	    "statistics, not case records: each figure says which it is.  "
-	    "Totals add what the countries reported each year; how many "
-	    "reported changes from year to year.");
-	for (int y = d->y0; y && y <= d->y1; y++) {
-		int64_t	 lo[2] = { 0 }, hi[2] = { 0 };
-		int	 nc[2] = { 0 }, seen[2][NCOUNTRIES];
-		struct cell *row, *nrow;
-
-		memset(seen, 0, sizeof(seen));
-		for (size_t i = 0; i < d->n; i++) {
-			const struct sv *v = &d->v[i];
-			int	 k = v->ind == IND_DETECTED ? 0 :
-			    v->ind == IND_CONVICTED ? 1 : -1;
-
-			if (k < 0 || v->year != y || !is_total(v) || v->c < 0)
-				continue;
-			lo[k] += v->lo;
-			hi[k] += v->hi;
-			if (!seen[k][v->c]++)
-				nc[k]++;
-		}
-		if (nc[0] + nc[1] == 0)
-			continue;
-		row = table_row(r, t);
-		nrow = table_row(r, n);
-		cell_int(&row[0], y);
-		cell_int(&nrow[0], y);
-		/* a year nobody reported stays blank, not zero */
-		for (int k = 0; k < 2; k++) {
-			if (nc[k])
-				cell_range(&row[k + 1], lo[k], hi[k]);
-			cell_int(&nrow[k + 1], nc[k]);
-		}
-	}
-	t->chart = CHART_LINES;
-	t->chart_desc = "Lines of officially detected victims and persons "
-	    "convicted by year; ranges are drawn at their middle.";
-	t->note = "Official statistics.  Ranges come from counts published "
-	    "as <5.  A blank: no country reported it that year.";
-	n->chart = CHART_LINES;
-	n->chart_desc = "Lines of the number of countries reporting detected "
-	    "victims and convictions, by year.";
-}
-
-/* The M49 region a sub-region belongs to. */
-static int
-region_of_subregion(int sub)
-{
-	for (int i = 0; i < country_count(); i++)
-		if (country_m49(i, 1) == sub)
-			return country_m49(i, 0);
-	return 0;
-}
-
-/* Sub-regions in the order of their region's name, then their own. */
-static int
-subregion_cmp(const void *a, const void *b)
-{
-	int	 x = *(const int *)a, y = *(const int *)b;
-	int	 c = strcmp(region_name(region_of_subregion(x)),
-		    region_name(region_of_subregion(y)));
-
-	return c ? c : strcmp(region_name(x), region_name(y));
-}
-
-static void
-global_regions(struct report *r, const struct sdata *d, int y0, int y1)
-{
-	struct section	*sec = report_section(r, "official-regions",
-	    "Official statistics by region and sub-region");
-	static const char *const cols[] = { "Sub-region", "Region",
-	    "Detected victims", "Persons convicted", "Countries reporting" };
-	static const char *const fcols[] = { "Region", "Sexual exploitation",
-	    "Forced labour", "Other forms of exploitation" };
-	struct table	*t, *f;
-	int		 subs[64], nsubs = 0;
-	int64_t		 flo[NREGIONS][3], fhi[NREGIONS][3];
-
-	section_para(r, sec, report_printf(r, "Official statistics for %d to "
-	    "%d, by the UN M49 sub-region and region of the reporting "
-	    "country.", y0, y1));
-	for (int i = 0; i < country_count(); i++) {
-		int	 s = country_m49(i, 1), k;
-
-		for (k = 0; k < nsubs && subs[k] != s; k++)
-			;
-		if (s && k == nsubs && nsubs < 64)
-			subs[nsubs++] = s;
-	}
-	qsort(subs, (size_t)nsubs, sizeof(subs[0]), subregion_cmp);
-	t = table_new(r, sec, "official_by_subregion", report_printf(r,
-	    "Detected victims and persons convicted by sub-region, %d to %d",
-	    y0, y1), 5, cols);
-	for (int k = 0; k < nsubs; k++) {
-		int64_t	 lo[2] = { 0 }, hi[2] = { 0 };
-		int	 n = 0, seen[NCOUNTRIES] = { 0 };
-		struct cell *row;
-		const char *rname = "";
-
-		for (size_t i = 0; i < d->n; i++) {
-			const struct sv *v = &d->v[i];
-			int	 j = v->ind == IND_DETECTED ? 0 :
-			    v->ind == IND_CONVICTED ? 1 : -1;
-
-			if (j < 0 || v->c < 0 || v->year < y0 || v->year > y1 ||
-			    !is_total(v) || country_m49(v->c, 1) != subs[k])
-				continue;
-			lo[j] += v->lo;
-			hi[j] += v->hi;
-			rname = region_name(country_m49(v->c, 0));
-			if (!seen[v->c]++)
-				n++;
-		}
-		if (n == 0)
-			continue;
-		row = table_row(r, t);
-		cell_text(&row[0], region_name(subs[k]));
-		cell_text(&row[1], rname ? rname : "");
-		cell_range(&row[2], lo[0], hi[0]);
-		cell_range(&row[3], lo[1], hi[1]);
-		cell_int(&row[4], n);
-	}
-	t->chart = CHART_BARS;
-	t->chart_col = 2;
-	t->note = "Official statistics; ranges are drawn at their middle.";
-
-	memset(flo, 0, sizeof(flo));
-	memset(fhi, 0, sizeof(fhi));
-	for (size_t i = 0; i < d->n; i++) {
-		const struct sv *v = &d->v[i];
-
-		if (v->ind != IND_DETECTED || v->c < 0 || v->year < y0 ||
-		    v->year > y1 || v->odim != ODIM_NONE || v->sex != SEX_TOTAL
-		    || v->age != AGEG_TOTAL || v->form < FORM_SEXUAL ||
-		    v->form > FORM_OTHER)
-			continue;
-		flo[region_index(v->c)][v->form - 1] += v->lo;
-		fhi[region_index(v->c)][v->form - 1] += v->hi;
-	}
-	f = table_new(r, sec, "official_forms_by_region", report_printf(r,
-	    "Detected victims by form of exploitation and region, %d to %d",
-	    y0, y1), 4, fcols);
-	for (int g = 0; g < NREGIONS - 1; g++) {
-		struct cell *row = table_row(r, f);
-
-		cell_text(&row[0], region_names[g]);
-		for (int k = 0; k < 3; k++)
-			cell_range(&row[k + 1], flo[g][k], fhi[g][k]);
-	}
-	f->chart = CHART_HEATMAP;
-	f->chart_desc = "Heat map of officially detected victims by form of "
-	    "exploitation and region of the reporting country.";
-	f->note = "Official statistics, as the countries broke them down.";
-}
-
-static void
-global_flows(struct report *r, const struct sdata *d, int y0, int y1)
-{
-	struct section	*sec = report_section(r, "official-flows",
-	    "Official statistics: flows from aggregates");
-	static const char *const kcols[] = { "Flow", "Detected victims",
-	    "Flows" };
-	const char	*rcols[NREGIONS + 1];
-	static const char *const tcols[] = { "Flow", "Citizenship",
-	    "Detected in", "Detected victims" };
-	int64_t		 lo[NCLASSES] = { 0 }, hi[NCLASSES] = { 0 }, m[NREGIONS]
-			    [NREGIONS];
-	int		 nf[NCLASSES] = { 0 };
-	struct table	*t;
-	struct flowpair {
-		int	 from, to;
-		int64_t	 lo, hi;
-	}		*pairs = NULL;
-	size_t		 np = 0;
-
-	section_para(r, sec, report_printf(r, "Victims detected in a country, "
-	    "by their citizenship, %d to %d: a flow from the country of "
-	    "citizenship to the detecting country, counted where at least 5 "
-	    "victims were detected in a year.", y0, y1));
-	memset(m, 0, sizeof(m));
-	for (size_t i = 0; i < d->n; i++) {
-		const struct sv *v = &d->v[i];
-		enum flow_class fc;
-		size_t	 k;
-
-		if (v->ind != IND_DETECTED || v->odim != ODIM_CITIZENSHIP ||
-		    v->sex != SEX_TOTAL || v->age != AGEG_TOTAL || v->c < 0 ||
-		    v->oc < 0 || v->year < y0 || v->year > y1 ||
-		    v->lo < FLOW_MIN)
-			continue;
-		fc = flow_classify(v->oc, v->c);
-		lo[fc] += v->lo;
-		hi[fc] += v->hi;
-		nf[fc]++;
-		m[region_index(v->oc)][region_index(v->c)] += v->lo;
-		for (k = 0; k < np; k++)
-			if (pairs[k].from == v->oc && pairs[k].to == v->c)
-				break;
-		if (k == np) {
-			pairs = xreallocarray(pairs, np + 1, sizeof(*pairs));
-			pairs[np].from = v->oc;
-			pairs[np].to = v->c;
-			pairs[np].lo = pairs[np].hi = 0;
-			np++;
-		}
-		pairs[k].lo += v->lo;
-		pairs[k].hi += v->hi;
-	}
-	{
-		static const char *const ycols[] = { "Year", "Domestic",
-		    "Within the sub-region", "Within the region",
-		    "Across regions" };
-		struct table	*yt = table_new(r, sec, "official_flows_by_year",
-		    "Detected victims in flows, by year and kind of flow", 5,
-		    ycols);
-
-		for (int y = d->y0; y && y <= d->y1; y++) {
-			int64_t	 ylo[NCLASSES] = { 0 }, yhi[NCLASSES] = { 0 };
-			int	 any = 0;
-			struct cell *row;
-
-			for (size_t i = 0; i < d->n; i++) {
-				const struct sv *v = &d->v[i];
-				enum flow_class yc;
-
-				if (v->ind != IND_DETECTED || v->odim !=
-				    ODIM_CITIZENSHIP || v->sex != SEX_TOTAL ||
-				    v->age != AGEG_TOTAL || v->c < 0 ||
-				    v->oc < 0 || v->year != y ||
-				    v->lo < FLOW_MIN)
-					continue;
-				yc = flow_classify(v->oc, v->c);
-				ylo[yc] += v->lo;
-				yhi[yc] += v->hi;
-				any = 1;
-			}
-			if (!any)
-				continue;
-			row = table_row(r, yt);
-			cell_int(&row[0], y);
-			for (int k = 0; k < NCLASSES; k++)
-				cell_range(&row[k + 1], ylo[k], yhi[k]);
-		}
-		yt->chart = CHART_LINES;
-		yt->chart_desc = "Lines of officially detected victims in "
-		    "domestic and cross-border flows, by year.";
-		yt->note = "Official statistics, every year; the tables below "
-		    "sum the period.";
-	}
-	t = table_new(r, sec, "official_flow_classes", "Detected victims in "
-	    "domestic and cross-border flows", 3, kcols);
-	for (int k = 0; k < NCLASSES; k++) {
-		struct cell *row = table_row(r, t);
-
-		cell_text(&row[0], flow_class_names[k]);
-		cell_range(&row[1], lo[k], hi[k]);
-		cell_int(&row[2], nf[k]);
-	}
-	t->chart = CHART_BARS;
-	t->chart_col = 1;
-	t->note = "Official statistics.  Flows: country pairs and years with at "
-	    "least 5 detected victims.";
-
-	rcols[0] = "Region of citizenship";
-	for (int i = 0; i < NREGIONS; i++)
-		rcols[i + 1] = region_names[i];
-	t = table_new(r, sec, "official_flows_by_region", "Detected victims "
-	    "from each region (rows) in each region (columns)", NREGIONS + 1,
-	    rcols);
-	for (int i = 0; i < NREGIONS; i++) {
-		struct cell *row = table_row(r, t);
-
-		cell_text(&row[0], region_names[i]);
-		for (int j = 0; j < NREGIONS; j++)
-			cell_int(&row[j + 1], m[i][j]);
-	}
-	t->chart = CHART_HEATMAP;
-	t->chart_desc = "Heat map of officially detected victims by region of "
-	    "citizenship and region of detection.";
-	t->note = "Official statistics; the lower end of each range.";
-
-	/* the largest flows by their upper end, ties by country order */
-	for (size_t i = 1; i < np; i++)
-		for (size_t k = i; k > 0 && (pairs[k].hi > pairs[k - 1].hi ||
-		    (pairs[k].hi == pairs[k - 1].hi && (pairs[k].from <
-		    pairs[k - 1].from || (pairs[k].from == pairs[k - 1].from &&
-		    pairs[k].to < pairs[k - 1].to)))); k--) {
-			struct flowpair tmp = pairs[k];
-
-			pairs[k] = pairs[k - 1];
-			pairs[k - 1] = tmp;
-		}
-	t = table_new(r, sec, "official_top_flows", "The 20 largest flows", 4,
-	    tcols);
-	for (size_t i = 0; i < np && i < TOP_FLOWS; i++) {
-		struct cell *row = table_row(r, t);
-
-		cell_text(&row[0], report_printf(r, "%s \xe2\x86\x92 %s",
-		    country_name(pairs[i].from), country_name(pairs[i].to)));
-		cell_text(&row[1], country_name(pairs[i].from));
-		cell_text(&row[2], country_name(pairs[i].to));
-		cell_range(&row[3], pairs[i].lo, pairs[i].hi);
-	}
-	t->chart = CHART_BARS;
-	t->chart_col = 3;
-	t->note = "Official statistics.";
-	free(pairs);
-}
-
-static void
-global_rates(struct report *r, const struct sdata *d)
-{
-	struct section	*sec = report_section(r, "official-sdg", "SDG "
-	    "indicator 16.2.2 by region");
-	static const char *const cols[] = { "Region", "Year",
-	    "Detected victims", "Population", "Per 100,000",
-	    "Countries with both", "Countries reporting victims" };
-	struct table	*t = table_new(r, sec, "official_sdg_16_2_2", "Detected "
-	    "victims per 100,000 people, by region", 7, cols);
-	int		 rows = 0;
-
-	for (int g = 0; g < NREGIONS - 1; g++)
-		for (int y = d->y0; y && y <= d->y1; y++) {
-			int64_t	 lo = 0, hi = 0, pop = 0, vlo, vhi, p;
-			int	 both = 0, rep = 0;
-			struct cell *row;
-
-			for (int c = 0; c < country_count(); c++) {
-				if (region_index(c) != g || !total_of(d, c, y,
-				    IND_DETECTED, &vlo, &vhi))
-					continue;
-				rep++;
-				if ((p = population_of(d, c, y, SEX_TOTAL,
-				    AGEG_TOTAL)) <= 0)
-					continue;
-				both++;
-				lo += vlo;
-				hi += vhi;
-				pop += p;
-			}
-			if (both == 0)
-				continue;
-			row = table_row(r, t);
-			cell_text(&row[0], region_names[g]);
-			cell_int(&row[1], y);
-			cell_range(&row[2], lo, hi);
-			cell_int(&row[3], pop);
-			cell_text(&row[4], rate_text(r, lo, hi, pop));
-			cell_int(&row[5], both);
-			cell_int(&row[6], rep);
-			rows++;
-		}
-	section_para(r, sec, rows ? "Rolled up only over the countries with "
-	    "both detected victims and population in the year; the last two "
-	    "columns say how many those were." : "No population figures are "
-	    "stored: import them with 'palermo import population' to compute "
-	    "the rate per 100,000.");
-}
-
-void
-global_stats_sections(struct report *r, struct store *st)
-{
-	struct sdata	 d;
-	int		 y0;
-
-	if (sdata_load(st, &d) == -1)
-		return;
-	if (d.n == 0) {
-		struct section *sec = report_section(r, "official",
-		    "Official statistics");
-
-		section_para(r, sec, "No official statistics are stored: "
-		    "import them with 'palermo import stats'.");
-		sdata_release(&d);
-		return;
-	}
-	/* the last three years with values */
-	y0 = d.y1 - 2 > d.y0 ? d.y1 - 2 : d.y0;
-	global_trends(r, &d);
-	global_regions(r, &d, y0, d.y1);
-	global_flows(r, &d, y0, d.y1);
-	global_rates(r, &d);
-	sdata_release(&d);
 }

@@ -178,16 +178,19 @@ int	 report_write(const struct report *, const char *dir);
 /* The reports. */
 
 /* global.c: the Global Report on the cases that pass the filter (how
- * many in *ncases), with the official statistics' sections; NULL after an
- * error (said). */
+ * many in *ncases), with the official statistics' sections by the regions
+ * of the grouping; NULL after an error (said). */
 struct report *report_global(struct store *, const struct filter *,
-	    size_t *ncases);
+	    const struct grouping *, size_t *ncases);
 
 /* official.c: official statistics as tables. */
 /* The profile of the country with this index; NULL after an error. */
 struct report *country_report(struct store *, int country);
-/* Add the official-statistics sections to the Global Report. */
-void	 global_stats_sections(struct report *, struct store *);
+/* official_world.c: add the official-statistics sections to the Global
+ * Report, over the values that pass the filter, by the regions of the
+ * grouping; 0 or -1 (said). */
+int	 global_stats_sections(struct report *, struct store *,
+	    const struct filter *, const struct grouping *);
 
 /* coord.c: the appraisal of the Global Plan of Action in an appraisal
  * year (plan_appraisal_check). */

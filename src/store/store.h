@@ -125,6 +125,19 @@ struct store_ops {
 	int	(*pop_add)(struct store *, int64_t submission,
 		    unsigned long line, const struct pop_rec *);
 	int	(*pop_list)(struct store *, STORE_LIST(struct pop_rec));
+	/* The user's groupings of countries into regions: put makes the
+	 * scheme of that name, or empties the one there is, and gives its
+	 * id; list gives every scheme with its counts, by name; members
+	 * those of the scheme of that name, by region and country (none
+	 * when there is no such scheme). */
+	int	(*scheme_put)(struct store *, const char *name,
+		    const char *file_name, int64_t *id);
+	int	(*scheme_member_add)(struct store *, int64_t scheme,
+		    int country, const char *region);
+	int	(*scheme_list)(struct store *,
+		    STORE_LIST(struct region_scheme));
+	int	(*scheme_members)(struct store *, const char *name,
+		    STORE_LIST(struct region_member));
 	/* The user's readings of origin texts, by text. */
 	int	(*origin_put)(struct store *, const char *text, int kind,
 		    int code);

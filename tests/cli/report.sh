@@ -209,10 +209,10 @@ expect "--out /dev/fd/N" 0 "" P stats --by gender --format csv --db "$db" --out 
 same "written to the descriptor" "$(head -1 "$T/fd3.csv")" "gender,cases,percent"
 # options a report of that kind would not read are refused, not ignored
 expect "report global --year" 2 "--year is for appraisal" P report global --year 2020 --db "$db" --out "$T/x"
-expect "report sg --from" 2 "choose the cases of 'report global'" P report sg --year 2020 --from 2001 --db "$db" --out "$T/x"
+expect "report sg --from" 2 "are for 'report global'" P report sg --year 2020 --from 2001 --db "$db" --out "$T/x"
 expect "report country --by" 2 "for 'palermo stats'" P report country DEU --by gender --db "$db" --out "$T/x"
-expect "report country --country" 2 "choose the cases of 'report global'" P report country DEU --country FRA --db "$db" --out "$T/x"
-expect "report appraisal --region" 2 "choose the cases of 'report global'" P report appraisal --year 2021 --region Europe --db "$db" --out "$T/x"
+expect "report country --country" 2 "are for 'report global'" P report country DEU --country FRA --db "$db" --out "$T/x"
+expect "report appraisal --region" 2 "are for 'report global'" P report appraisal --year 2021 --region Europe --db "$db" --out "$T/x"
 same "nothing written for a refused report" "$(ls -d "$T/x" 2>/dev/null)" ""
 ln -s "$T/victim/file" "$T/stats-link.csv"
 expect "stats --out over a link" 0 "" P stats --by gender --format csv --db "$db" --out "$T/stats-link.csv"

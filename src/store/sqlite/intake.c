@@ -378,3 +378,78 @@ origin_row(sqlite3_stmt *st, struct sq_list *l)
 
 SQ_LIST_OP(sq_origin_list, struct origin_reading, SQ_ORIGIN_EACH,
     "reading the origin map", origin_row)
+
+int
+sq_scheme_put(struct store *base, const char *name, const char *file_name,
+    int64_t *id)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_SCHEME_PUT);
+	char		 now[21];
+
+	time_iso(now);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, operator_name(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (sq_run_int(s, SQ_SCHEME_PUT, id) == -1)
+		return -1;
+	sqlite3_bind_int64(sq_stmt(s, SQ_SCHEME_CLEAR), 1, *id);
+	return sq_run(s, SQ_SCHEME_CLEAR);
+}
+
+int
+sq_scheme_member_add(struct store *base, int64_t scheme, int country,
+    const char *region)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_SCHEME_MEMBER_ADD);
+
+	sqlite3_bind_int64(st, 1, scheme);
+	sqlite3_bind_int(st, 2, country);
+	sqlite3_bind_text(st, 3, region, -1, SQLITE_STATIC);
+	return sq_run(s, SQ_SCHEME_MEMBER_ADD);
+}
+
+static int
+scheme_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct region_scheme *v = sq_push(l);
+
+	v->name = sq_dup(l->a, st, 0);
+	v->file_name = sq_dup(l->a, st, 1);
+	v->operator_name = sq_dup(l->a, st, 2);
+	v->created_at = sq_dup(l->a, st, 3);
+	v->countries = sqlite3_column_int64(st, 4);
+	v->regions = sqlite3_column_int64(st, 5);
+	return 0;
+}
+
+SQ_LIST_OP(sq_scheme_list, struct region_scheme, SQ_SCHEME_EACH,
+    "reading the region schemes", scheme_row)
+
+static int
+member_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct region_member *v = sq_push(l);
+
+	v->country = sqlite3_column_int(st, 0);
+	v->region = sq_dup(l->a, st, 1);
+	return 0;
+}
+
+int
+sq_scheme_members(struct store *base, const char *name, struct arena *a,
+    struct region_member **v, size_t *n)
+{
+	struct sqlite_store *s = SQ(base);
+	void		*p;
+	int		 rc;
+
+	sqlite3_bind_text(sq_stmt(s, SQ_SCHEME_MEMBERS), 1, name, -1,
+	    SQLITE_TRANSIENT);
+	rc = sq_list(s, SQ_SCHEME_MEMBERS, "reading a region scheme",
+	    member_row, a, sizeof(**v), &p, n);
+	*v = p;
+	return rc;
+}

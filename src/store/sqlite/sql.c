@@ -88,6 +88,21 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_STAT_SUPERSEDE] = "UPDATE stats SET superseded_by = ? WHERE id = ?",
 	[SQ_SUPERSESSION_ADD] = "INSERT INTO supersessions (submission_id, "
 	    "superseded_id, n) VALUES (?, ?, ?)",
+	[SQ_SCHEME_PUT] = "INSERT INTO region_schemes (name, file_name, "
+	    "operator, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO "
+	    "UPDATE SET file_name = excluded.file_name, operator = "
+	    "excluded.operator, created_at = excluded.created_at "
+	    "RETURNING id",
+	[SQ_SCHEME_CLEAR] = "DELETE FROM region_members WHERE scheme_id = ?",
+	[SQ_SCHEME_MEMBER_ADD] = "INSERT INTO region_members (scheme_id, "
+	    "country, region) VALUES (?, ?, ?)",
+	[SQ_SCHEME_EACH] = "SELECT s.name, s.file_name, s.operator, "
+	    "s.created_at, count(m.country), count(DISTINCT m.region) FROM "
+	    "region_schemes s LEFT JOIN region_members m ON m.scheme_id = s.id "
+	    "GROUP BY s.id ORDER BY s.name",
+	[SQ_SCHEME_MEMBERS] = "SELECT m.country, m.region FROM region_members m "
+	    "JOIN region_schemes s ON s.id = m.scheme_id WHERE s.name = ? "
+	    "ORDER BY m.region, m.country",
 	[SQ_SUPERSESSION_EACH] = "SELECT submission_id, superseded_id, n FROM "
 	    "supersessions ORDER BY submission_id, superseded_id",
 	[SQ_POP_ADD] = "INSERT INTO population (submission_id, line, country, "

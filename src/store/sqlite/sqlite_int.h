@@ -48,6 +48,11 @@ enum sq_stmt {
 	SQ_STAT_SUPERSEDE,
 	SQ_SUPERSESSION_ADD,
 	SQ_SUPERSESSION_EACH,
+	SQ_SCHEME_PUT,
+	SQ_SCHEME_CLEAR,
+	SQ_SCHEME_MEMBER_ADD,
+	SQ_SCHEME_EACH,
+	SQ_SCHEME_MEMBERS,
 	SQ_POP_ADD,
 	SQ_POP_EACH,
 	SQ_ORIGIN_PUT,
@@ -245,6 +250,11 @@ int	 sq_stat_each(struct store *, int,
 int	 sq_stat_supersede(struct store *, int64_t, int64_t);
 int	 sq_supersession_add(struct store *, int64_t, int64_t, int64_t);
 int	 sq_supersession_list(struct store *, STORE_LIST(struct supersession));
+int	 sq_scheme_put(struct store *, const char *, const char *, int64_t *);
+int	 sq_scheme_member_add(struct store *, int64_t, int, const char *);
+int	 sq_scheme_list(struct store *, STORE_LIST(struct region_scheme));
+int	 sq_scheme_members(struct store *, const char *,
+	    STORE_LIST(struct region_member));
 int	 sq_pop_add(struct store *, int64_t, unsigned long,
 	    const struct pop_rec *);
 int	 sq_pop_list(struct store *, STORE_LIST(struct pop_rec));
