@@ -65,10 +65,11 @@ q() { sqlite3 -batch -noheader "$1" "$2"; }
 
 hash() { sha256sum "$1" | cut -d' ' -f1; }
 
-# browser_check LABEL HTML PNG: open a report page in headless Chromium
-# (tests/browser/check-report.mjs) and pass on its checks as "LABEL: ...".
-# Under valgrind it does nothing.  A missing tool is a failure that says
-# what to install, not a crash.
+# browser_check LABEL HTML PNG [SELECTOR PNG2]: open a report page in
+# headless Chromium (tests/browser/check-report.mjs) and pass on its
+# checks as "LABEL: ..."; with SELECTOR, that part of the page is shot
+# into PNG2 too.  Under valgrind it does nothing.  A missing tool is a
+# failure that says what to install, not a crash.
 browser_check() {
 	local label=$1 html=$2 png=$3 out missing=""
 	[ -n "${PALERMO_VALGRIND:-}" ] && return 0
@@ -81,7 +82,7 @@ browser_check() {
 		return 0
 	fi
 	mkdir -p "$top/tests/out"
-	out=$(node "$top/tests/browser/check-report.mjs" "$html" "$png" 2>&1)
+	out=$(node "$top/tests/browser/check-report.mjs" "$html" "$png" "${@:4}" 2>&1)
 	printf '%s\n' "$out" | grep -E '^(ok|FAIL) ' |
 	    sed "s/^ok /ok $label: /; s/^FAIL /FAIL $label: /"
 	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "$label" "$out"

@@ -269,6 +269,30 @@ int	 official_panel(const struct official *, int ind, int y0, int y1,
  * such scheme (said), -1 (said). */
 int	 grouping_load(struct store *, const char *name, struct arena *,
 	    struct grouping *);
+/*
+ * Official values counted by up to CROSSTAB_MAX fields (palermo stats
+ * official).  Without a field of a split (sex, age group, form,
+ * citizenship) the totals are added as every sum uses them; with some,
+ * the values split so and by nothing else (those of unknown sex and
+ * unknown age count as the unknown of a split by sex alone or by age
+ * alone).  Values of indicator ind only, unless indicator is a field.
+ * A field's value is a country index, a region of g (-1 not grouped), an
+ * M49 code, a year, or a code; citizenship -1 for an origin that is no
+ * country.  The rows, by value, in *out (the caller frees it).
+ */
+enum ofield { OF_COUNTRY, OF_REGION, OF_SUBREGION, OF_YEAR, OF_INDICATOR,
+    OF_SEX, OF_AGE, OF_FORM, OF_CITIZENSHIP, OF__MAX };
+extern const char *const ofield_names[OF__MAX];
+int	 ofield_find(const char *);
+
+struct orow {
+	int		 v[CROSSTAB_MAX];
+	int64_t		 lo, hi;
+	int		 values, countries, replaced;
+	size_t		 seen;		/* the engine's: its first index */
+};
+size_t	 official_crosstab(const struct official *, const struct grouping *,
+	    const int *by, int nby, int ind, struct orow **out);
 /* The population of a country index and year, sex and age group; 0
  * when none is stored. */
 int64_t	 official_population(const struct official *, int c, int year,

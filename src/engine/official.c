@@ -496,3 +496,187 @@ grouping_load(struct store *st, const char *name, struct arena *a,
 	}
 	return 0;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Cross-tabulations (palermo stats official) */
+
+const char *const ofield_names[OF__MAX] = {
+	[OF_COUNTRY] = "country",
+	[OF_REGION] = "region",
+	[OF_SUBREGION] = "subregion",
+	[OF_YEAR] = "year",
+	[OF_INDICATOR] = "indicator",
+	[OF_SEX] = "sex",
+	[OF_AGE] = "age_group",
+	[OF_FORM] = "form",
+	[OF_CITIZENSHIP] = "citizenship",
+};
+
+int
+ofield_find(const char *name)
+{
+	return name_find(ofield_names, OF__MAX, name);
+}
+
+/* Whether a value is one of the split the fields ask for. */
+static int
+split_wanted(const struct oval *v, const unsigned char *by)
+{
+	int	 s = v->sex != SEX_TOTAL, a = v->age != AGEG_TOTAL;
+
+	/* unknown sex and age together: the unknown of the split asked */
+	if (v->sex == SEX_UNKNOWN && v->age == AGEG_UNKNOWN && by[OF_SEX] !=
+	    by[OF_AGE]) {
+		s = by[OF_SEX];
+		a = by[OF_AGE];
+	}
+	return s == by[OF_SEX] && a == by[OF_AGE] && (v->form != FORM_TOTAL) ==
+	    by[OF_FORM] && (v->odim == ODIM_NONE || v->odim ==
+	    ODIM_CITIZENSHIP) && (v->odim == ODIM_CITIZENSHIP) ==
+	    by[OF_CITIZENSHIP];
+}
+
+static int
+ofield_value(const struct grouping *g, int f, int c, int year, int ind,
+    const struct oval *v)
+{
+	switch (f) {
+	case OF_COUNTRY:
+		return c;
+	case OF_REGION:
+		return grouping_of(g, c);
+	case OF_SUBREGION:
+		return country_m49(c, 1);
+	case OF_YEAR:
+		return year;
+	case OF_INDICATOR:
+		return ind;
+	case OF_SEX:
+		return v ? v->sex : SEX_TOTAL;
+	case OF_AGE:
+		return v ? v->age : AGEG_TOTAL;
+	case OF_FORM:
+		return v ? v->form : FORM_TOTAL;
+	case OF_CITIZENSHIP:
+		return v ? v->oc : -1;
+	default:
+		return NR;
+	}
+}
+
+static int
+orow_cmp(const void *a, const void *b)
+{
+	const struct orow *x = a, *y = b;
+
+	for (int k = 0; k < CROSSTAB_MAX; k++)
+		if (x->v[k] != y->v[k])
+			return x->v[k] < y->v[k] ? -1 : 1;
+	return 0;
+}
+
+/* The row of these values, added when missing (rows sorted at the end). */
+static struct orow *
+orow_of(struct keymap *m, struct orow **rows, size_t *n, size_t *cap,
+    const int *v, int nby)
+{
+	int	 added;
+	size_t	 k = keymap_put(m, v, (size_t)nby * sizeof(*v), &added);
+
+	if (!added)
+		return &(*rows)[m->e[k].a];
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*rows = xreallocarray(*rows, *cap, sizeof(**rows));
+	}
+	memset(&(*rows)[*n], 0, sizeof(**rows));
+	for (int i = 0; i < CROSSTAB_MAX; i++)
+		(*rows)[*n].v[i] = i < nby ? v[i] : 0;
+	(*rows)[*n].seen = *n;
+	m->e[k].a = (int64_t)*n;
+	return &(*rows)[(*n)++];
+}
+
+size_t
+official_crosstab(const struct official *o, const struct grouping *g,
+    const int *by, int nby, int ind, struct orow **out)
+{
+	struct orow	*rows = NULL, *row;
+	unsigned char	 want[OF__MAX] = { 0 };
+	unsigned char	(*seen)[NCOUNTRIES] = NULL;
+	struct keymap	 m;
+	size_t		 n = 0, cap = 0;
+	int		 v[CROSSTAB_MAX], splits;
+
+	keymap_init(&m);
+	for (int k = 0; k < nby; k++)
+		want[by[k]] = 1;
+	splits = want[OF_SEX] || want[OF_AGE] || want[OF_FORM] ||
+	    want[OF_CITIZENSHIP];
+	if (!splits) {
+		/* totals, as every sum uses them */
+		for (size_t i = 0; i < o->nt; i++) {
+			const struct ototal *t = &o->t[i];
+
+			if (!t->has_total || (!want[OF_INDICATOR] && t->ind !=
+			    ind))
+				continue;
+			for (int k = 0; k < nby; k++)
+				v[k] = ofield_value(g, by[k], t->c, t->year,
+				    t->ind, NULL);
+			row = orow_of(&m, &rows, &n, &cap, v, nby);
+			row->lo += t->lo;
+			row->hi += t->hi;
+			row->replaced += t->contradicted != 0;
+			row->values++;
+		}
+	} else
+		for (size_t i = 0; i < o->n; i++) {
+			const struct oval *x = &o->v[i];
+
+			if (x->c < 0 || (!want[OF_INDICATOR] && x->ind != ind) ||
+			    !split_wanted(x, want))
+				continue;
+			for (int k = 0; k < nby; k++)
+				v[k] = ofield_value(g, by[k], x->c, x->year,
+				    x->ind, x);
+			row = orow_of(&m, &rows, &n, &cap, v, nby);
+			row->lo += x->lo;
+			row->hi += x->hi;
+			row->values++;
+		}
+	/* the countries of each row */
+	seen = xcalloc(n + 1, sizeof(*seen));
+	if (!splits)
+		for (size_t i = 0; i < o->nt; i++) {
+			const struct ototal *t = &o->t[i];
+
+			if (!t->has_total || (!want[OF_INDICATOR] && t->ind !=
+			    ind))
+				continue;
+			for (int k = 0; k < nby; k++)
+				v[k] = ofield_value(g, by[k], t->c, t->year,
+				    t->ind, NULL);
+			row = orow_of(&m, &rows, &n, &cap, v, nby);
+			row->countries += !seen[row->seen][t->c]++;
+		}
+	else
+		for (size_t i = 0; i < o->n; i++) {
+			const struct oval *x = &o->v[i];
+
+			if (x->c < 0 || (!want[OF_INDICATOR] && x->ind != ind) ||
+			    !split_wanted(x, want))
+				continue;
+			for (int k = 0; k < nby; k++)
+				v[k] = ofield_value(g, by[k], x->c, x->year,
+				    x->ind, x);
+			row = orow_of(&m, &rows, &n, &cap, v, nby);
+			row->countries += !seen[row->seen][x->c]++;
+		}
+	free(seen);
+	keymap_release(&m);
+	if (n)
+		qsort(rows, n, sizeof(*rows), orow_cmp);
+	*out = rows;
+	return n;
+}

@@ -168,6 +168,13 @@ enum crosstab_format { XT_TEXT, XT_CSV, XT_JSON, XT__MAX };
 extern const char *const crosstab_format_names[XT__MAX];
 void	 crosstab_put(struct buf *, enum crosstab_format, const int *by,
 	    int nby, const struct crosstab_row *, size_t n, size_t total);
+/* The rows of official_crosstab (engine.h), by the fields by and the
+ * regions of g: as text, a value as "212–224" and its countries; as CSV
+ * with low, high, countries and how many totals were replaced; or as
+ * JSON. */
+void	 official_crosstab_put(struct buf *, enum crosstab_format,
+	    const struct grouping *, const int *by, int nby,
+	    const struct orow *, size_t n);
 /* write.c: index.html, tables/ID.csv, tables.xlsx and figures.json in
  * the folder dir (made when missing; its parent must exist); 0 or -1
  * (said).  Nothing is written through a symbolic link, and nothing at

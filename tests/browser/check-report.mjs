@@ -3,7 +3,12 @@
 // at least one SVG chart, every SVG with a non-zero size, and a full-page
 // screenshot saved for people to look at.
 //
-//   node tests/browser/check-report.mjs INDEX_HTML SCREENSHOT_PNG
+//   node tests/browser/check-report.mjs INDEX_HTML SCREENSHOT_PNG [SELECTOR PNG]
+//
+// With SELECTOR and PNG, the element SELECTOR (a section of maps, say) is
+// also shot on its own into PNG.  Every world map on the page (the SVG
+// elements of class chart-choropleth and chart-flowmap) must draw its
+// countries, each outline and dot with a title naming it.
 //
 // Prints one line per check, "ok <check>" or "FAIL <check>: reason", and
 // exits 1 if any check failed (2 on a usage error).  It drives Debian's
@@ -28,11 +33,12 @@ const ARGS = [
 ];
 
 const argv = process.argv.slice(2);
-if (argv.length !== 2) {
-  console.error('usage: node tests/browser/check-report.mjs INDEX_HTML SCREENSHOT_PNG');
+if (argv.length !== 2 && argv.length !== 4) {
+  console.error('usage: node tests/browser/check-report.mjs INDEX_HTML SCREENSHOT_PNG [SELECTOR PNG]');
   process.exit(2);
 }
-const [indexPath, shotPath] = argv.map((p) => resolve(p));
+const [indexPath, shotPath] = [argv[0], argv[1]].map((p) => resolve(p));
+const [partSelector, partPath] = argv.length === 4 ? [argv[2], resolve(argv[3])] : [null, null];
 
 // What the check needs, said plainly when it is missing.
 let chromium;
@@ -108,6 +114,22 @@ async function check(browser) {
       };
     }),
   );
+  // the maps: their countries drawn, each named in its title
+  const maps = await page.$$eval('svg.chart-choropleth, svg.chart-flowmap', (els) =>
+    els.map((el) => {
+      const shapes = [...el.querySelectorAll('path, circle')].filter((s) => !s.closest('marker, defs')
+        && !s.closest('g[font-size]'));
+      const r = el.getBoundingClientRect();
+      return {
+        id: el.getAttribute('aria-labelledby') || '',
+        shapes: shapes.length,
+        untitled: shapes.filter((s) => !(s.querySelector('title')?.textContent ?? '').trim()).length,
+        width: r.width,
+        height: r.height,
+        disclaimer: el.textContent.includes('do not imply official endorsement or acceptance by the United Nations'),
+      };
+    }),
+  );
   let shotError = null;
   try {
     await page.screenshot({ path: shotPath, fullPage: true });
@@ -115,6 +137,17 @@ async function check(browser) {
     shotError = String(err.message ?? err).split('\n')[0];
   }
   const shot = await stat(shotPath).catch(() => null);
+  let partError = null;
+  if (partSelector) {
+    try {
+      const el = await page.$(partSelector);
+      if (!el) throw new Error(`no element ${partSelector}`);
+      await el.screenshot({ path: partPath });
+    } catch (err) {
+      partError = String(err.message ?? err).split('\n')[0];
+    }
+  }
+  const part = partSelector ? await stat(partPath).catch(() => null) : null;
 
   record('no console errors', consoleErrors.length ? consoleErrors.join('; ') : null);
   record('no failed requests', failedRequests.length ? failedRequests.join('; ') : null);
@@ -126,6 +159,18 @@ async function check(browser) {
       b.width > 0 && b.height > 0 ? null : `svg${name} is ${b.width}x${b.height}`,
     );
   });
+  maps.forEach((m, i) => {
+    const name = `map ${i + 1}${m.id ? ` (${m.id.split(' ')[0]})` : ''}`;
+    record(`${name} drawn`, m.width > 0 && m.height > 0 && m.shapes > 150 ? null
+      : `${m.shapes} shapes at ${m.width}x${m.height}`);
+    record(`${name}: every country titled`, m.untitled === 0 ? null : `${m.untitled} of ${m.shapes} without a title`);
+    record(`${name}: the disclaimer`, m.disclaimer ? null : 'no disclaimer');
+  });
+  if (partSelector) {
+    record('maps present', maps.length ? null : 'no map in the page');
+    record('part screenshot saved', part && part.size > 0 && !partError ? null
+      : partError ?? `${partPath} was not written`);
+  }
   record(
     'screenshot saved',
     shot && shot.size > 0 && !shotError ? null : shotError ?? `${shotPath} was not written`,

@@ -361,6 +361,12 @@ def table(d, name):
             out([[d.countries[c]["name"], IND[i], y, rng(*t["pub"])] + s + [rng(*t["used"])]])
     elif name in COUNTRY_TABLES:
         country_table(d, name)
+    elif name == "totals_used":
+        # every total as the sums use it: country|year|low|high, indicator 0
+        for (c, i, y) in sorted(d.t, key=lambda k: (d.order.index(k[0]), k[2])):
+            t = d.t[(c, i, y)]
+            if i == 0 and t["pub"] is not None:
+                out([[c, y, t["used"][0], t["used"][1]]])
     elif name == "count_replaced":
         print(sum(t["why"] for t in d.t.values()))
     else:
