@@ -185,3 +185,11 @@ expect "--regions is not for cases" 2 "--regions groups official statistics" P s
 
 # --- the maps in a browser ------------------------------------------------------
 browser_check "maps" "$T/g/index.html" "$top/tests/out/official.png" "#official-maps" "$top/tests/out/maps.png"
+
+# --- the map is what its generator makes of Natural Earth's countries --------
+if [ -d "$top/node_modules/world-atlas" ]; then
+	run env PALERMO_MAP_OUT="$T/world-map.csv" node "$top/scripts/gen-map.mjs"
+	same "data/world-map.csv is what scripts/gen-map.mjs makes" "$rc|$(cmp -s "$T/world-map.csv" "$top/data/world-map.csv" && echo same)" "0|same"
+else
+	nok "data/world-map.csv is what scripts/gen-map.mjs makes" "world-atlas is missing: run scripts/install-deps"
+fi

@@ -247,6 +247,12 @@ for t in official_trends official_convictions official_regional_trends official_
 	cmp_py "$t" "$T/glob/tables/$t.csv" "$t"
 done
 same "SDG 16.2.2 by region: rows for several regions and years" "$(tail -n +2 "$T/glob/tables/official_sdg_16_2_2.csv" | cut -d, -f1,2 | sort -u | wc -l | awk '{ print ($1 >= 4) }')" 1
+# the rule and the counts of the real export, as docs/formats.md states
+# them, the check says them and the oracle finds them
+doc=$(tr '\n' ' ' <"$top/docs/formats.md" | sed 's/  */ /g')
+same "docs: contradicted totals" "$(echo "$doc" | sed -n 's/.*\*\*\([0-9,]*\) totals are contradicted by a complete split\*\*.*/\1/p' | tr -d ,)" "$(oracle count_replaced)"
+same "docs: unknown sex and age" "$(echo "$doc" | sed -n 's/.*\*\*\([0-9,]*\) values give an unknown sex and an unknown age\*\* (\([0-9,]*\) to \([0-9,]*\) persons), \([0-9,]*\) of them of detected victims (\([0-9,]*\) to \([0-9,]*\) victims in \([0-9]*\) countries).*/\1|\2|\3|\4|\5|\6|\7/p' | tr -d ,)" "$(oracle unknowns)"
+same "check: unknown sex and age" "$(P check stats --db "$db" 2>&1 >/dev/null | sed -n 's/^palermo: \([0-9]*\) values of unknown sex and unknown age (\([0-9,]*\)–\([0-9,]*\)).*/\1|\2|\3/p' | tr -d ,)" "$(oracle unknowns | cut -d'|' -f1-3)"
 same "contradicted totals: the check's count is the oracle's" "$(P check stats --db "$db" 2>&1 >/dev/null | sed -n 's/^palermo: \([0-9]*\) totals are contradicted.*/\1/p')" "$(oracle count_replaced)"
 # every table and chart says its years in its title and its JSON
 same "titles state their years" "$(python3 -c '

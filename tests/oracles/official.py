@@ -367,6 +367,14 @@ def table(d, name):
             t = d.t[(c, i, y)]
             if i == 0 and t["pub"] is not None:
                 out([[c, y, t["used"][0], t["used"][1]]])
+    elif name == "unknowns":
+        # values of unknown sex and age (no form, no origin): all of them,
+        # low, high; then those of detected victims, low, high, countries
+        u = [v for v in d.vals if v["dim"] == "Total" and v["sex"] == "Unknown" and v["age"] == "Unknown"]
+        dv = [v for v in u if v["ind"] == 0]
+        print("|".join(str(x) for x in (len(u), sum(v["lo"] for v in u), sum(v["hi"] for v in u), len(dv),
+                                          sum(v["lo"] for v in dv), sum(v["hi"] for v in dv),
+                                          len(set(v["c"] for v in dv)))))
     elif name == "count_replaced":
         print(sum(t["why"] for t in d.t.values()))
     else:
