@@ -196,7 +196,7 @@ appraisal_report(struct store *st, int year)
 		for (int f = FORM_SEXUAL; f < FORM__MAX; f++)
 			nf += c->stat_form[y - 1900][f];
 		row = table_row(r, t);
-		cell_int(&row[0], y);
+		cell_year(&row[0], y);
 		cell_int(&row[1], nc);
 		cell_int(&row[2], nf);
 	}

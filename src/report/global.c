@@ -450,13 +450,13 @@ trends(struct report *r, const struct figures *fg)
 		if (fg->by_year[y] == 0)
 			continue;
 		c = table_row(r, t);
-		cell_text(&c[0], report_printf(r, "%d", y + 1900));
+		cell_year(&c[0], y + 1900);
 		cell_int(&c[1], fg->by_year[y]);
 		cell_int(&c[2], fg->year_form[y][0].yes);
 		cell_int(&c[3], fg->year_form[y][1].yes);
 		cell_int(&c[4], fg->year_minor[y].yes);
 		c = table_row(r, u);
-		cell_text(&c[0], report_printf(r, "%d", y + 1900));
+		cell_year(&c[0], y + 1900);
 		cell_int(&c[1], fg->by_year[y]);
 		cell_int(&c[2], fg->year_female[y].rec);
 		cell_pct(&c[3], fg->year_female[y].yes, fg->year_female[y].rec);
@@ -533,7 +533,7 @@ organ_removal(struct report *r, const struct figures *fg)
 		if (fg->by_year[y] == 0)
 			continue;
 		row = table_row(r, t);
-		cell_text(&row[0], report_printf(r, "%d", y + 1900));
+		cell_year(&row[0], y + 1900);
 		cell_int(&row[1], fg->by_year[y]);
 		cell_int(&row[2], f->yes);
 		cell_int(&row[3], f->rec);
@@ -571,7 +571,7 @@ coverage(struct report *r, const struct snapshot *s,
 		for (int i = 0; i < NCOUNTRIES - 1; i++)
 			nc += fg->year_country[y][i] > 0;
 		c = table_row(r, t);
-		cell_text(&c[0], report_printf(r, "%d", y + 1900));
+		cell_year(&c[0], y + 1900);
 		cell_int(&c[1], fg->by_year[y]);
 		cell_int(&c[2], ns);
 		cell_int(&c[3], nc);

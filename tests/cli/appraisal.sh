@@ -47,6 +47,7 @@ same "the objectives as the register words them" "$(csv objectives)" \
 same "notes of the period only" "$(csv progress_notes | cut -d'|' -f4)" "Funding delayed"
 grep -q "Without any data: Sexual exploitation, Forced labour, Other forms of exploitation, Forced marriage, Forced military, Organ removal" "$T/ap/index.html" && ok "forms without data named" || nok "forms without data" "$(grep -o 'Official statistics for the period[^<]*' "$T/ap/index.html")"
 grep -q "Without any recorded action: objective (a), objective (d), objective (e), objective (f)." "$T/ap/index.html" && ok "pillars and objectives without actions" || nok "without actions" "$(grep -o 'Without any[^<]*' "$T/ap/index.html")"
+same "years are names, without a separator" "$(grep -c '<th scope="row">[12],[0-9][0-9][0-9]<' "$T/ap/index.html")|$(grep -c '<th scope="row">20[0-9][0-9]<' "$T/ap/index.html" | awk '{ print ($1 > 0) }')" "0|1"
 browser_check "appraisal page" "$T/ap/index.html" "$top/tests/out/appraisal.png"
 
 # the Secretary-General's report

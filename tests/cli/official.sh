@@ -87,6 +87,11 @@ expect "report country DEU" 0 "" P report country DEU --db "$db" --out "$T/deu"
 same "the profile marks it" "$(table "$T/deu/tables/indicators.csv" "Year || '|' || \"$V\" || '|' || Note" | grep ^2022)" \
     "2022|1–4|$V 2022: published <5; the split by sex allows 1,287–1,294; the split by age allows 1,289–1,296; 1,289–1,294 used in sums and rates"
 grep -q '1–4<span class="mark"' "$T/deu/index.html" && ok "the page marks it" || nok "the page marks it" "no mark"
+same "the JSON says why" "$(python3 -c '
+import json, sys
+t = [t for t in json.load(open(sys.argv[1]))["tables"] if t["id"] == "indicators"][0]
+row = [r for r in t["rows"] if r[0] == 2022][0]
+print(row[1], row[-1].endswith("1,289–1,294 used in sums and rates"))' "$T/deu/figures.json")" "{'low': 1, 'high': 4} True"
 # the rate: 1289 to 1294 per 84,000,000, not 0.00 from the published <5
 same "the rate from the splits" "$(table "$T/deu/tables/sdg_16_2_2.csv" "\"Per 100,000\"")" \
     "$(awk 'BEGIN { a = int((1289 * 10000000 + 42000000) / 84000000); b = int((1294 * 10000000 + 42000000) / 84000000); printf "%d.%02d–%d.%02d", a / 100, a % 100, b / 100, b % 100 }')"
@@ -142,12 +147,12 @@ expect "report of a source without statistics" 0 "" P report global --source nob
 grep -q "No official statistics are stored for these filters" "$T/g3/index.html" && ok "no statistics for the source: said" || nok "no statistics for the source" "not said"
 
 # --- a grouping of the user's ----------------------------------------------------
-printf 'country,region\nDEU,Core\nFRA,Core\nITA,South\nPAK,Far\nJapan,Far\n' >"$T/scheme.csv"
-expect "import a scheme" 0 "recorded 5 countries" P regions import "$T/scheme.csv" --scheme mine --db "$db"
+printf 'country,region\nDEU,Core\nFRA,Core\nITA,South\nESP,South\nPAK,Far\nJapan,Far\n' >"$T/scheme.csv"
+expect "import a scheme" 0 "recorded 6 countries" P regions import "$T/scheme.csv" --scheme mine --db "$db"
 run P regions --db "$db"
 same "schemes listed" "$(awk -F'\t' 'NR > 1 { print $1 "|" $2 "|" $3 }' "$T/stdout")" "UN M49|5|$(($(wc -l <"$top/data/countries.csv") - 1))
-mine|3|5"
-same "a scheme shown" "$(P regions show mine --db "$db" | awk -F'\t' 'NR > 1 { print $1 ":" $3 }' | tr '\n' ' ')" "DEU:Core FRA:Core ITA:South JPN:Far PAK:Far "
+mine|3|6"
+same "a scheme shown" "$(P regions show mine --db "$db" | awk -F'\t' 'NR > 1 { print $1 ":" $3 }' | tr '\n' ' ')" "DEU:Core ESP:South FRA:Core ITA:South JPN:Far PAK:Far "
 h=$(hash "$db")
 printf 'country,region\nDEU,Core\nAtlantis,South\nDEU,South\nFRA,\n' >"$T/badscheme.csv"
 expect "a bad scheme" 1 "badscheme.csv:3:1: country: unknown country 'Atlantis'" P regions import "$T/badscheme.csv" --scheme mine --db "$db"
@@ -161,6 +166,10 @@ sed 's/^Japan,/JPN,/' "$T/scheme.csv" >"$T/scheme2.csv"
 for t in official_by_region official_regional_trends official_flows_by_region official_profile_by_region official_sdg_16_2_2; do
 	cmp_py "scheme: $t" "$T/gs/tables/$t.csv" "$t" --scheme "$T/scheme2.csv"
 done
+# the South: Italy has victims and population in 2022, Spain neither: a
+# rate on half of the region's countries is shown
+same "a rate on half the region is shown" "$(table "$T/gs/tables/official_sdg_16_2_2.csv" "Region || '|' || Year || '|' || \"Per 100,000\" || '|' || \"Countries with both\" || '|' || \"Countries and areas in the region\"" | grep '^South|2022')" \
+    "South|2022|0.17|1|2"
 [ -e "$T/gs/tables/official_by_subregion.csv" ] && nok "scheme: no M49 sub-regions" "there" || ok "scheme: no M49 sub-regions"
 grep -q "Regions are those of mine" "$T/gs/index.html" && ok "the report names its scheme" || nok "the report names its scheme" "not named"
 same "the JSON names it" "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["meta"]["filters"]["regions"])' "$T/gs/figures.json")" "mine"

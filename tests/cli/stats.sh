@@ -282,6 +282,15 @@ P stats --all --db "$db" --out "$T/glob-all.csv"
 awk '/^# official_trends:/ { on = 1; next } /^# / { on = 0 } on && NF' "$T/glob-all.csv" >"$T/all-trends.csv"
 cmp_py "stats --all: official trends with their ranges" "$T/all-trends.csv" official_trends
 grep -q "–" "$T/all-trends.csv" && ok "stats --all writes ranges" || nok "stats --all ranges" "no range in official_trends"
+# the methods say how many keys the export gives in parts, counted by
+# python over the CSV
+read -r rkeys rvalues < <(python3 - "$csv" <<'PY'
+import csv, sys, collections
+n = collections.Counter((r["Iso3_code"] or r["Country"], r["Indicator"], r["Dimension"], r["Category"], r["Sex"], r["Age"], r["Year"]) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+print(sum(1 for v in n.values() if v > 1), sum(v - 1 for v in n.values() if v > 1))
+PY
+)
+grep -q "$rkeys keys (country, year, indicator and split) are given in more than one value, $rvalues values beyond the first" "$T/glob/index.html" && ok "the methods count the keys given in parts" || nok "the methods count the keys given in parts" "not $rkeys and $rvalues"
 grep -q "No case records are stored for these filters" "$T/glob/index.html" && ok "no case records: one line" || nok "no case records: one line" "not said"
 same "no case records: no empty sections" "$(grep -c 'id="key-findings"\|id="victims"\|id="forms"' "$T/glob/index.html")" 1
 grep -q "Official statistics: detected victims and convictions over time" "$T/glob/index.html" && ok "official sections in the Global Report" || nok "official sections" "missing"
