@@ -289,7 +289,6 @@ struct orow {
 	int		 v[CROSSTAB_MAX];
 	int64_t		 lo, hi;
 	int		 values, countries, replaced;
-	size_t		 seen;		/* the engine's: its first index */
 };
 size_t	 official_crosstab(const struct official *, const struct grouping *,
 	    const int *by, int nby, int ind, struct orow **out);

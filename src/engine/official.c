@@ -575,108 +575,86 @@ orow_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/* The row of these values, added when missing (rows sorted at the end). */
-static struct orow *
-orow_of(struct keymap *m, struct orow **rows, size_t *n, size_t *cap,
-    const int *v, int nby)
-{
-	int	 added;
-	size_t	 k = keymap_put(m, v, (size_t)nby * sizeof(*v), &added);
+/* A cross-tabulation being made: its rows by their values, and for each
+ * the countries already counted in it. */
+struct xtab {
+	struct keymap	 m;
+	struct orow	*rows;
+	unsigned char	(*seen)[NCOUNTRIES];
+	size_t		 n, cap;
+};
 
-	if (!added)
-		return &(*rows)[m->e[k].a];
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*rows = xreallocarray(*rows, *cap, sizeof(**rows));
+/* Add lo to hi of country c to the row of these values. */
+static void
+xtab_add(struct xtab *x, const int *v, int nby, int c, int64_t lo,
+    int64_t hi, int replaced)
+{
+	struct orow	*row;
+	int		 added;
+	size_t		 k = keymap_put(&x->m, v, (size_t)nby * sizeof(*v),
+			    &added);
+
+	if (added) {
+		if (x->n == x->cap) {
+			x->cap = x->cap ? x->cap * 2 : 64;
+			x->rows = xreallocarray(x->rows, x->cap,
+			    sizeof(*x->rows));
+			x->seen = xreallocarray(x->seen, x->cap,
+			    sizeof(*x->seen));
+		}
+		memset(&x->rows[x->n], 0, sizeof(*x->rows));
+		memset(x->seen[x->n], 0, sizeof(*x->seen));
+		for (int i = 0; i < CROSSTAB_MAX; i++)
+			x->rows[x->n].v[i] = i < nby ? v[i] : 0;
+		x->m.e[k].a = (int64_t)x->n++;
 	}
-	memset(&(*rows)[*n], 0, sizeof(**rows));
-	for (int i = 0; i < CROSSTAB_MAX; i++)
-		(*rows)[*n].v[i] = i < nby ? v[i] : 0;
-	(*rows)[*n].seen = *n;
-	m->e[k].a = (int64_t)*n;
-	return &(*rows)[(*n)++];
+	row = &x->rows[x->m.e[k].a];
+	row->lo += lo;
+	row->hi += hi;
+	row->replaced += replaced;
+	row->values++;
+	row->countries += !x->seen[x->m.e[k].a][c]++;
 }
 
 size_t
 official_crosstab(const struct official *o, const struct grouping *g,
     const int *by, int nby, int ind, struct orow **out)
 {
-	struct orow	*rows = NULL, *row;
+	struct xtab	 x;
 	unsigned char	 want[OF__MAX] = { 0 };
-	unsigned char	(*seen)[NCOUNTRIES] = NULL;
-	struct keymap	 m;
-	size_t		 n = 0, cap = 0;
 	int		 v[CROSSTAB_MAX], splits;
 
-	keymap_init(&m);
+	memset(&x, 0, sizeof(x));
+	keymap_init(&x.m);
 	for (int k = 0; k < nby; k++)
 		want[by[k]] = 1;
 	splits = want[OF_SEX] || want[OF_AGE] || want[OF_FORM] ||
 	    want[OF_CITIZENSHIP];
-	if (!splits) {
-		/* totals, as every sum uses them */
-		for (size_t i = 0; i < o->nt; i++) {
-			const struct ototal *t = &o->t[i];
+	/* without a split: the totals, as every sum uses them */
+	for (size_t i = 0; !splits && i < o->nt; i++) {
+		const struct ototal *t = &o->t[i];
 
-			if (!t->has_total || (!want[OF_INDICATOR] && t->ind !=
-			    ind))
-				continue;
-			for (int k = 0; k < nby; k++)
-				v[k] = ofield_value(g, by[k], t->c, t->year,
-				    t->ind, NULL);
-			row = orow_of(&m, &rows, &n, &cap, v, nby);
-			row->lo += t->lo;
-			row->hi += t->hi;
-			row->replaced += t->contradicted != 0;
-			row->values++;
-		}
-	} else
-		for (size_t i = 0; i < o->n; i++) {
-			const struct oval *x = &o->v[i];
+		if (!t->has_total || (!want[OF_INDICATOR] && t->ind != ind))
+			continue;
+		for (int k = 0; k < nby; k++)
+			v[k] = ofield_value(g, by[k], t->c, t->year, t->ind,
+			    NULL);
+		xtab_add(&x, v, nby, t->c, t->lo, t->hi, t->contradicted != 0);
+	}
+	for (size_t i = 0; splits && i < o->n; i++) {
+		const struct oval *y = &o->v[i];
 
-			if (x->c < 0 || (!want[OF_INDICATOR] && x->ind != ind) ||
-			    !split_wanted(x, want))
-				continue;
-			for (int k = 0; k < nby; k++)
-				v[k] = ofield_value(g, by[k], x->c, x->year,
-				    x->ind, x);
-			row = orow_of(&m, &rows, &n, &cap, v, nby);
-			row->lo += x->lo;
-			row->hi += x->hi;
-			row->values++;
-		}
-	/* the countries of each row */
-	seen = xcalloc(n + 1, sizeof(*seen));
-	if (!splits)
-		for (size_t i = 0; i < o->nt; i++) {
-			const struct ototal *t = &o->t[i];
-
-			if (!t->has_total || (!want[OF_INDICATOR] && t->ind !=
-			    ind))
-				continue;
-			for (int k = 0; k < nby; k++)
-				v[k] = ofield_value(g, by[k], t->c, t->year,
-				    t->ind, NULL);
-			row = orow_of(&m, &rows, &n, &cap, v, nby);
-			row->countries += !seen[row->seen][t->c]++;
-		}
-	else
-		for (size_t i = 0; i < o->n; i++) {
-			const struct oval *x = &o->v[i];
-
-			if (x->c < 0 || (!want[OF_INDICATOR] && x->ind != ind) ||
-			    !split_wanted(x, want))
-				continue;
-			for (int k = 0; k < nby; k++)
-				v[k] = ofield_value(g, by[k], x->c, x->year,
-				    x->ind, x);
-			row = orow_of(&m, &rows, &n, &cap, v, nby);
-			row->countries += !seen[row->seen][x->c]++;
-		}
-	free(seen);
-	keymap_release(&m);
-	if (n)
-		qsort(rows, n, sizeof(*rows), orow_cmp);
-	*out = rows;
-	return n;
+		if (y->c < 0 || (!want[OF_INDICATOR] && y->ind != ind) ||
+		    !split_wanted(y, want))
+			continue;
+		for (int k = 0; k < nby; k++)
+			v[k] = ofield_value(g, by[k], y->c, y->year, y->ind, y);
+		xtab_add(&x, v, nby, y->c, y->lo, y->hi, 0);
+	}
+	free(x.seen);
+	keymap_release(&x.m);
+	if (x.n)
+		qsort(x.rows, x.n, sizeof(*x.rows), orow_cmp);
+	*out = x.rows;
+	return x.n;
 }

@@ -36,6 +36,30 @@ first_record(struct reg_common *c)
 	return first;
 }
 
+/* The columns of a register's header, matched without regard to case:
+ * col[k] the index of names[k] or -1, each name whose bit is not in
+ * optional required.  0, or -1 after adding a problem for each missing. */
+static int
+header_columns(struct reg_common *c, const struct csv_record *r,
+    const char *const *names, int n, unsigned optional, int *col)
+{
+	struct buf	 all = BUF_INIT;
+
+	for (int k = 0; k < n; k++)
+		buf_addf(&all, "%s%s", k ? ", " : "", names[k]);
+	for (int k = 0; k < n; k++) {
+		col[k] = -1;
+		for (size_t i = 0; i < r->count; i++)
+			if (str_eqi(r->field[i], names[k]))
+				col[k] = (int)i;
+		if (col[k] == -1 && !(optional & 1u << k))
+			errlist_add(c->el, r->line, 0, names[k], "column missing "
+			    "from the header (expected %s)", all.s);
+	}
+	buf_release(&all);
+	return c->el->count ? -1 : 0;
+}
+
 /* --- states' actions on the instruments ------------------------------ */
 
 struct actions_import {
@@ -53,19 +77,8 @@ actions_row(const struct csv_record *r, void *arg)
 	struct treaty_action	 a;
 	const char		*f[4];
 
-	if (first_record(&im->c)) {
-		for (int k = 0; k < 4; k++) {
-			im->col[k] = -1;
-			for (size_t i = 0; i < r->count; i++)
-				if (str_eqi(r->field[i], names[k]))
-					im->col[k] = (int)i;
-			if (im->col[k] == -1)
-				errlist_add(im->c.el, r->line, 0, names[k],
-				    "column missing from the header (expected "
-				    "country, instrument, action, date)");
-		}
-		return im->c.el->count ? -1 : 0;
-	}
+	if (first_record(&im->c))
+		return header_columns(&im->c, r, names, 4, 0, im->col);
 	im->c.rows++;
 	for (int k = 0; k < 4; k++)
 		f[k] = r->field[im->col[k]];
@@ -240,20 +253,9 @@ practices_row(const struct csv_record *r, void *arg)
 	struct practice	 p;
 	int		 col[3];
 
-	if (first_record(&im->c)) {
-		for (int k = 0; k < 7; k++) {
-			im->col[k] = -1;
-			for (size_t i = 0; i < r->count; i++)
-				if (str_eqi(r->field[i], names[k]))
-					im->col[k] = (int)i;
-			if (im->col[k] == -1 && k != 3 && k != 5)
-				errlist_add(im->c.el, r->line, 0, names[k],
-				    "column missing from the header (expected "
-				    "country, pillar, title, tags, summary, "
-				    "text, date)");
-		}
-		return im->c.el->count ? -1 : 0;
-	}
+	if (first_record(&im->c))
+		return header_columns(&im->c, r, names, 7, 1u << 3 | 1u << 5,
+		    im->col);
 	im->c.rows++;
 	memset(&p, 0, sizeof(p));
 	p.title = r->field[im->col[2]];
@@ -436,19 +438,8 @@ regions_row(const struct csv_record *r, void *arg)
 	const char		*region, *base;
 	int			 idx, k;
 
-	if (first_record(&im->c)) {
-		for (k = 0; k < 2; k++) {
-			im->col[k] = -1;
-			for (size_t i = 0; i < r->count; i++)
-				if (str_eqi(r->field[i], names[k]))
-					im->col[k] = (int)i;
-			if (im->col[k] == -1)
-				errlist_add(im->c.el, r->line, 0, names[k],
-				    "column missing from the header (expected "
-				    "country, region)");
-		}
-		return im->c.el->count ? -1 : 0;
-	}
+	if (first_record(&im->c))
+		return header_columns(&im->c, r, names, 2, 0, im->col);
 	im->c.rows++;
 	if (country_resolve(r->field[im->col[0]], &c) != COUNTRY_FOUND) {
 		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,

@@ -26,6 +26,19 @@ put_cell(struct buf *b, enum crosstab_format fmt, int k, const char *s)
 		buf_addf(b, "%-24s", s);
 }
 
+/* A JSON array, indented, as a line of b; the array is freed. */
+static void
+json_put(struct buf *b, json_t *arr)
+{
+	char	*text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+
+	json_decref(arr);
+	if (text == NULL)
+		die("json_dumps failed");
+	buf_addf(b, "%s\n", text);
+	free(text);
+}
+
 void
 crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
     int nby, const struct crosstab_row *g, size_t ng, size_t total)
@@ -34,7 +47,6 @@ crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
 
 	if (fmt == XT_JSON) {
 		json_t	*arr = json_array();
-		char	*text;
 
 		for (size_t i = 0; i < ng; i++) {
 			json_t	*obj = json_object();
@@ -47,12 +59,7 @@ crosstab_put(struct buf *b, enum crosstab_format fmt, const int *by,
 			json_object_set_new(obj, "cases", json_integer(g[i].n));
 			json_array_append_new(arr, obj);
 		}
-		text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-		json_decref(arr);
-		if (text == NULL)
-			die("json_dumps failed");
-		buf_addf(b, "%s\n", text);
-		free(text);
+		json_put(b, arr);
 		return;
 	}
 	for (int k = 0; k < nby; k++)
@@ -112,7 +119,6 @@ official_crosstab_put(struct buf *b, enum crosstab_format fmt,
 
 	if (fmt == XT_JSON) {
 		json_t	*arr = json_array();
-		char	*text;
 
 		for (size_t i = 0; i < n; i++) {
 			json_t	*obj = json_object();
@@ -129,12 +135,7 @@ official_crosstab_put(struct buf *b, enum crosstab_format fmt,
 			    json_integer(r[i].replaced));
 			json_array_append_new(arr, obj);
 		}
-		text = json_dumps(arr, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-		json_decref(arr);
-		if (text == NULL)
-			die("json_dumps failed");
-		buf_addf(b, "%s\n", text);
-		free(text);
+		json_put(b, arr);
 		return;
 	}
 	for (int k = 0; k < nby; k++)

@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "report/report.h"
+#include "report/report_int.h"
 
 #define TOP_CORRIDORS	20
 
@@ -593,9 +593,6 @@ methods(struct report *r, const struct snapshot *s)
 {
 	struct section	*sec = report_section(r, "methods", "Methods and "
 	    "definitions");
-	static const char *const cols[] = { "Submission", "Source", "File",
-	    "Format", "SHA-256", "Records", "Imported" };
-	struct table	*t;
 
 	section_para(r, sec, "Every figure counts de-identified victim case "
 	    "records as submitted; each record counts once. Percentages use as "
@@ -616,20 +613,8 @@ methods(struct report *r, const struct snapshot *s)
 	    "case records are UN M49's.");
 	section_para(r, sec, "Small counts are shown as they are: this report "
 	    "is for authorised readers, not for publication.");
-	t = table_new(r, sec, "sources", "The submissions behind this report",
-	    7, cols);
-	for (int i = 0; i < s->nsubs; i++) {
-		const struct submission *sub = &s->subs[i];
-		struct cell *c = table_row(r, t);
-
-		cell_text(&c[0], report_printf(r, "%lld", (long long)sub->id));
-		cell_text(&c[1], report_strdup(r, sub->source));
-		cell_text(&c[2], report_strdup(r, sub->file_name));
-		cell_text(&c[3], report_strdup(r, sub->format));
-		cell_text(&c[4], report_strdup(r, sub->sha256));
-		cell_int(&c[5], sub->rows);
-		cell_text(&c[6], report_strdup(r, sub->created_at));
-	}
+	submissions_table(r, sec, "sources", "The submissions behind this "
+	    "report", "Records", s->subs, (size_t)s->nsubs);
 }
 
 /* What the filters were, for the report's subtitle and JSON. */

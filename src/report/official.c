@@ -75,6 +75,15 @@ official_note(struct report *r, struct cell *c, const char *note)
 		cell_text(c, note);
 }
 
+void
+official_map(struct table *t, enum chart_kind kind, int col, int y0, int y1)
+{
+	t->chart = kind;
+	t->chart_col = col;
+	t->y0 = y0;
+	t->y1 = y1;
+}
+
 int
 official_flow(const struct oval *v)
 {
@@ -191,8 +200,6 @@ official_methods(struct report *r, struct section *sec,
 	static const char *const ccols[] = { "Country", "Indicator", "Year",
 	    "Published", "Split by sex allows", "Split by age allows",
 	    "Used in sums and rates" };
-	static const char *const scols[] = { "Submission", "Source", "File",
-	    "Format", "SHA-256", "Values", "Imported" };
 	struct table	*t;
 	char		 a[32], b[32], c[64];
 
@@ -257,21 +264,9 @@ official_methods(struct report *r, struct section *sec,
 	t->note = report_printf(r, "%s totals of the statistics read here "
 	    "are replaced so.", a);
 
-	t = table_new(r, sec, report_printf(r, "%s_submissions", id),
+	submissions_table(r, sec, report_printf(r, "%s_submissions", id),
 	    "The submissions of official statistics behind these figures",
-	    7, scols);
-	for (size_t i = 0; i < o->nsubs; i++) {
-		const struct submission *s = &o->subs[i];
-		struct cell *row = table_row(r, t);
-
-		cell_text(&row[0], report_printf(r, "%lld", (long long)s->id));
-		cell_text(&row[1], report_strdup(r, s->source));
-		cell_text(&row[2], report_strdup(r, s->file_name));
-		cell_text(&row[3], report_strdup(r, s->format));
-		cell_text(&row[4], report_strdup(r, s->sha256));
-		cell_int(&row[5], s->rows);
-		cell_text(&row[6], report_strdup(r, s->created_at));
-	}
+	    "Values", o->subs, o->nsubs);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -511,10 +506,7 @@ country_flows(struct report *r, const struct official *o, int c)
 	 * corridor in and out counted as a flow */
 	t = table_new(r, sec, "map_origins", report_printf(r, "Map: the "
 	    "citizenship of victims detected here, %s", years), 3, mcols);
-	t->chart = CHART_CHOROPLETH;
-	t->chart_col = 2;
-	t->y0 = o->y0;
-	t->y1 = o->y1;
+	official_map(t, CHART_CHOROPLETH, 2, o->y0, o->y1);
 	for (size_t i = 0; i < nin; i++) {
 		struct cell *row;
 
@@ -539,10 +531,7 @@ country_flows(struct report *r, const struct official *o, int c)
 		qsort(pairs, np, sizeof(*pairs), flowsum_cmp);
 	t = table_new(r, sec, "map_flows", report_printf(r, "Map: flows in "
 	    "and out, %s", years), 5, fcols);
-	t->chart = CHART_FLOWMAP;
-	t->chart_col = 4;
-	t->y0 = o->y0;
-	t->y1 = o->y1;
+	official_map(t, CHART_FLOWMAP, 4, o->y0, o->y1);
 	for (size_t i = 0; i < np; i++) {
 		struct cell *row = table_row(r, t);
 		int	 a = pairs[i].key / 1000, z = pairs[i].key % 1000;

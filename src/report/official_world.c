@@ -144,6 +144,37 @@ world_trends(struct world *w)
 /* ---------------------------------------------------------------------- */
 /* Who the detected victims are */
 
+/* The profiles of the years y0 to y1 and a form, over the countries of
+ * in[] (NULL: all), added into one row with the countries they come
+ * from; in *rowp, or NULL when there are none and each is not set. */
+static void
+profile_row(struct report *r, struct table *t, const struct oprofile *p,
+    size_t np, int y0, int y1, int form, const unsigned char *in, int each,
+    struct cell **rowp)
+{
+	struct oprofile	 sum;
+	unsigned char	 seen[NCOUNTRIES] = { 0 };
+	int		 n = 0;
+
+	memset(&sum, 0, sizeof(sum));
+	for (size_t i = 0; i < np; i++) {
+		if (p[i].year < y0 || p[i].year > y1 || p[i].form != form ||
+		    (in != NULL && !in[p[i].c]))
+			continue;
+		for (int k = 0; k < 4; k++) {
+			sum.lo[k] += p[i].lo[k];
+			sum.hi[k] += p[i].hi[k];
+		}
+		n += !seen[p[i].c]++;
+	}
+	if (n == 0 && !each) {
+		*rowp = NULL;
+		return;
+	}
+	*rowp = table_row(r, t);
+	official_profile_row(*rowp, &sum, n);
+}
+
 static void
 world_profile(struct world *w)
 {
@@ -158,11 +189,10 @@ world_profile(struct world *w)
 		{ FORM_LABOUR, "Forced labour" },
 		{ FORM_OTHER, "Other forms of exploitation" },
 	};
-	struct oprofile	*p = NULL, sum;
+	struct oprofile	*p = NULL;
 	size_t		 np = official_profiles(w->o, &p);
 	struct table	*t;
 	struct cell	*row;
-	int		 n;
 
 	section_para(r, sec, "Detected victims by sex and age together, from "
 	    "the countries that give all four: women and men (18 or over), "
@@ -173,72 +203,31 @@ world_profile(struct world *w)
 	t->y0 = w->t0;
 	t->y1 = w->t1;
 	for (int y = w->t0; y <= w->t1; y++) {
-		memset(&sum, 0, sizeof(sum));
-		n = 0;
-		for (size_t i = 0; i < np; i++) {
-			if (p[i].year != y || p[i].form != FORM_TOTAL)
-				continue;
-			for (int k = 0; k < 4; k++) {
-				sum.lo[k] += p[i].lo[k];
-				sum.hi[k] += p[i].hi[k];
-			}
-			n++;
-		}
-		if (n == 0)
-			continue;
-		row = table_row(r, t);
-		cell_year(&row[0], y);
-		official_profile_row(row, &sum, n);
+		profile_row(r, t, p, np, y, y, FORM_TOTAL, NULL, 0, &row);
+		if (row != NULL)
+			cell_year(&row[0], y);
 	}
-
 	t = official_profile_table(r, sec, "official_profile_by_region",
 	    report_printf(r, "Women, men, girls and boys among detected "
 	    "victims, by region, %s", w->period_years), "Region");
 	t->y0 = w->p0;
 	t->y1 = w->p1;
 	for (int g = 0; g < w->g->n; g++) {
-		unsigned char	 seen[NCOUNTRIES] = { 0 };
-
-		memset(&sum, 0, sizeof(sum));
-		n = 0;
-		for (size_t i = 0; i < np; i++) {
-			if (p[i].year < w->p0 || p[i].year > w->p1 ||
-			    p[i].form != FORM_TOTAL || !w->in[g][p[i].c])
-				continue;
-			for (int k = 0; k < 4; k++) {
-				sum.lo[k] += p[i].lo[k];
-				sum.hi[k] += p[i].hi[k];
-			}
-			n += !seen[p[i].c]++;
-		}
-		row = table_row(r, t);
-		cell_text(&row[0], w->g->names[g]);
-		official_profile_row(row, &sum, n);
+		profile_row(r, t, p, np, w->p0, w->p1, FORM_TOTAL, w->in[g], 1,
+		    &row);
+		if (row != NULL)
+			cell_text(&row[0], w->g->names[g]);
 	}
-
 	t = official_profile_table(r, sec, "official_profile_by_form",
 	    report_printf(r, "Women, men, girls and boys among detected "
 	    "victims, by form of exploitation, %s", w->period_years), "Form");
 	t->y0 = w->p0;
 	t->y1 = w->p1;
 	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
-		unsigned char	 seen[NCOUNTRIES] = { 0 };
-
-		memset(&sum, 0, sizeof(sum));
-		n = 0;
-		for (size_t i = 0; i < np; i++) {
-			if (p[i].year < w->p0 || p[i].year > w->p1 ||
-			    p[i].form != forms[f].form)
-				continue;
-			for (int k = 0; k < 4; k++) {
-				sum.lo[k] += p[i].lo[k];
-				sum.hi[k] += p[i].hi[k];
-			}
-			n += !seen[p[i].c]++;
-		}
-		row = table_row(r, t);
-		cell_text(&row[0], forms[f].label);
-		official_profile_row(row, &sum, n);
+		profile_row(r, t, p, np, w->p0, w->p1, forms[f].form, NULL, 1,
+		    &row);
+		if (row != NULL)
+			cell_text(&row[0], forms[f].label);
 	}
 	free(p);
 }
@@ -665,10 +654,7 @@ world_maps(struct world *w, const struct pair *pairs, size_t np)
 	t = table_new(r, sec, "official_map_victims", report_printf(r,
 	    "Map: detected victims by country, %s", w->period_years), 6,
 	    vcols);
-	t->y0 = w->p0;
-	t->y1 = w->p1;
-	t->chart = CHART_CHOROPLETH;
-	t->chart_col = 2;
+	official_map(t, CHART_CHOROPLETH, 2, w->p0, w->p1);
 	t->note = "The sum of each country's totals of detected victims over "
 	    "the years it reported; a country hatched on the map reported "
 	    "none.";
@@ -716,10 +702,7 @@ world_maps(struct world *w, const struct pair *pairs, size_t np)
 				    report_printf(r, "Map: detected victims per "
 				    "100,000 people a year, %s",
 				    w->period_years), 7, rcols);
-				rt->y0 = w->p0;
-				rt->y1 = w->p1;
-				rt->chart = CHART_CHOROPLETH;
-				rt->chart_col = 4;
+				official_map(rt, CHART_CHOROPLETH, 4, w->p0, w->p1);
 				rt->note = "Detected victims divided by the "
 				    "population of the same years, over the "
 				    "years with both: a rate a year.";
@@ -740,8 +723,6 @@ world_maps(struct world *w, const struct pair *pairs, size_t np)
 
 	t = table_new(r, sec, "official_map_flows", report_printf(r, "Map: "
 	    "flows between countries, %s", w->period_years), 6, fcols);
-	t->y0 = w->p0;
-	t->y1 = w->p1;
 	for (size_t i = 0; i < np; i++) {
 		struct cell *row = table_row(r, t);
 
@@ -752,8 +733,7 @@ world_maps(struct world *w, const struct pair *pairs, size_t np)
 		cell_range(&row[4], pairs[i].lo, pairs[i].hi);
 		cell_text(&row[5], w->period_years);
 	}
-	t->chart = CHART_FLOWMAP;
-	t->chart_col = 4;
+	official_map(t, CHART_FLOWMAP, 4, w->p0, w->p1);
 	t->note = "Every corridor counted as a flow (at least 5 victims "
 	    "detected in a year), the period added; a flow within a country "
 	    "is a disc.";

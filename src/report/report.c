@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "report/report.h"
+#include "report/report_int.h"
 
 struct report *
 report_new(const char *title)
@@ -268,4 +268,27 @@ report_meta(struct report *r, const char *kind, const char *key,
 	    JSON_PRESERVE_ORDER)) == NULL)
 		die("json_dumps failed");
 	json_decref(m);
+}
+
+void
+submissions_table(struct report *r, struct section *sec, const char *id,
+    const char *title, const char *rows, const struct submission *subs,
+    size_t n)
+{
+	const char	*cols[7] = { "Submission", "Source", "File", "Format",
+			    "SHA-256", rows, "Imported" };
+	struct table	*t = table_new(r, sec, id, title, 7, cols);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct submission *s = &subs[i];
+		struct cell *c = table_row(r, t);
+
+		cell_text(&c[0], report_printf(r, "%lld", (long long)s->id));
+		cell_text(&c[1], report_strdup(r, s->source));
+		cell_text(&c[2], report_strdup(r, s->file_name));
+		cell_text(&c[3], report_strdup(r, s->format));
+		cell_text(&c[4], report_strdup(r, s->sha256));
+		cell_int(&c[5], s->rows);
+		cell_text(&c[6], report_strdup(r, s->created_at));
+	}
 }

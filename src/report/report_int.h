@@ -1,7 +1,8 @@
 /*
- * report_int.h: what the writers of src/report/ share, and only they: the
+ * report_int.h: what the files of src/report/ share, and only they: the
  * frame every chart is drawn in, and text set in a chart, which svg.c
- * draws and map.c uses too.
+ * draws and map.c uses too; the table of submissions; and what the
+ * builders of official statistics share.
  */
 #ifndef PALERMO_REPORT_INT_H
 #define PALERMO_REPORT_INT_H
@@ -18,6 +19,11 @@ void	 svg_wrap(struct buf *out, const struct table *, const char *kind,
 void	 svg_text_at(struct buf *, double x, double y, const char *anchor,
 	    const char *fill, const char *s, size_t max);
 
+/* report.c: a table of submissions (provenance), rows named so. */
+void	 submissions_table(struct report *, struct section *, const char *id,
+	    const char *title, const char *rows, const struct submission *,
+	    size_t n);
+
 /*
  * official.c: what the country profile and the official sections of the
  * Global Report (official_world.c) share.
@@ -32,6 +38,10 @@ const char *official_why(struct report *, const struct ototal *);
 void	 official_cell(struct cell *, const struct ototal *);
 /* Add a note to a row's note cell, "; " between notes. */
 void	 official_note(struct report *, struct cell *, const char *);
+/* A table of the years y0 to y1 drawn as a map of that kind, its value
+ * in column col. */
+void	 official_map(struct table *, enum chart_kind, int col, int y0,
+	    int y1);
 /* Whether a value is a flow: detected victims by citizenship, both
  * countries known, at least OFFICIAL_FLOW_MIN in its year. */
 int	 official_flow(const struct oval *);
