@@ -613,8 +613,9 @@ methods(struct report *r, const struct snapshot *s)
 	    "case records are UN M49's.");
 	section_para(r, sec, "Small counts are shown as they are: this report "
 	    "is for authorised readers, not for publication.");
-	submissions_table(r, sec, "sources", "The submissions behind this "
-	    "report", "Records", s->subs, (size_t)s->nsubs);
+	submissions_table(r, sec, "sources", "The submissions of case records "
+	    "behind this report", "Records", "cases", s->subs,
+	    (size_t)s->nsubs);
 }
 
 /* What the filters were, for the report's subtitle and JSON. */

@@ -266,7 +266,7 @@ official_methods(struct report *r, struct section *sec,
 
 	submissions_table(r, sec, report_printf(r, "%s_submissions", id),
 	    "The submissions of official statistics behind these figures",
-	    "Values", o->subs, o->nsubs);
+	    "Values", NULL, o->subs, o->nsubs);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -272,8 +272,8 @@ report_meta(struct report *r, const char *kind, const char *key,
 
 void
 submissions_table(struct report *r, struct section *sec, const char *id,
-    const char *title, const char *rows, const struct submission *subs,
-    size_t n)
+    const char *title, const char *rows, const char *kind,
+    const struct submission *subs, size_t n)
 {
 	const char	*cols[7] = { "Submission", "Source", "File", "Format",
 			    "SHA-256", rows, "Imported" };
@@ -281,8 +281,11 @@ submissions_table(struct report *r, struct section *sec, const char *id,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct submission *s = &subs[i];
-		struct cell *c = table_row(r, t);
+		struct cell *c;
 
+		if (kind != NULL && strcmp(s->kind, kind) != 0)
+			continue;
+		c = table_row(r, t);
 		cell_text(&c[0], report_printf(r, "%lld", (long long)s->id));
 		cell_text(&c[1], report_strdup(r, s->source));
 		cell_text(&c[2], report_strdup(r, s->file_name));

@@ -19,10 +19,11 @@ void	 svg_wrap(struct buf *out, const struct table *, const char *kind,
 void	 svg_text_at(struct buf *, double x, double y, const char *anchor,
 	    const char *fill, const char *s, size_t max);
 
-/* report.c: a table of submissions (provenance), rows named so. */
+/* report.c: a table of the submissions of a kind ("cases"; NULL: all),
+ * their provenance, the column of their rows named rows. */
 void	 submissions_table(struct report *, struct section *, const char *id,
-	    const char *title, const char *rows, const struct submission *,
-	    size_t n);
+	    const char *title, const char *rows, const char *kind,
+	    const struct submission *, size_t n);
 
 /*
  * official.c: what the country profile and the official sections of the

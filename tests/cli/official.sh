@@ -193,7 +193,7 @@ expect "--indicator is for official" 2 "--indicator is for 'stats official'" P s
 expect "--regions is not for cases" 2 "--regions groups official statistics" P stats --by year --regions mine --db "$db"
 
 # --- the maps in a browser ------------------------------------------------------
-browser_check "maps" "$T/g/index.html" "$top/tests/out/official.png" "#official-maps" "$top/tests/out/maps.png"
+browser_check "maps" "$T/g/index.html" "$top/tests/out/official-small.png" "#official-maps" "$top/tests/out/maps-small.png"
 
 # --- the map is what its generator makes of Natural Earth's countries --------
 if [ -d "$top/node_modules/world-atlas" ]; then

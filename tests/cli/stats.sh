@@ -295,3 +295,5 @@ grep -q "No case records are stored for these filters" "$T/glob/index.html" && o
 same "no case records: no empty sections" "$(grep -c 'id="key-findings"\|id="victims"\|id="forms"' "$T/glob/index.html")" 1
 grep -q "Official statistics: detected victims and convictions over time" "$T/glob/index.html" && ok "official sections in the Global Report" || nok "official sections" "missing"
 browser_check "country page" "$T/deu/index.html" "$top/tests/out/country.png"
+# the Global Report of the real export: its maps, and their section shot
+browser_check "global report's maps" "$T/glob/index.html" "$top/tests/out/official.png" "#official-maps" "$top/tests/out/maps.png"
