@@ -47,7 +47,7 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(B)/%.o) $(B)/embed.o
 CLI_OBJS = $(CLI_SRCS:src/%.c=$(B)/%.o)
 MIGRATIONS = $(sort $(wildcard src/store/*/migrations/*.sql))
 EMBED	 = data/countries.csv data/country-aliases.csv data/origins.csv \
-	   data/world-map.csv $(MIGRATIONS)
+	   data/world-map.csv data/participants.csv $(MIGRATIONS)
 # ISO 4217 currencies, from Debian's iso-codes (scripts/install-deps)
 ISO4217	 = /usr/share/iso-codes/json/iso_4217.json
 TESTS	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))

@@ -87,3 +87,17 @@ browser_check() {
 	    sed "s/^ok /ok $label: /; s/^FAIL /FAIL $label: /"
 	printf '%s\n' "$out" | grep -qE '^(ok|FAIL) ' || nok "$label" "$out"
 }
+
+# SQL that takes a database back to before the registers' later
+# migrations (0016 on: treaty law), for the tests that make an old
+# database: the instruments made again as migration 0003 made them.
+undo_registers() {
+	printf 'DROP TABLE instrument_actions; DROP TABLE instruments; '
+	cat "$top/src/store/sqlite/migrations/0003_instruments.sql"
+}
+
+# How many can take part in a treaty on a day (organisations too, unless
+# the second argument is 0), from the table of participants
+# (data/participants.csv) counted with awk: each row in effect on the day;
+# territories are never in it.
+parts() { awk -F, -v d="$1" -v org="${2:-1}" 'NR > 1 && ($4 == "" || $4 <= d) && ($5 == "" || d <= $5) && (org || $3 != "organisation") { n++ } END { print n + 0 }' "$top/data/participants.csv"; }

@@ -260,13 +260,22 @@ int
 cli_register(struct cli *cl, enum register_kind kind, const char *path,
     const char *source)
 {
+	struct register_in in = { source, NULL };
+
+	return cli_register_in(cl, kind, path, &in);
+}
+
+int
+cli_register_in(struct cli *cl, enum register_kind kind, const char *path,
+    const struct register_in *in)
+{
 	struct register_result r;
 	struct store	*st;
 	int		 rc;
 
 	if ((st = cli_store(cl)) == NULL)
 		return EXIT_STORE;
-	rc = intake_register(st, kind, path, source, &r);
+	rc = intake_register(st, kind, path, in, &r);
 	if (rc == 1 && r.el.count) {
 		errlist_print(&r.el, stderr);
 		fprintf(stderr, "%s: %s: rejected; nothing was recorded\n",

@@ -127,6 +127,8 @@ int	 out_close(FILE *, const char *, int ok);
 /* Import a register's file (intake_register) and say how it went. */
 int	 cli_register(struct cli *, enum register_kind, const char *path,
 	    const char *source);
+int	 cli_register_in(struct cli *, enum register_kind, const char *path,
+	    const struct register_in *);
 /* The options that choose which cases count (stats, report global). */
 struct filter_opts {
 	const char	*from, *to, *country, *region;

@@ -109,14 +109,19 @@ struct register_result {
 
 /*
  * Read the file at path into the store, in one transaction, each record
- * checked by the register's rules; source says who gives the records (the
- * plan's and practices').  Returns 0; 1 when the file is rejected, its
+ * checked by the register's rules; in->source says who gives the records
+ * (the plan's and practices'), in->instrument which instrument a status
+ * list of the UN Treaty Collection is of.  Returns 0; 1 when the file is rejected, its
  * problems in res->el (none when the file could not be read, which was
  * said) and nothing recorded; or -1 on a store error (said).  The caller
  * releases res->el.
  */
+struct register_in {
+	const char	*source;
+	const char	*instrument;	/* REG_ACTIONS: a status list's */
+};
 int	 intake_register(struct store *, enum register_kind, const char *path,
-	    const char *source, struct register_result *res);
+	    const struct register_in *, struct register_result *res);
 
 /* ---------------------------------------------------------------------- */
 /* cases.c: the case formats palermo reads and writes. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -62,11 +63,205 @@ header_columns(struct reg_common *c, const struct csv_record *r,
 
 /* --- states' actions on the instruments ------------------------------ */
 
+/*
+ * Two layouts: palermo's (country,instrument,action,date, one action a
+ * row), and a status list as the UN Treaty Collection publishes it, for
+ * one instrument (--instrument): Participant, Signature, and
+ * "Ratification, Accession(a), Acceptance(A), Approval(AA), Succession(d)",
+ * dates as "12 Dec 2000" with the letter of the action after them.  Rows
+ * are checked as they come and kept; the rule that needs every row (a
+ * protocol's party must be party to its convention) is applied at the
+ * end, before anything is written.
+ */
 struct actions_import {
 	struct reg_common	 c;
 	struct treaties		 g;
+	const char		*instrument;	/* for a status list */
+	int			 untc;
 	int			 col[4];
+	size_t			 from;		/* the file's first in g */
+	unsigned long		*lines;		/* of each of the file's */
+	int			*cols;
 };
+
+/* Keep the action read from line, for the end. */
+static void
+actions_keep(struct actions_import *im, const struct treaty_action *a,
+    unsigned long line, int col)
+{
+	size_t	 k = im->g.na - im->from;
+
+	treaties_note(&im->g, a);
+	im->lines = xreallocarray(im->lines, k + 1, sizeof(*im->lines));
+	im->cols = xreallocarray(im->cols, k + 1, sizeof(*im->cols));
+	im->lines[k] = line;
+	im->cols[k] = col;
+	im->c.rows++;
+}
+
+/* "12 Dec 2000" into YYYY-MM-DD, its letter code (what follows) into
+ * *code; 0 or -1. */
+static int
+untc_date(const char *s, char out[11], const char **code)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	char		 mon[4], buf[32];
+	const char	*m;
+	int		 d, y, n = 0;
+
+	if (sscanf(s, " %2d %3s %4d%n", &d, mon, &y, &n) != 3 ||
+	    strlen(mon) != 3 || (m = strstr(months, mon)) == NULL ||
+	    (m - months) % 3 != 0)
+		return -1;
+	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", (unsigned)y % 10000,
+	    (unsigned)((m - months) / 3 + 1), (unsigned)d % 100);
+	memcpy(out, buf, 11);
+	for (s += n; *s == ' '; s++)
+		;
+	*code = s;
+	return date_valid(out) ? 0 : -1;
+}
+
+/* A participant's name as the status list gives it, its footnote numbers
+ * ("Australia 2, 3") dropped when the name is not known with them. */
+static enum participant_result
+untc_participant(const char *name, int *numeric)
+{
+	enum participant_result r = participant_resolve(name, numeric);
+	char		*s;
+	size_t		 n;
+
+	if (r != PARTICIPANT_UNKNOWN)
+		return r;
+	s = xstrdup(name);
+	for (n = strlen(s); n > 0 && strchr("0123456789, ", s[n - 1]); n--)
+		s[n - 1] = '\0';
+	r = participant_resolve(s, numeric);
+	free(s);
+	return r;
+}
+
+static void
+untc_cell(struct actions_import *im, const struct csv_record *r, int k,
+    int numeric, const struct instrument *in)
+{
+	static const struct { const char *code; int action; } codes[] = {
+		{ "", TA_RATIFICATION }, { "a", TA_ACCESSION },
+		{ "A", TA_ACCEPTANCE }, { "AA", TA_APPROVAL },
+		{ "d", TA_SUCCESSION },
+	};
+	const char	*v = r->field[im->col[k]], *code, *what;
+	struct treaty_action a;
+	char		 date[11];
+	size_t		 c;
+
+	while (*v == ' ')
+		v++;
+	if (*v == '\0')
+		return;
+	what = k == 1 ? "signature" : "ratification";
+	if (untc_date(v, date, &code) == -1) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[k] + 1,
+		    what, "'%s' is not a date as the status list writes it "
+		    "(12 Dec 2000, then its letter)", v);
+		return;
+	}
+	memset(&a, 0, sizeof(a));
+	a.instrument = in->id;
+	a.country = numeric;
+	a.date = date;
+	a.source = im->c.source;
+	if (k == 1)
+		/* a succession to a signature is a signature */
+		a.action = TA_SIGNATURE;
+	else {
+		for (c = 0; c < sizeof(codes) / sizeof(codes[0]); c++)
+			if (strcmp(code, codes[c].code) == 0)
+				break;
+		if (c == sizeof(codes) / sizeof(codes[0])) {
+			errlist_add(im->c.el, r->line, (unsigned long)im->col[k]
+			    + 1, what, "unknown letter '%s' after the date; "
+			    "expected none (ratification), a (accession), A "
+			    "(acceptance), AA (approval) or d (succession)",
+			    code);
+			return;
+		}
+		a.action = codes[c].action;
+	}
+	if (!date_valid_past(date)) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[k] + 1,
+		    what, "%s is after today", date);
+		return;
+	}
+	actions_keep(im, &a, r->line, im->col[0]);
+}
+
+static int
+untc_row(struct actions_import *im, const struct csv_record *r)
+{
+	const struct instrument *in = treaties_find(&im->g, im->instrument);
+	const char	*name = r->field[im->col[0]];
+	int		 numeric;
+
+	if (*name == '\0')
+		return 0;
+	switch (untc_participant(name, &numeric)) {
+	case PARTICIPANT_FOUND:
+		break;
+	case PARTICIPANT_TERRITORY:
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,
+		    "participant", "%s is a territory, not a State or "
+		    "organisation that can take part in a treaty",
+		    participant_name(numeric));
+		return 0;
+	default:
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,
+		    "participant", "unknown participant '%s'", name);
+		return 0;
+	}
+	if (participant_find(numeric, NULL)->kind == PK_ORGANISATION &&
+	    !in->organisations) {
+		errlist_add(im->c.el, r->line, (unsigned long)im->col[0] + 1,
+		    "participant", "%s is not open to organisations such as %s",
+		    in->code, participant_name(numeric));
+		return 0;
+	}
+	untc_cell(im, r, 1, numeric, in);
+	untc_cell(im, r, 2, numeric, in);
+	return 0;
+}
+
+/* The header of a status list: which columns say what; 0, or -1 after
+ * saying what is missing. */
+static int
+untc_header(struct actions_import *im, const struct csv_record *r)
+{
+	static const char *const starts[3] = { "participant", "signature",
+	    "ratification" };
+
+	for (int k = 0; k < 3; k++) {
+		im->col[k] = -1;
+		for (size_t i = 0; i < r->count && im->col[k] == -1; i++)
+			if (strncasecmp(r->field[i], starts[k],
+			    strlen(starts[k])) == 0 || (k == 2 &&
+			    strncasecmp(r->field[i], "accession", 9) == 0))
+				im->col[k] = (int)i;
+		if (im->col[k] == -1)
+			errlist_add(im->c.el, r->line, 0, starts[k], "a status "
+			    "list needs the columns Participant, Signature and "
+			    "Ratification (with Accession(a) and the rest)");
+	}
+	if (im->c.el->count)
+		return -1;
+	if (im->instrument == NULL)
+		errlist_add(im->c.el, r->line, 0, "participant", "a status "
+		    "list is of one instrument: say which with --instrument");
+	else if (treaties_find(&im->g, im->instrument) == NULL)
+		errlist_add(im->c.el, r->line, 0, "participant", "unknown "
+		    "instrument '%s' (see 'palermo instruments')",
+		    im->instrument);
+	return im->c.el->count ? -1 : 0;
+}
 
 static int
 actions_row(const struct csv_record *r, void *arg)
@@ -77,18 +272,42 @@ actions_row(const struct csv_record *r, void *arg)
 	struct treaty_action	 a;
 	const char		*f[4];
 
-	if (first_record(&im->c))
+	if (first_record(&im->c)) {
+		im->from = im->g.na;
+		im->untc = r->count > 0 && strncasecmp(r->field[0],
+		    "participant", 11) == 0;
+		if (im->untc)
+			return untc_header(im, r);
 		return header_columns(&im->c, r, names, 4, 0, im->col);
-	im->c.rows++;
+	}
+	if (im->untc)
+		return untc_row(im, r);
 	for (int k = 0; k < 4; k++)
 		f[k] = r->field[im->col[k]];
 	memset(&a, 0, sizeof(a));
 	a.source = im->c.source;
 	if (treaty_action_read(&im->g, f, &a, im->c.el, r->line, im->col) ==
-	    -1 ||
-	    im->c.el->count)
+	    0)
+		actions_keep(im, &a, r->line, im->col[0]);
+	return 0;
+}
+
+/* The file read whole: every action admitted by the register with the
+ * file's, then written. */
+static int
+actions_finish(void *state)
+{
+	struct actions_import *im = state;
+
+	for (size_t i = im->from; i < im->g.na; i++)
+		treaty_action_admit(&im->g, &im->g.a[i], im->c.el,
+		    im->lines[i - im->from], im->cols[i - im->from]);
+	if (im->c.el->count)
 		return 0;
-	return im->c.st->ops->action_put(im->c.st, &a);
+	for (size_t i = im->from; i < im->g.na; i++)
+		if (im->c.st->ops->action_put(im->c.st, &im->g.a[i]) == -1)
+			return -1;
+	return 0;
 }
 
 /* --- the Global Plan of Action's actions ---------------------------- */
@@ -509,6 +728,8 @@ actions_release(void *state)
 	struct actions_import *im = state;
 
 	treaties_release(&im->g);
+	free(im->lines);
+	free(im->cols);
 }
 
 static int
@@ -536,9 +757,12 @@ static const struct {
 	csv_record_fn	 row;
 	/* one JSON object per line, for a file that starts with '{' */
 	jsonl_fn	 json;
+	/* after the last record, when there were no problems: 0 or -1 */
+	int		(*finish)(void *);
 } registers[REG__MAX] = {
 	[REG_ACTIONS] = { "actions", sizeof(struct actions_import),
-	    actions_init, actions_release, actions_row, NULL },
+	    actions_init, actions_release, actions_row, NULL,
+	    actions_finish },
 	[REG_PLAN] = { "actions", sizeof(struct plan_import), NULL, NULL,
 	    plan_row, plan_line },
 	[REG_PRACTICES] = { "practices", sizeof(struct practices_import),
@@ -553,7 +777,7 @@ static const struct {
 
 int
 intake_register(struct store *st, enum register_kind kind, const char *path,
-    const char *source, struct register_result *res)
+    const struct register_in *in, struct register_result *res)
 {
 	struct reg_common *c = xcalloc(1, registers[kind].size);
 	FILE		*fp = NULL;
@@ -564,7 +788,9 @@ intake_register(struct store *st, enum register_kind kind, const char *path,
 	res->noun = registers[kind].noun;
 	c->st = st;
 	c->el = &res->el;
-	c->source = source;
+	c->source = in->source;
+	if (kind == REG_ACTIONS)
+		((struct actions_import *)c)->instrument = in->instrument;
 	if (kind == REG_REGIONS)
 		((struct regions_import *)c)->path = path;
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -584,6 +810,8 @@ intake_register(struct store *st, enum register_kind kind, const char *path,
 		rc = jsonl_read(fp, registers[kind].json, c, &res->el, NULL);
 	else
 		rc = csv_read(fp, path, registers[kind].row, c, &res->el, NULL);
+	if (rc == 0 && res->el.count == 0 && registers[kind].finish)
+		rc = registers[kind].finish(c);
 	res->rows = c->rows;
 	if (res->el.count == 0 && c->rows == 0)
 		errlist_add(&res->el, 0, 0, NULL, "no %s in the file",

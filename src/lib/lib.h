@@ -145,6 +145,9 @@ int	 utf8_valid(const char *, size_t);
 int	 date_valid(const char *);
 /* Whether s is such a date and not after today (today_iso). */
 int	 date_valid_past(const char *);
+/* The date so many days (at least 0) and months after the date s, into
+ * out; a day past the end of the month it falls in becomes its last. */
+void	 date_add(const char *s, int days, int months, char out[11]);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into a 21-byte buffer. */
 void	 time_iso(char out[21]);
 /* Today (UTC) as YYYY-MM-DD, or $PALERMO_TODAY, for planning ahead and

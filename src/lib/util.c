@@ -222,6 +222,39 @@ date_valid(const char *s)
 	    y % 400 != 0)));
 }
 
+void
+date_add(const char *s, int days, int months, char out[11])
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y = 0, m = 0, d = 0, last;
+	char	 buf[32];
+
+	sscanf(s, "%4d-%2d-%2d", &y, &m, &d);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	/* one month after 31 January is the last day of February */
+	last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0));
+	if (d > last)
+		d = last;
+	for (; days > 0; days--) {
+		last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 ||
+		    y % 400 == 0));
+		if (++d > last) {
+			d = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", (unsigned)y % 10000,
+	    (unsigned)m % 100, (unsigned)d % 100);
+	memcpy(out, buf, 11);
+}
+
 int
 date_valid_past(const char *s)
 {

@@ -325,6 +325,46 @@ int	 grouping_of(const struct grouping *, int idx);
 
 /* ---------------------------------------------------------------------- */
 /*
+ * participant.c: who can take part in the treaties deposited with the
+ * Secretary-General, and from when to when (data/participants.csv).  A
+ * participant may have several rows, one per period (a State that left
+ * and came back).  Dates are YYYY-MM-DD, "" for no bound.
+ */
+enum participant_kind { PK_MEMBER, PK_OBSERVER, PK_STATE, PK_ORGANISATION,
+    PK__MAX };
+extern const char *const participant_kind_names[PK__MAX];
+
+struct participant {
+	int		 numeric;	/* ISO 3166-1, or palermo's (900s) */
+	char		 alpha3[4];
+	const char	*name;
+	enum participant_kind kind;
+	char		 from[11], to[11];
+};
+
+enum participant_result {
+	PARTICIPANT_FOUND,
+	PARTICIPANT_TERRITORY,	/* a country or area that is no State */
+	PARTICIPANT_UNKNOWN,
+};
+
+int	 participant_count(void);
+const struct participant *participant_at(int);
+/* Whether the row is in effect on date. */
+int	 participant_on(const struct participant *, const char *date);
+/* The row of numeric in effect on date (any, for NULL), or NULL. */
+const struct participant *participant_find(int numeric, const char *date);
+/* A participant's code or name (a country's ISO names and aliases too)
+ * into *numeric, which a territory also gets. */
+enum participant_result participant_resolve(const char *, int *numeric);
+/* The alpha-3 code and name of a participant or country, "" if none. */
+const char *participant_code(int numeric);
+const char *participant_name(int numeric);
+/* How many States were members of the United Nations on date. */
+int	 member_states_on(const char *date);
+
+/* ---------------------------------------------------------------------- */
+/*
  * packed.c: a case packed as the engine counts it and the store keeps it
  * beside its row (PACKED_SIZE bytes): a byte for each year (less 1900),
  * code and country (an index for country_at), IDX_NR when not recorded,
@@ -360,11 +400,24 @@ int	 packed_byte(int field);
  * them.  Strings belong to whoever gave the record. */
 
 /* A legal instrument. */
+/* How an instrument enters into force for a State that deposits its
+ * instrument of ratification (or the like) after it: on that date, or so
+ * many days or months after it; never before the instrument itself. */
+enum eif_rule { EIF_DEPOSIT, EIF_DAYS, EIF_MONTHS, EIF__MAX };
+extern const char *const eif_rule_names[EIF__MAX];
+/* The rule of that name, EIF_DEPOSIT for any other. */
+enum eif_rule eif_rule_find(const char *);
+
 struct instrument {
 	int64_t		 id;
 	const char	*code, *name;
 	int		 unts_volume, unts_number;	/* NR when none */
 	int		 shipped;
+	const char	*in_force;	/* its own entry into force, or "" */
+	enum eif_rule	 eif_rule;
+	int		 eif_after;	/* days or months */
+	int64_t		 protocol_to;	/* the convention's id, or 0 */
+	int		 organisations;	/* open to regional organisations */
 };
 
 /* One state's action on an instrument. */

@@ -27,6 +27,7 @@ struct coord {
 	struct official		 o;
 	/* criminalisation: states by form and status */
 	int			 crim[FORM__MAX][CRIM__MAX];
+	struct treaty_entry	*e;	/* room for every participant */
 };
 
 static int
@@ -50,6 +51,7 @@ coord_read(struct store *st)
 	struct coord	*c = xcalloc(1, sizeof(*c));
 	struct filter	 f;
 
+	c->e = xreallocarray(NULL, (size_t)participant_count(), sizeof(*c->e));
 	if (treaties_load(st, &c->t) == -1)
 		goto fail;
 	if (st->ops->plan_action_list(st, &c->arena, &c->a, &c->na) == -1 ||
@@ -67,6 +69,7 @@ coord_read(struct store *st)
 	return c;
 fail:
 	arena_release(&c->arena);
+	free(c->e);
 	free(c);
 	return NULL;
 }
@@ -79,6 +82,7 @@ coord_free(struct coord *c)
 	treaties_release(&c->t);
 	official_release(&c->o);
 	arena_release(&c->arena);
+	free(c->e);
 	free(c);
 }
 
@@ -112,7 +116,6 @@ appraisal_report(struct store *st, int year)
 	struct cell	*row;
 	struct plan_objective *obj;
 	size_t		 nobj;
-	const char	*since;
 	char		 from[11], to[11], after[11];
 	int		 y0 = plan_appraisal_period(year, from, to);
 
@@ -169,20 +172,23 @@ appraisal_report(struct store *st, int year)
 		}
 	t = table_new(r, sec, "new_parties", "States that became party to an "
 	    "instrument in the period", 3, pcols);
-	for (size_t k = 0; k < c->t.nin; k++)
-		for (int i = 0; i < country_count(); i++) {
-			const struct country *ct = country_at(i);
+	for (size_t k = 0; k < c->t.nin; k++) {
+		int	 n = treaty_participants(&c->t, c->t.in[k].id, to, -1,
+		    c->e);
 
-			if (treaty_status(&c->t, c->t.in[k].id, ct->numeric,
-			    to, &since) != PS_PARTY || !in_period(since, from,
-			    to))
+		for (int i = 0; i < n; i++) {
+			if (c->e[i].status != PS_PARTY ||
+			    !in_period(c->e[i].since, from, to))
 				continue;
 			row = table_row(r, t);
 			cell_text(&row[0], report_strdup(r, c->t.in[k].code));
-			cell_text(&row[1], ct->name);
-			cell_text(&row[2], report_strdup(r, since));
+			cell_text(&row[1], participant_name(c->e[i].numeric));
+			cell_text(&row[2], report_strdup(r, c->e[i].since));
 		}
-	t->note = "From the register of instruments (palermo instruments).";
+	}
+	t->note = "From the register of instruments (palermo instruments): a "
+	    "State is a party from the day the instrument entered into force "
+	    "for it.";
 	t = table_new(r, sec, "data_growth", "Countries and forms of "
 	    "exploitation with official data, each year of the period", 3,
 	    dcols);
@@ -217,10 +223,14 @@ appraisal_report(struct store *st, int year)
 		row = table_row(r, t);
 		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
 		cell_int(&row[1], n[PS_PARTY]);
-		cell_int(&row[2], country_count() - n[PS_PARTY]);
+		cell_int(&row[2], n[PS_PENDING] + n[PS_SIGNATORY] +
+		    n[PS_NEITHER]);
 	}
-	t->note = "Out of the ISO 3166-1 countries and areas; 'palermo "
-	    "instruments gaps' lists them by region.";
+	t->note = "Out of the States (and organisations) that could take part "
+	    "on that day: the Member States of the United Nations, the "
+	    "observer States and the other States that take part in treaties, "
+	    "never territories; 'palermo instruments gaps' lists them by "
+	    "region.";
 	{
 		struct buf	 b = BUF_INIT;
 

@@ -20,7 +20,8 @@
 /* ---------------------------------------------------------------------- */
 /* treaties.c: legal instruments, the actions of states, criminalisation. */
 
-enum party_status { PS_NEITHER, PS_SIGNATORY, PS_PARTY, PS__MAX };
+enum party_status { PS_NEITHER, PS_SIGNATORY, PS_PENDING, PS_PARTY,
+    PS__MAX };
 extern const char *const party_status_names[PS__MAX];
 
 /* The register of instruments in memory: every instrument and every
@@ -36,34 +37,80 @@ struct treaties {
 /* Read the register; 0 or -1.  treaties_release frees it. */
 int	 treaties_load(struct store *, struct treaties *);
 void	 treaties_release(struct treaties *);
+/* Add an action to the register in memory (a copy), as an import reads
+ * it, so that the rules see the file's actions with the store's. */
+void	 treaties_note(struct treaties *, const struct treaty_action *);
 /* The instrument of a code, a name or an id; NULL when none. */
 const struct instrument *treaties_find(const struct treaties *, const char *);
+const struct instrument *treaties_by_id(const struct treaties *, int64_t);
+/* The day an instrument enters into force for a State whose action
+ * (TA_*) was deposited on deposit: by the instrument's rule, never before
+ * it entered into force itself; a succession on its own date. */
+void	 treaty_in_force_for(const struct instrument *, int action,
+	    const char *deposit, char out[11]);
 /*
- * A state's standing on an instrument on the date as_of (YYYY-MM-DD): a
- * party from its first ratification, accession, acceptance, approval or
- * succession; a signatory, until then, from its signature.  *since is
- * that date, "" for neither (it points into the register).
+ * A participant's standing on an instrument on the date as_of
+ * (YYYY-MM-DD), from the actions dated up to then: a party from the day
+ * the instrument entered into force for it (the earliest of its
+ * ratification-like actions); pending between such an action and that
+ * day; a signatory from its signature; since is that day ("" for
+ * neither).  treaty_status gives since in a buffer of its own, good
+ * until the next call.
  */
+enum party_status treaty_status_at(const struct treaties *, int64_t
+	    instrument, int country, const char *as_of, char since[11]);
 enum party_status treaty_status(const struct treaties *, int64_t instrument,
 	    int country, const char *as_of, const char **since);
-/* How many states are parties, signatories and neither on as_of; and,
- * when since_from is not NULL, how many of the parties became one on or
- * after from. */
+/* Whether a participant (its row) can take part in an instrument on date:
+ * the row is in effect, and an organisation only where it is open to
+ * them. */
+int	 treaty_may_take_part(const struct treaties *, int64_t instrument,
+	    const struct participant *, const char *date);
+/* The participants of an instrument on as_of, each once with its
+ * standing: those that can take part then, and any party besides; of
+ * one region (a region index; NREGIONS for those without one, such as
+ * organisations) or of all (-1).  out has room for participant_count();
+ * returns how many. */
+struct treaty_entry {
+	int		 numeric;
+	enum party_status status;
+	char		 since[11];
+};
+int	 treaty_participants(const struct treaties *, int64_t instrument,
+	    const char *as_of, int region, struct treaty_entry *out);
+/* How many participants are in each standing on as_of; and, when
+ * since_from is not NULL, how many of the parties became one on or after
+ * from. */
 void	 treaty_count(const struct treaties *, int64_t instrument,
 	    const char *as_of, int n[PS__MAX], const char *from,
 	    int *since_from);
-/* The states of region (a region index) not party to instrument on
- * as_of: their indexes in the country table, in its order, into out (room
- * for country_count()); returns how many. */
+/* The participants of region (as treaty_participants) not party to
+ * instrument on as_of: their numeric codes, in the table's order, into
+ * out (room for participant_count()); returns how many. */
 int	 treaty_not_party(const struct treaties *, int64_t instrument,
 	    const char *as_of, int region, int *out);
 /* An action from its fields as text (country, instrument, action, date,
  * not after today); 0, or -1 with the problems listed at line, each at
- * its column: col[k] + 1.  The date points into f. */
+ * its column: col[k] + 1.  The date points into f.  A territory, and an
+ * organisation where the instrument is not open to them, are refused. */
 int	 treaty_action_read(const struct treaties *, const char *const f[4],
 	    struct treaty_action *, struct errlist *, unsigned long line,
 	    const int col[4]);
+/* Whether the register allows the action: a ratification-like action on
+ * a protocol only by a party to its convention by that date (pending
+ * will do: deposited the same day or before).  0, or -1 with the reason
+ * listed at line, at column col + 1. */
+int	 treaty_action_admit(const struct treaties *,
+	    const struct treaty_action *, struct errlist *,
+	    unsigned long line, int col);
+/* Whether removing an action leaves every protocol party a party to its
+ * convention; if not, *protocol is the protocol's code. */
+int	 treaty_action_removable(const struct treaties *, int64_t instrument,
+	    int country, int action, const char **protocol);
 
+/* An entry-into-force rule as people write it: "deposit", "30 days",
+ * "1 month"; 0 or -1. */
+int	 treaty_eif_parse(const char *, enum eif_rule *, int *after);
 /* A United Nations Treaty Series reference, "VOLUME:NUMBER"; 0 or -1. */
 int	 treaty_unts_parse(const char *, int *volume, int *number);
 

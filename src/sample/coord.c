@@ -46,33 +46,47 @@ fill(struct store *st, struct rng *r)
 	int64_t		 mid;
 	int		 found;
 	unsigned char	 has_mechanism[1000] = { 0 };
+	char		 today[11];
 
 	/* instruments: the four shipped ones have ids 1 to 4 */
 	for (int i = 0; i < 4; i++)
 		ins.id[i] = i + 1;
-	for (int c = 0; c < n; c++) {
-		const struct country *ct = country_at(c);
+	if (today_iso(today) == -1)
+		return -1;
+	/* the participants of today, each once; a Protocol only after the
+	 * Convention (UNTOC art. 37), organisations only where they may */
+	for (int c = 0; c < participant_count(); c++) {
+		const struct participant *p = participant_at(c);
 		static const unsigned party[4] = { 850, 800, 750, 600 };
+		char	 untoc[40] = "";
 
-		if (ct->region == 0)
+		if (participant_find(p->numeric, today) != p)
 			continue;
 		for (int i = 0; i < 4; i++) {
-			struct treaty_action a = { ins.id[i], ct->numeric,
+			struct treaty_action a = { ins.id[i], p->numeric,
 			    TA_SIGNATURE, d1, SOURCE };
 			int y0 = i == 3 ? 1957 : i == 2 ? 2000 : 2000;
 
 			if (rng_below(r, 1000) >= party[i] + 80)
 				continue;
 			date_in(r, y0, y0 + 2, d1);
+			if (p->kind == PK_ORGANISATION && i >= 2)
+				continue;
 			if (i != 3 && st->ops->action_put(st, &a) == -1)
 				return -1;
 			if (rng_below(r, 1000) < party[i]) {
 				date_in(r, y0 + 1, i == 3 ? 1995 : year - 1, d2);
 				if (strcmp(d2, d1) < 0)
 					memcpy(d2, d1, sizeof(d2));
+				if (i == 1 && !*untoc)
+					continue;
+				if (i == 1 && strcmp(d2, untoc) < 0)
+					memcpy(d2, untoc, sizeof(d2));
 				a.action = rng_below(r, 3) ? TA_RATIFICATION :
 				    TA_ACCESSION;
 				a.date = d2;
+				if (i == 0)
+					memcpy(untoc, d2, sizeof(untoc));
 				if (st->ops->action_put(st, &a) == -1)
 					return -1;
 			}

@@ -6,6 +6,7 @@
 db="$T/a.db"
 fresh "$db"
 P instruments set DEU untoc ratification 2006-06-14 --db "$db"
+P instruments set MDA untoc accession 2016-03-01 --db "$db"
 P instruments set MDA tip-protocol accession 2016-03-01 --db "$db"
 P instruments set FRA tip-protocol signature 2012-01-01 --db "$db"
 P instruments set ITA crc-opsc ratification 2019-01-01 --db "$db"
@@ -27,12 +28,16 @@ expect "before the first" 2 "the first is 2017" P report appraisal --year 2013 -
 expect "needs a year" 2 "appraisal needs --year" P report appraisal --db "$db" --out "$T/x"
 expect "appraisal 2017" 0 "wrote the appraisal of 2017" P report appraisal --year 2017 --db "$db" --out "$T/ap"
 csv() { sqlite3 -batch ":memory:" ".import --csv $T/ap/tables/$1.csv t" "SELECT * FROM t"; }
-same "new parties in the period" "$(csv new_parties)" "tip-protocol|Moldova, Republic of|2016-03-01"
-n=$(($(wc -l <"$top/data/countries.csv") - 1))
-same "not yet party at the end" "$(csv not_yet_party)" "untoc|1|$((n - 1))
+# a party from the 30th day after its deposit (UNTOC art. 38, Protocol
+# art. 17)
+same "new parties in the period" "$(csv new_parties)" "untoc|Moldova, Republic of|2016-03-31
+tip-protocol|Moldova, Republic of|2016-03-31"
+n=$(parts 2017-12-31)
+m=$(parts 2017-12-31 0)
+same "not yet party at the end, of those who could be" "$(csv not_yet_party)" "untoc|2|$((n - 2))
 tip-protocol|1|$((n - 1))
-crc-opsc|0|$n
-slavery-1956|0|$n"
+crc-opsc|0|$m
+slavery-1956|0|$m"
 same "overdue at the end" "$(csv overdue)" "2|NGA|Awareness|2015-06-30|Under way"
 same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" "1|1"
 same "done in the period, partnerships without objective" "$(csv actions_done | awk -F'|' '$1 == "Partnerships" && $2 == "none named" { print $3 "|" $4 }')" "1|1"
@@ -85,7 +90,7 @@ latest() {
 expect "sg report" 0 "wrote the Secretary-General's report of 2016" P report sg --year 2016 --db "$db" --out "$T/sg"
 expect "sg needs a year" 2 "sg needs --year" P report sg --db "$db" --out "$T/x"
 sg() { sqlite3 -batch ":memory:" ".import --csv $T/sg/tables/$1.csv t" "SELECT * FROM t"; }
-same "sg ratification" "$(sg sg_ratification)" "untoc|1|0
+same "sg ratification" "$(sg sg_ratification)" "untoc|2|1
 tip-protocol|1|1
 crc-opsc|0|0
 slavery-1956|0|0"
@@ -108,10 +113,11 @@ done
 for day in 2017-12-31 2018-01-01 2021-12-31 2022-01-01; do
 	P plan note 1 "$day" "Note of $day" --db "$db"
 done
-P instruments set DEU untoc ratification 2017-12-31 --db "$db"
-P instruments set FRA untoc ratification 2018-01-01 --db "$db"
-P instruments set ITA untoc ratification 2021-12-31 --db "$db"
-P instruments set ESP untoc ratification 2022-01-01 --db "$db"
+# deposits whose 30th day after is each of the four days
+P instruments set DEU untoc ratification "$(date -u -d '2017-12-31 - 30 days' +%F)" --db "$db"
+P instruments set FRA untoc ratification "$(date -u -d '2018-01-01 - 30 days' +%F)" --db "$db"
+P instruments set ITA untoc ratification "$(date -u -d '2021-12-31 - 30 days' +%F)" --db "$db"
+P instruments set ESP untoc ratification "$(date -u -d '2022-01-01 - 30 days' +%F)" --db "$db"
 expect "appraisal 2021" 0 "wrote the appraisal of 2021" P report appraisal --year 2021 --db "$db" --out "$T/b"
 grep -q "The period 2018-01-01 to 2021-12-31" "$T/b/index.html" && ok "the period of 2021" || nok "the period of 2021" "$(grep -o 'The period[^<]*' "$T/b/index.html")"
 bcsv() { sqlite3 -batch ":memory:" ".import --csv $T/b/tables/$1.csv t" "SELECT * FROM t"; }

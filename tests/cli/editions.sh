@@ -134,7 +134,7 @@ q "$T/old.db" "INSERT INTO submissions (source_id, kind, format, file_name, sha2
     $(sed -n '/^CREATE TABLE stats/,/^);/p' "$top/src/store/sqlite/migrations/0002_stats.sql")
     INSERT INTO stats SELECT id, submission_id, line, country, country_text, year, indicator, sex, age, form, origin_dim, origin_kind, origin_code, origin_text, low, high, note FROM copy;
     INSERT INTO stats (submission_id, line, country, country_text, year, indicator, sex, age, form, origin_dim, origin_kind, origin_code, origin_text, low, high, note) SELECT 2, line + 2, country, country_text, year, indicator, sex, age, form, origin_dim, origin_kind, origin_code, origin_text, low, high, note FROM copy;
-    DROP TABLE copy; DELETE FROM schema_version WHERE version >= 14"
+    DROP TABLE copy; $(undo_registers) DELETE FROM schema_version WHERE version >= 14"
 same "an old database holds the export twice" "$(q "$T/old.db" 'SELECT count(*) FROM stats')" "$((2 * nvalues))"
 expect "the old database opens" 0 "" P submissions --db "$T/old.db"
 same "the later import supersedes the earlier" "$(awk -F'\t' 'NR > 1 { print $1 "|" $10 "|" $11 }' "$T/stdout")" \

@@ -61,7 +61,7 @@ same "under this build's layout" "$(q "$T/layout.db" "SELECT layout != 1 FROM pa
 cp "$db" "$T/old.db"
 # (and without what came after: the editions of statistics, whose column
 # of stats goes with the table, made again as migration 0002 made it)
-q "$T/old.db" "DROP TRIGGER cases_changed_counts; DROP TABLE case_counts; DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DROP TABLE supersessions; DROP TABLE region_members; DROP TABLE region_schemes; DROP TABLE stats; $(sed -n '/^CREATE TABLE stats/,/^);/p' "$top/src/store/sqlite/migrations/0002_stats.sql") DELETE FROM schema_version WHERE version >= 11"
+q "$T/old.db" "DROP TRIGGER cases_changed_counts; DROP TABLE case_counts; DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DROP TABLE supersessions; DROP TABLE region_members; DROP TABLE region_schemes; DROP TABLE stats; $(sed -n '/^CREATE TABLE stats/,/^);/p' "$top/src/store/sqlite/migrations/0002_stats.sql") $(undo_registers) DELETE FROM schema_version WHERE version >= 11"
 expect "an old database gets its packs" 0 "cases: the packs are their rows" P check packs --db "$T/old.db"
 same "every row packed" "$(q "$T/old.db" "SELECT sum(n) FROM case_packs")" "$((rows_a + rows_b))"
 P stats --all --db "$T/old.db" --out "$T/after.csv" 2>/dev/null

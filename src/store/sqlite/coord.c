@@ -24,6 +24,12 @@ instrument_row(sqlite3_stmt *st, struct sq_list *l)
 	in->unts_volume = sq_col_nr(st, 3);
 	in->unts_number = sq_col_nr(st, 4);
 	in->shipped = sqlite3_column_int(st, 5);
+	in->in_force = sq_dup(l->a, st, 6);
+	in->eif_rule = eif_rule_find((const char *)sqlite3_column_text(st,
+	    7));
+	in->eif_after = sqlite3_column_int(st, 8);
+	in->protocol_to = sqlite3_column_int64(st, 9);
+	in->organisations = sqlite3_column_int(st, 10);
 	return 0;
 }
 
@@ -40,6 +46,15 @@ sq_instrument_add(struct store *base, const struct instrument *in)
 	sqlite3_bind_text(st, 2, in->name, -1, SQLITE_STATIC);
 	sq_bind_nr(st, 3, in->unts_volume);
 	sq_bind_nr(st, 4, in->unts_number);
+	sq_bind_text(st, 5, *in->in_force ? in->in_force : NULL);
+	sqlite3_bind_text(st, 6, eif_rule_names[in->eif_rule], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, in->eif_after);
+	if (in->protocol_to > 0)
+		sqlite3_bind_int64(st, 8, in->protocol_to);
+	else
+		sqlite3_bind_null(st, 8);
+	sqlite3_bind_int(st, 9, in->organisations);
 	return sq_run(s, SQ_INSTR_ADD);
 }
 

@@ -114,9 +114,12 @@ const char *const sq_sql[SQ__MAX] = {
 	    "kind = excluded.kind, code = excluded.code",
 	[SQ_ORIGIN_EACH] = "SELECT text, kind, code FROM origin_map ORDER BY text",
 	[SQ_INSTR_EACH] = "SELECT id, code, name, unts_volume, unts_number, "
-	    "shipped FROM instruments ORDER BY id",
+	    "shipped, coalesce(in_force, ''), eif_rule, eif_after, "
+	    "coalesce(protocol_to, 0), organisations FROM instruments "
+	    "ORDER BY id",
 	[SQ_INSTR_ADD] = "INSERT INTO instruments (code, name, unts_volume, "
-	    "unts_number) VALUES (?, ?, ?, ?)",
+	    "unts_number, in_force, eif_rule, eif_after, protocol_to, "
+	    "organisations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQ_ACTION_PUT] = "INSERT INTO instrument_actions (instrument_id, "
 	    "country, action, date, source, recorded_at) VALUES (?, ?, ?, ?, "
 	    "?, ?) ON CONFLICT (instrument_id, country, action) DO UPDATE SET "
