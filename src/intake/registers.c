@@ -764,15 +764,15 @@ static const struct {
 	    actions_init, actions_release, actions_row, NULL,
 	    actions_finish },
 	[REG_PLAN] = { "actions", sizeof(struct plan_import), NULL, NULL,
-	    plan_row, plan_line },
+	    plan_row, plan_line, NULL },
 	[REG_PRACTICES] = { "practices", sizeof(struct practices_import),
-	    NULL, NULL, practices_row, NULL },
+	    NULL, NULL, practices_row, NULL, NULL },
 	[REG_FUND] = { "fund operations", sizeof(struct fund_import), NULL,
-	    fund_release, fund_row, NULL },
+	    fund_release, fund_row, NULL, NULL },
 	[REG_ORIGINS] = { "origin readings", sizeof(struct origins_import),
-	    NULL, NULL, origins_row, NULL },
+	    NULL, NULL, origins_row, NULL, NULL },
 	[REG_REGIONS] = { "countries", sizeof(struct regions_import), NULL,
-	    regions_release, regions_row, NULL },
+	    regions_release, regions_row, NULL, NULL },
 };
 
 int
