@@ -11,27 +11,32 @@
 
 struct icat_opts {
 	const char	*place, *member, *organisation, *state, *year;
-	const char	*horizon;
+	const char	*horizon, *joined, *as_of;
 	int		 h;		/* --horizon checked, or NR */
+	char		 today[11];
 };
 
 static int
 icat_members(struct cli *cl, void *o, int argc, char **argv)
 {
+	const struct icat_opts *io = o;
 	struct store	*st = cli_store(cl);
 	struct arena	 a = { NULL };
 	struct icat_member *m;
 	size_t		 n;
 	int		 ret = EXIT_STORE;
 
-	(void)o;
 	(void)argc;
 	(void)argv;
 	if (st != NULL && st->ops->icat_member_list(st, &a, &m, &n) == 0) {
 		for (size_t i = 0; i < n; i++)
-			printf("%s%s\n", m[i].name, m[i].coordinator ?
-			    "\t(coordinator)" : "");
+			if (icat_member_on(&m[i], io->as_of))
+				printf("%s\t%s%s\n", m[i].name, *m[i].joined ?
+				    m[i].joined : "joined: not recorded",
+				    m[i].coordinator ? "\t(coordinator)" :
+				    "");
 		ret = out_close(stdout, NULL, 1);
+		fprintf(stderr, "%s: members on %s\n", progname, io->as_of);
 	}
 	arena_release(&a);
 	return ret;
@@ -147,16 +152,29 @@ icat_roadmap(struct cli *cl, void *opts, int argc, char **argv)
 static int
 icat_member(struct cli *cl, void *o, int argc, char **argv)
 {
+	const struct icat_opts *io = o;
 	struct store	*st;
+	struct arena	 a = { NULL };
+	const char	*name;
+	int		 found, rc;
 
-	(void)o;
 	(void)argc;
 	if (*argv[0] == '\0')
 		return usage_error("icat", BAD_ACTION, "member");
-	if ((st = cli_store(cl)) == NULL)
+	if (io->joined == NULL || !date_valid_past(io->joined))
+		return usage_error("icat", "member takes --joined DATE, the day "
+		    "it joined (YYYY-MM-DD, not after today)");
+	if ((st = cli_store(cl)) == NULL ||
+	    icat_member_find(st, &a, argv[0], &name) == -1) {
+		arena_release(&a);
 		return EXIT_STORE;
-	return st->ops->icat_member_add(st, argv[0]) == 0 ? EXIT_DONE :
-	    EXIT_STORE;
+	}
+	/* a member already there: its day corrected (the history keeps the
+	 * one before) */
+	rc = name ? st->ops->icat_member_joined(st, name, io->joined, &found)
+	    : st->ops->icat_member_add(st, argv[0], io->joined);
+	arena_release(&a);
+	return rc == 0 ? EXIT_DONE : EXIT_STORE;
 }
 
 static int
@@ -164,18 +182,21 @@ icat_cochair(struct cli *cl, void *o, int argc, char **argv)
 {
 	struct store	*st;
 	long long	 year;
-	int		 found;
+	int		 found, rc;
 
 	(void)o;
 	(void)argc;
 	if (parse_int(argv[0], 2007, 2200, &year) == -1)
 		return usage_error("icat", "cochair takes a year and a member");
 	if ((st = cli_store(cl)) == NULL ||
-	    st->ops->icat_cochair_put(st, (int)year, argv[1], &found) == -1)
+	    (rc = icat_cochair_check(st, (int)year, argv[1])) == -1)
+		return EXIT_STORE;
+	if (rc == 1)
+		return EXIT_REJECTED;
+	if (st->ops->icat_cochair_put(st, (int)year, argv[1], &found) == -1)
 		return EXIT_STORE;
 	if (!found) {
-		error("'%s' is not a member of ICAT, or co-chairs %s already "
-		    "(see 'palermo icat members')", argv[1], argv[0]);
+		error("'%s' co-chairs %s already", argv[1], argv[0]);
 		return EXIT_REJECTED;
 	}
 	return EXIT_DONE;
@@ -260,6 +281,12 @@ icat_run(struct cli *cl, void *opts, int argc, char **argv)
 	struct icat_opts *o = opts;
 	long long	 v = NR;
 
+	if (today_iso(o->today) == -1)
+		return EXIT_USAGE;
+	if (o->as_of && !date_valid(o->as_of))
+		return usage_error("icat", "--as-of takes a date (YYYY-MM-DD)");
+	if (o->as_of == NULL)
+		o->as_of = o->today;
 	if (o->year && (strlen(o->year) != 4 || parse_int(o->year, 2007, 2200,
 	    &v) == -1))
 		return usage_error("icat", "--year takes a year");
@@ -278,13 +305,15 @@ static const struct opt icat_opts[] = {
 	OPT_VALUE("state", struct icat_opts, state),
 	OPT_VALUE("year", struct icat_opts, year),
 	OPT_VALUE("horizon", struct icat_opts, horizon),
+	OPT_VALUE("joined", struct icat_opts, joined),
+	OPT_VALUE("as-of", struct icat_opts, as_of),
 	OPT_END,
 };
 
 const struct command cmd_icat = {
 	"icat", "ICAT: members, co-chairs, meetings, roadmap",
-	"palermo icat [members] [--db PATH]\n"
-	"palermo icat member NAME\n"
+	"palermo icat [members] [--as-of DATE] [--db PATH]\n"
+	"palermo icat member NAME --joined DATE\n"
 	"palermo icat cochairs\n"
 	"palermo icat cochair YEAR MEMBER\n"
 	"palermo icat meetings [--year YEAR]\n"
@@ -293,8 +322,11 @@ const struct command cmd_icat = {
 	"--state C\n"
 	"palermo icat roadmap [--horizon YEAR]\n\n"
 	"The Inter-Agency Coordination Group against Trafficking in\n"
-	"Persons: its members (UNODC as coordinator, and the entities the\n"
-	"resolution names; member adds one), co-chairs by year, meetings\n"
+	"Persons: its members on a date (UNODC as coordinator, and the\n"
+	"entities the resolution names, members since ICAT's establishment\n"
+	"in 2007, UN-Women since 2011; member adds one with the day it\n"
+	"joined, or corrects that day), co-chairs by year (a co-chair must\n"
+	"have joined by the end of its year), meetings\n"
 	"(meeting prints the new id) with the members, invited\n"
 	"organisations and states that attended, and the roadmap: the\n"
 	"plan's actions with a horizon year, and for each year how many\n"

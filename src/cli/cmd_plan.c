@@ -258,15 +258,103 @@ plan_edit(struct cli *cl, void *o, int argc, char **argv)
 	return plan_put(cl, o, "edit");
 }
 
-/* Add a note, an indicator or evidence to the action of o->id. */
+/* Add a note, an indicator or evidence to the action of o->id, when it
+ * is sound and the action is there. */
 static int
 plan_item(struct cli *cl, const struct plan_item *it)
 {
-	struct store	*st = cli_store(cl);
+	struct store	*st;
+	struct arena	 a = { NULL };
+	struct plan_action *v;
+	const char	*why = plan_item_problem(it);
+	size_t		 n, i;
 
-	if (st == NULL || st->ops->plan_item_put(st, it) == -1)
+	if (why != NULL)
+		return usage_error("plan", "%s", why);
+	if ((st = cli_store(cl)) == NULL ||
+	    st->ops->plan_action_list(st, &a, &v, &n) == -1) {
+		arena_release(&a);
+		return EXIT_STORE;
+	}
+	for (i = 0; i < n && v[i].id != it->action; i++)
+		;
+	arena_release(&a);
+	if (i == n) {
+		error("no action %lld (see 'palermo plan list')",
+		    (long long)it->action);
+		return EXIT_REJECTED;
+	}
+	if (st->ops->plan_item_put(st, it) == -1)
 		return EXIT_STORE;
 	return EXIT_DONE;
+}
+
+/* show: one action whole, with its notes, indicators and evidence. */
+static int
+plan_show(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct plan_opts *o = opts;
+	struct store	*st;
+	struct arena	 a = { NULL };
+	struct plan_action *v, *act = NULL;
+	struct plan_item *it;
+	struct plan_text t;
+	const char	*f[PLF__MAX];
+	size_t		 n, ni;
+	int		 ret;
+
+	if ((ret = action_id(o, "show", argc, argv, 1)) != EXIT_DONE)
+		return ret;
+	if ((st = cli_store(cl)) == NULL ||
+	    st->ops->plan_action_list(st, &a, &v, &n) == -1 ||
+	    st->ops->plan_item_list(st, &a, &it, &ni) == -1) {
+		arena_release(&a);
+		return EXIT_STORE;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == o->id)
+			act = &v[i];
+	if (act == NULL) {
+		arena_release(&a);
+		error("no action %lld (see 'palermo plan list')", o->id);
+		return EXIT_REJECTED;
+	}
+	plan_action_fields(act, f, &t);
+	printf("action %lld\n", o->id);
+	for (int k = 0; k < PLF__MAX; k++)
+		if (f[k] != NULL && *f[k] != '\0')
+			printf("  %-12s %s\n", plan_field_names[k], f[k]);
+	printf("  %-12s %s\n", "source", act->source);
+	for (int kind = PC_NOTE; kind <= PC_EVIDENCE; kind++) {
+		static const char *const heads[] = { "notes", "indicators",
+		    "evidence" };
+		int	 any = 0;
+
+		printf("%s:\n", heads[kind]);
+		for (size_t i = 0; i < ni; i++) {
+			if (it[i].action != o->id || (int)it[i].kind != kind)
+				continue;
+			any = 1;
+			if (kind == PC_NOTE)
+				printf("  %s  %s\n", it[i].date, it[i].text);
+			else if (kind == PC_EVIDENCE)
+				printf("  %s\n", it[i].text);
+			else {
+				printf("  %s:", it[i].text);
+				if (it[i].actual != NR)
+					printf(" %lld", (long long)it[i].actual);
+				if (it[i].target != NR)
+					printf(" of a target of %lld",
+					    (long long)it[i].target);
+				printf("\n");
+			}
+		}
+		if (!any)
+			printf("  none\n");
+	}
+	plan_text_release(&t);
+	arena_release(&a);
+	return out_close(stdout, NULL, 1);
 }
 
 static int
@@ -277,9 +365,6 @@ plan_note(struct cli *cl, void *opts, int argc, char **argv)
 
 	if ((ret = action_id(o, "note", argc, argv, 3)) != EXIT_DONE)
 		return ret;
-	if (!date_valid(argv[1]) || *argv[2] == '\0')
-		return usage_error("plan", "note takes an id, a date "
-		    "(YYYY-MM-DD) and a text");
 	return plan_item(cl, &(struct plan_item){ o->id, PC_NOTE, argv[2],
 	    argv[1], NR, NR });
 }
@@ -318,6 +403,7 @@ static const struct subcommand plan_subs[] = {
 	{ "objectives", 0, 0, plan_objectives },
 	{ "objective", 0, 100, plan_objective },
 	{ "list", 0, 0, plan_list },
+	{ "show", 0, 100, plan_show },
 	{ "export", 0, 0, plan_export },
 	{ "import", 1, 1, plan_import },
 	{ "add", 0, 0, plan_add },
@@ -366,10 +452,11 @@ const struct command cmd_plan = {
 	"             [--objectives a;c] [--description T] [--start D] "
 	"[--due D]\n"
 	"             [--status S] [--horizon YEAR] [--source NAME]\n"
+	"palermo plan show ID\n"
 	"palermo plan edit ID [the options of add]\n"
 	"palermo plan note ID DATE TEXT\n"
 	"palermo plan indicator ID NAME [--target N] [--actual N]\n"
-	"palermo plan evidence ID LINK\n"
+	"palermo plan evidence ID URL|file:NAME\n"
 	"palermo plan export [--format csv|json] [the filters of list] "
 	"[--out FILE]\n"
 	"palermo plan import FILE --source NAME\n\n"
@@ -378,9 +465,13 @@ const struct command cmd_plan = {
 	"the actions of states, UN entities, other organisations, civil\n"
 	"society and the private sector (K: state, un_entity, "
 	"organisation,\n"
-	"civil_society, private_sector; for a state A is a country), with\n"
-	"status (planned, under_way, done, dropped), dated progress notes,\n"
-	"indicators and evidence.  --overdue: due before today and neither\n"
+	"civil_society, private_sector; for a state A is a country, by any\n"
+	"of its names or codes, in add and list alike), with status\n"
+	"(planned, under_way, done, dropped), dated progress notes (not\n"
+	"after today), indicators and evidence (a URL, or file:NAME for a\n"
+	"document kept with the register); an action under way or done\n"
+	"does not start after today, nor is one done due after it.  show\n"
+	"prints one action whole.  --overdue: due before today and neither\n"
 	"done nor dropped.  import reads the CSV of export, or its JSON\n"
 	"(one object per line, with notes, indicators and evidence), all\n"
 	"or nothing.  --horizon marks an action of ICAT's roadmap.\n\n"

@@ -16,6 +16,7 @@ struct report_opts {
 	/* palermo stats' options, refused with a word of where they go */
 	const char	*by, *format;
 	int		 all, fields;
+	int		 draft;		/* an appraisal whose period is on */
 };
 
 static int
@@ -80,7 +81,7 @@ report_country_run(struct cli *cl, void *opts, int argc, char **argv)
 static const struct {
 	const char	*name, *what;
 	struct report	*(*build)(struct store *, int year);
-	int		(*check)(int year);	/* the year is one; NULL: any */
+	int		(*check)(int year, int draft);	/* NULL: any */
 } yearly[] = {
 	{ "appraisal", "appraisal", appraisal_report, plan_appraisal_check },
 	{ "sg", "Secretary-General's report", sg_report, NULL },
@@ -97,7 +98,9 @@ report_yearly(struct cli *cl, const struct report_opts *o, size_t k)
 	if (o->year == NULL || parse_int(o->year, 1900, 2200, &y) == -1)
 		return usage_error("report", "%s needs --year YEAR",
 		    yearly[k].name);
-	if (yearly[k].check && yearly[k].check((int)y) == -1)
+	if (o->draft && yearly[k].check == NULL)
+		return usage_error("report", "--draft is for the appraisal");
+	if (yearly[k].check && yearly[k].check((int)y, o->draft) == -1)
 		return EXIT_USAGE;
 	if (cli_store(cl) == NULL ||
 	    (r = yearly[k].build(cl->st, (int)y)) == NULL)
@@ -151,6 +154,7 @@ static const struct opt report_opts[] = {
 	OPT_VALUE("by", struct report_opts, by),
 	OPT_VALUE("format", struct report_opts, format),
 	OPT_FLAG("all", struct report_opts, all),
+	OPT_FLAG("draft", struct report_opts, draft),
 	OPT_FLAG("fields", struct report_opts, fields),
 	OPT_END,
 };
@@ -161,7 +165,8 @@ const struct command cmd_report = {
 	"              [--country C] [--region R] [--source NAME]...\n"
 	"              [--regions SCHEME] [--db PATH]\n"
 	"palermo report country ISO3 --out DIR [--db PATH]\n"
-	"palermo report appraisal --year YEAR --out DIR [--db PATH]\n"
+	"palermo report appraisal --year YEAR [--draft] --out DIR "
+	"[--db PATH]\n"
 	"palermo report sg --year YEAR --out DIR [--db PATH]\n"
 	"palermo report fund --year YEAR --out DIR [--db PATH]\n\n"
 	"Writes the Global Report on patterns, forms and flows (from case\n"
@@ -173,9 +178,10 @@ const struct command cmd_report = {
 	"figures with what they came from).  Sums of counts published as\n"
 	"<5 are ranges, such as 212-224.  The filters apply to case\n"
 	"records and official statistics alike.\n"
-	"The appraisal of the Global Plan of Action (2017 and every four\n"
-	"years after) gives the achievements, gaps and challenges of the\n"
-	"period since the previous one.  The Secretary-General's report\n"
+	"The appraisal of the Global Plan of Action (2013, the high-level\n"
+	"meeting; 2017 and every four years after) gives the achievements,\n"
+	"gaps and challenges of the period since the previous one; one whose\n"
+	"period has not ended is written only with --draft, marked so.  The Secretary-General's report\n"
 	"on a year: ratification and criminalisation, the plan's\n"
 	"implementation, the Trust Fund, the latest figures, ICAT, and the\n"
 	"World Day.  The Trust Fund's report on a year: contributions by\n"

@@ -364,7 +364,7 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 	struct plan_action	 a;
 	json_error_t		 jerr;
 	json_t			*o, *v;
-	const char		*f[PLF__MAX], *key;
+	const char		*f[PLF__MAX], *key, *why;
 	char			 num[16];
 	size_t			 i;
 	int			 rc = 0;
@@ -414,9 +414,8 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 		    json_object_get(v, "note")), json_string_value(
 		    json_object_get(v, "date")), NR, NR };
 
-		if (it.text == NULL || it.date == NULL || !date_valid(it.date)) {
-			errlist_add(im->c.el, line, 0, "notes", "a note needs a "
-			    "date (YYYY-MM-DD) and a note");
+		if ((why = plan_item_problem(&it)) != NULL) {
+			errlist_add(im->c.el, line, 0, "notes", "%s", why);
 			goto out;
 		}
 		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)
@@ -430,9 +429,8 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 		    json_integer_value(t) : NR, json_is_integer(u) ?
 		    json_integer_value(u) : NR };
 
-		if (it.text == NULL) {
-			errlist_add(im->c.el, line, 0, "indicators", "an "
-			    "indicator needs a name");
+		if ((why = plan_item_problem(&it)) != NULL) {
+			errlist_add(im->c.el, line, 0, "indicators", "%s", why);
 			goto out;
 		}
 		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)
@@ -442,9 +440,8 @@ plan_json(struct plan_import *im, const char *text, size_t len,
 		struct plan_item it = { a.id, PC_EVIDENCE, json_string_value(v),
 		    NULL, NR, NR };
 
-		if (it.text == NULL) {
-			errlist_add(im->c.el, line, 0, "evidence", "evidence is "
-			    "a link, as a string");
+		if ((why = plan_item_problem(&it)) != NULL) {
+			errlist_add(im->c.el, line, 0, "evidence", "%s", why);
 			goto out;
 		}
 		if ((rc = im->c.st->ops->plan_item_put(im->c.st, &it)) == -1)

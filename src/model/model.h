@@ -429,12 +429,22 @@ struct treaty_action {
 	const char	*source;
 };
 
-/* How a state's law criminalises a form of trafficking (FORM_*). */
+/* How a state's law criminalises a form of trafficking (FORM_*), from
+ * the day it took effect until a later entry of the same form. */
 struct crim_entry {
 	int		 country, form;
 	const char	*status;	/* full, partial or none */
 	const char	*law;
-	const char	*date;		/* it took effect; "" when none */
+	const char	*date;		/* it took effect; "" not recorded */
+};
+
+/* A change to a register, as the store keeps it: the row before and
+ * after as JSON ("" for none). */
+struct history_entry {
+	int64_t		 id;
+	const char	*at, *operator, *reg;
+	int		 country;	/* NR when the row has none */
+	const char	*item, *change, *before, *after;
 };
 
 /* An event of the World Day against Trafficking in Persons. */
@@ -505,6 +515,7 @@ struct plan_item {
 struct icat_member {
 	const char	*name;
 	int		 coordinator;
+	const char	*joined;	/* YYYY-MM-DD, "" not recorded */
 };
 
 struct icat_cochair {

@@ -46,7 +46,7 @@ count_stat(const struct stat_rec *r, void *arg)
 
 /* Read what both reports need; NULL after an error (said). */
 static struct coord *
-coord_read(struct store *st)
+coord_read(struct store *st, const char *as_of)
 {
 	struct coord	*c = xcalloc(1, sizeof(*c));
 	struct filter	 f;
@@ -57,7 +57,7 @@ coord_read(struct store *st)
 	if (st->ops->plan_action_list(st, &c->arena, &c->a, &c->na) == -1 ||
 	    st->ops->plan_item_list(st, &c->arena, &c->it, &c->nit) == -1 ||
 	    st->ops->stat_each(st, 0, count_stat, c) == -1 ||
-	    crim_tally(st, c->crim) == -1) {
+	    crim_tally(st, as_of, c->crim) == -1) {
 		treaties_release(&c->t);
 		goto fail;
 	}
@@ -119,12 +119,15 @@ appraisal_report(struct store *st, int year)
 	char		 from[11], to[11], after[11];
 	int		 y0 = plan_appraisal_period(year, from, to);
 
-	if ((c = coord_read(st)) == NULL)
+	if ((c = coord_read(st, to)) == NULL)
 		return NULL;
 	r = report_new("Appraisal of the Global Plan of Action");
-	r->title = report_printf(r, "Appraisal of the United Nations Global "
-	    "Plan of Action to Combat Trafficking in Persons, %d", year);
-	r->subtitle = report_printf(r, "The period %s to %s", from, to);
+	r->title = report_printf(r, "%sAppraisal of the United Nations Global "
+	    "Plan of Action to Combat Trafficking in Persons, %d",
+	    plan_appraisal_draft(year) ? "Draft: " : "", year);
+	r->subtitle = report_printf(r, "The period %s to %s%s", from, to,
+	    plan_appraisal_draft(year) ? ", which has not ended: a draft, "
+	    "not the appraisal" : "");
 	report_meta(r, "appraisal", NULL, NULL, year);
 
 	/* what the plan sets out to do, in the register's words */
@@ -363,7 +366,7 @@ sg_report(struct store *st, int year)
 	snprintf(from, sizeof(from), "%04u-01-01", (unsigned)year % 10000);
 	snprintf(to, sizeof(to), "%04u-12-31", (unsigned)year % 10000);
 	snprintf(ys, sizeof(ys), "%d", year);
-	if ((c = coord_read(st)) == NULL)
+	if ((c = coord_read(st, to)) == NULL)
 		return NULL;
 	r = report_new("Report of the Secretary-General");
 	r->title = report_printf(r, "Improving the coordination of efforts "

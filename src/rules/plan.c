@@ -13,6 +13,10 @@
 
 #include "rules/rules.h"
 
+/* The high-level meeting of the General Assembly on the plan, which
+ * resolution 68/192 (op. 3) welcomes, then the appraisals every four
+ * years from the 72nd session (op. 4). */
+#define HIGH_LEVEL_MEETING	2013
 #define FIRST_APPRAISAL	2017
 #define PLAN_ADOPTED	2010	/* the Global Plan of Action's year */
 
@@ -104,6 +108,7 @@ plan_action_read(const char *const f[PLF__MAX], struct plan_action *a,
 	const struct country	*c;
 	long long		 y;
 	int			 bad = 0;
+	char			 today[11];
 
 #define BAD(i, ...) do { errlist_add(el, line, (unsigned long)col[i], \
 	plan_field_names[i], __VA_ARGS__); bad = 1; } while (0)
@@ -153,6 +158,19 @@ plan_action_read(const char *const f[PLF__MAX], struct plan_action *a,
 	    f[PLF_STATUS])) == -1)
 		BAD(PLF_STATUS, "'%s': expected planned, under_way, done or "
 		    "dropped", f[PLF_STATUS]);
+	/* what has happened cannot lie ahead */
+	if (today_iso(today) == 0 && !bad) {
+		if ((a->status == AS_UNDER_WAY || a->status == AS_DONE) &&
+		    a->start && strcmp(a->start, today) > 0)
+			BAD(PLF_START, "an action %s cannot start after today "
+			    "(%s)", a->status == AS_DONE ? "done" : "under way",
+			    a->start);
+		else if (a->status == AS_DONE && a->due && strcmp(a->due,
+		    today) > 0)
+			BAD(PLF_DUE, "an action done cannot be due after today "
+			    "(%s): record it under way, or give the day it was "
+			    "done", a->due);
+	}
 	a->horizon = NR;
 	if (GIVEN(PLF_HORIZON)) {
 		if (parse_int(f[PLF_HORIZON], 2013, 2200, &y) == -1)
@@ -214,27 +232,96 @@ plan_filter_init(struct plan_filter *f)
 int
 plan_filter_match(const struct plan_filter *f, const struct plan_action *a)
 {
+	const struct country *c;
+
 	return (f->actor_kind == NR || a->actor_kind == f->actor_kind) &&
-	    (f->actor == NULL || str_eqi(f->actor, a->actor)) &&
+	    (f->actor == NULL || str_eqi(f->actor, a->actor) ||
+	    (a->country != NR && country_resolve(f->actor, &c) ==
+	    COUNTRY_FOUND && c->numeric == a->country)) &&
 	    (f->pillar == NR || (a->pillars & (1 << f->pillar))) &&
 	    (f->objective == NR || (a->objectives & (1 << f->objective))) &&
 	    (f->status == NR || a->status == f->status) &&
 	    (!f->overdue || plan_overdue(a, f->today));
 }
 
+const char *
+plan_item_problem(const struct plan_item *it)
+{
+	const char	*t = it->text, *host;
+
+	switch (it->kind) {
+	case PC_NOTE:
+		if (t == NULL || *t == '\0')
+			return "a note needs a text";
+		if (it->date == NULL || !date_valid_past(it->date))
+			return "a note needs its date (YYYY-MM-DD), not after "
+			    "today";
+		return NULL;
+	case PC_INDICATOR:
+		if (t == NULL || *t == '\0')
+			return "an indicator needs a name";
+		if ((it->target != NR && it->target < 0) ||
+		    (it->actual != NR && it->actual < 0))
+			return "an indicator's target and value are whole "
+			    "numbers from 0";
+		return NULL;
+	case PC_EVIDENCE:
+		if (t == NULL)
+			return "evidence is a URL or a file reference, as a "
+			    "string";
+		if (strncmp(t, "https://", 8) == 0 || strncmp(t, "http://", 7) ==
+		    0) {
+			host = strstr(t, "//") + 2;
+			if (*host != '\0' && *host != '/' && strcspn(t,
+			    " \t\r\n<>\"") == strlen(t))
+				return NULL;
+		} else if (strncmp(t, "file:", 5) == 0 && t[5] != '\0' &&
+		    strcspn(t, "\t\r\n") == strlen(t))
+			return NULL;
+		return "evidence is a URL (https://...) or a file reference "
+		    "(file:NAME, the name of a document kept with the "
+		    "register)";
+	}
+	return NULL;
+}
+
 int
-plan_appraisal_check(int year)
+plan_appraisal_year(int year)
+{
+	return year == HIGH_LEVEL_MEETING || (year >= FIRST_APPRAISAL &&
+	    (year - FIRST_APPRAISAL) % 4 == 0);
+}
+
+int
+plan_appraisal_draft(int year)
+{
+	char	 from[11], to[11], today[11];
+
+	plan_appraisal_period(year, from, to);
+	return today_iso(today) == 0 && strcmp(to, today) > 0;
+}
+
+int
+plan_appraisal_check(int year, int draft)
 {
 	int	 before, after;
 
-	if (year >= FIRST_APPRAISAL && (year - FIRST_APPRAISAL) % 4 == 0)
+	if (plan_appraisal_year(year)) {
+		if (!draft && plan_appraisal_draft(year)) {
+			error("the period of the appraisal of %d has not ended: "
+			    "it can only be written as a draft (--draft)",
+			    year);
+			return -1;
+		}
 		return 0;
+	}
 	after = year < FIRST_APPRAISAL ? FIRST_APPRAISAL : FIRST_APPRAISAL +
 	    ((year - FIRST_APPRAISAL) / 4 + 1) * 4;
 	before = after - 4;
 	if (before < FIRST_APPRAISAL)
-		error("%d is not an appraisal year: the first is %d, then "
-		    "every four years", year, FIRST_APPRAISAL);
+		error("%d is not an appraisal year: they are %d (the "
+		    "high-level meeting), %d, then every four years", year,
+		    HIGH_LEVEL_MEETING, FIRST_APPRAISAL);
 	else
 		error("%d is not an appraisal year: the nearest are %d and %d",
 		    year, before, after);
@@ -244,7 +331,8 @@ plan_appraisal_check(int year)
 int
 plan_appraisal_period(int year, char from[11], char to[11])
 {
-	int	 y0 = year == FIRST_APPRAISAL ? PLAN_ADOPTED : year - 3;
+	int	 y0 = year <= HIGH_LEVEL_MEETING ? PLAN_ADOPTED : year ==
+	    FIRST_APPRAISAL ? HIGH_LEVEL_MEETING + 1 : year - 3;
 
 	/* years are from 1900 to 2200, checked by the caller */
 	snprintf(from, 11, "%04u-01-01", (unsigned)y0 % 10000);

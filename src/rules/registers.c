@@ -11,6 +11,32 @@
 
 #include "rules/rules.h"
 
+const char *const history_registers[HISTORY_REGISTERS] = {
+	"instruments", "criminalisation", "plan", "icat", "mechanisms",
+	"practices", "worldday",
+};
+
+int
+history_each(struct store *st, const char *reg, int country,
+    int (*fn)(const struct history_entry *, void *), void *arg)
+{
+	struct arena	 a = { NULL };
+	struct history_entry *h;
+	size_t		 n;
+	int		 rc = 0;
+
+	if (st->ops->history_list(st, &a, &h, &n) == -1) {
+		arena_release(&a);
+		return -1;
+	}
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if ((reg == NULL || strcmp(h[i].reg, reg) == 0) &&
+		    (country == NR || h[i].country == country))
+			rc = fn(&h[i], arg);
+	arena_release(&a);
+	return rc == -1 ? -1 : 0;
+}
+
 static const char *const mechanism_kinds[] = {
 	"coordination", "rapporteur", "equivalent",
 };
@@ -49,20 +75,66 @@ worldday_event_check(int year, const struct worldday_event *e)
 	return WDP_NONE;
 }
 
+const struct icat_member *
+icat_member_find_in(const struct icat_member *m, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eqi(m[i].name, name))
+			return &m[i];
+	return NULL;
+}
+
 int
 icat_member_find(struct store *st, struct arena *a, const char *name,
     const char **member)
 {
+	const struct icat_member *f;
 	struct icat_member *m;
 	size_t		 n;
 
 	*member = NULL;
 	if (st->ops->icat_member_list(st, a, &m, &n) == -1)
 		return -1;
-	for (size_t i = 0; i < n && *member == NULL; i++)
-		if (str_eqi(m[i].name, name))
-			*member = m[i].name;
+	if ((f = icat_member_find_in(m, n, name)) != NULL)
+		*member = f->name;
 	return 0;
+}
+
+int
+icat_member_on(const struct icat_member *m, const char *date)
+{
+	return *m->joined == '\0' || strcmp(m->joined, date) <= 0;
+}
+
+int
+icat_cochair_check(struct store *st, int year, const char *name)
+{
+	struct arena	 a = { NULL };
+	struct icat_member *m;
+	size_t		 n;
+	char		 end[16];
+	int		 rc = 1;
+
+	if (st->ops->icat_member_list(st, &a, &m, &n) == -1) {
+		arena_release(&a);
+		return -1;
+	}
+	snprintf(end, sizeof(end), "%04d-12-31", year % 10000);
+	for (size_t i = 0; i < n && rc == 1; i++) {
+		if (!str_eqi(m[i].name, name))
+			continue;
+		if (icat_member_on(&m[i], end))
+			rc = 0;
+		else
+			error("%s joined ICAT on %s: it cannot co-chair in %d",
+			    m[i].name, m[i].joined, year);
+		break;
+	}
+	if (rc == 1 && (n == 0 || !icat_member_find_in(m, n, name)))
+		error("'%s' is not a member of ICAT (see 'palermo icat "
+		    "members')", name);
+	arena_release(&a);
+	return rc;
 }
 
 /* The filter between the store's search and the caller. */

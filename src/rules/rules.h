@@ -118,9 +118,16 @@ enum crim_status { CRIM_FULL, CRIM_PARTIAL, CRIM_NONE, CRIM__MAX };
 extern const char *const crim_status_names[CRIM__MAX];
 /* The status of that name, or -1. */
 int	 crim_status_find(const char *);
+/* The entry in effect on as_of for a country and form, of the entries
+ * as the store lists them (by country, form and date): the last one
+ * dated up to then, an undated one (made before dates were kept) from
+ * the beginning; NULL when none. */
+const struct crim_entry *crim_in_effect(const struct crim_entry *, size_t n,
+	    int country, int form, const char *as_of);
 /* How many states criminalise each form (1 .. FORM__MAX - 1) fully, in
- * part, or not; 0 or -1. */
-int	 crim_tally(struct store *, int n[FORM__MAX][CRIM__MAX]);
+ * part, or not, by the laws in effect on as_of; 0 or -1. */
+int	 crim_tally(struct store *, const char *as_of,
+	    int n[FORM__MAX][CRIM__MAX]);
 
 /* ---------------------------------------------------------------------- */
 /* plan.c: the Global Plan of Action, its appraisal, ICAT's roadmap. */
@@ -160,12 +167,17 @@ struct plan_text {
 void	 plan_action_fields(const struct plan_action *,
 	    const char *f[PLF__MAX], struct plan_text *t);
 void	 plan_text_release(struct plan_text *);
+/* What is wrong with a note (its text, a date not after today), an
+ * indicator (a name, values from 0) or evidence (a URL, http or https
+ * with a host, or a file reference, file:NAME); NULL for nothing. */
+const char *plan_item_problem(const struct plan_item *);
 /* Due before day, and neither done nor dropped. */
 int	 plan_overdue(const struct plan_action *, const char *day);
 /* Which actions a listing shows: NR, NULL or 0 where any will do. */
 struct plan_filter {
 	int		 actor_kind, pillar, objective, status;	/* codes */
-	const char	*actor;		/* any case */
+	const char	*actor;		/* any case; a State by any of its
+					 * names or codes */
 	int		 overdue;	/* only those overdue today */
 	char		 today[11];
 };
@@ -173,8 +185,14 @@ struct plan_filter {
 int	 plan_filter_init(struct plan_filter *);
 int	 plan_filter_match(const struct plan_filter *,
 	    const struct plan_action *);
-/* 0 for an appraisal year (2017 and every four years), else -1, said. */
-int	 plan_appraisal_check(int year);
+/* Whether year is one of an appraisal: 2013 (the high-level meeting
+ * resolution 68/192 welcomes), 2017 and every four years after. */
+int	 plan_appraisal_year(int year);
+/* Whether its period ends after today, so that it is only a draft. */
+int	 plan_appraisal_draft(int year);
+/* 0 for an appraisal year whose period has ended, or any appraisal year
+ * as a draft; else -1, said. */
+int	 plan_appraisal_check(int year, int draft);
 /* The period an appraisal covers: from the year after the previous one
  * (from the plan's adoption, 2010, for the first) to the end of year;
  * returns its first year. */
@@ -207,6 +225,24 @@ enum worldday_problem worldday_event_check(int year,
  * the arena, or NULL when there is none; 0, or -1 (said). */
 int	 icat_member_find(struct store *, struct arena *, const char *name,
 	    const char **member);
+/* The member of that name, in any case, among m; NULL when none. */
+const struct icat_member *icat_member_find_in(const struct icat_member *m,
+	    size_t n, const char *name);
+/* Whether a member had joined by date (one whose day is not recorded
+ * always has). */
+int	 icat_member_on(const struct icat_member *, const char *date);
+/* Whether name may co-chair ICAT in year: a member that joined by the
+ * end of it.  0; 1 when not (said); -1 on a store error. */
+int	 icat_cochair_check(struct store *, int year, const char *name);
+/* The registers whose every change is kept (migration 0017). */
+#define HISTORY_REGISTERS	7
+extern const char *const history_registers[HISTORY_REGISTERS];
+/* The changes to one register (NULL: all) of one country (NR: any), in
+ * the order made, each to fn (which returns 0 to go on, 1 to stop, -1
+ * on an error); 0 or -1. */
+int	 history_each(struct store *, const char *reg, int country,
+	    int (*fn)(const struct history_entry *, void *), void *arg);
+
 /* Whether s is a kind of mechanism: coordination, rapporteur or
  * equivalent. */
 int	 mechanism_kind_valid(const char *);

@@ -395,8 +395,23 @@ crim_status_find(const char *s)
 	return name_find(crim_status_names, CRIM__MAX, s);
 }
 
+const struct crim_entry *
+crim_in_effect(const struct crim_entry *v, size_t n, int country, int form,
+    const char *as_of)
+{
+	const struct crim_entry *e = NULL;
+
+	/* the store gives them by country, form and date: the last one
+	 * dated up to as_of is in effect ("" sorts first) */
+	for (size_t i = 0; i < n; i++)
+		if (v[i].country == country && v[i].form == form &&
+		    strcmp(v[i].date, as_of) <= 0)
+			e = &v[i];
+	return e;
+}
+
 int
-crim_tally(struct store *st, int n[FORM__MAX][CRIM__MAX])
+crim_tally(struct store *st, const char *as_of, int n[FORM__MAX][CRIM__MAX])
 {
 	struct arena	 a = { NULL };
 	struct crim_entry *v;
@@ -408,10 +423,18 @@ crim_tally(struct store *st, int n[FORM__MAX][CRIM__MAX])
 		arena_release(&a);
 		return -1;
 	}
-	for (size_t i = 0; i < nv; i++)
-		if ((s = crim_status_find(v[i].status)) != -1 &&
-		    v[i].form > 0 && v[i].form < FORM__MAX)
-			n[v[i].form][s]++;
+	for (size_t i = 0; i < nv; i++) {
+		const struct crim_entry *e;
+
+		/* each country and form once: at its first entry */
+		if (i > 0 && v[i - 1].country == v[i].country &&
+		    v[i - 1].form == v[i].form)
+			continue;
+		e = crim_in_effect(v, nv, v[i].country, v[i].form, as_of);
+		if (e != NULL && (s = crim_status_find(e->status)) != -1 &&
+		    e->form > 0 && e->form < FORM__MAX)
+			n[e->form][s]++;
+	}
 	arena_release(&a);
 	return 0;
 }

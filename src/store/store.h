@@ -159,6 +159,12 @@ struct store_ops {
 	 * country and form; a date "" when none. */
 	int	(*crim_put)(struct store *, const struct crim_entry *);
 	int	(*crim_list)(struct store *, STORE_LIST(struct crim_entry));
+	/* The entry of a country, form and date (*found 0 when none). */
+	int	(*crim_remove)(struct store *, const struct crim_entry *,
+		    int *found);
+	/* Every change to the registers, in the order made. */
+	int	(*history_list)(struct store *,
+		    STORE_LIST(struct history_entry));
 
 	/* --- the World Day -------------------------------------------- */
 	/* A year's theme (NULL: none) and its events, by date. */
@@ -215,7 +221,11 @@ struct store_ops {
 	 * or co-chairs that year already); a meeting (its id in *id); an
 	 * attendee (*found 0 when there is no such meeting, or it is
 	 * recorded already). */
-	int	(*icat_member_add)(struct store *, const char *name);
+	int	(*icat_member_add)(struct store *, const char *name,
+		    const char *joined);
+	/* The day a member joined (*found 0 when there is no such one). */
+	int	(*icat_member_joined)(struct store *, const char *name,
+		    const char *date, int *found);
 	int	(*icat_cochair_put)(struct store *, int year, const char *member,
 		    int *found);
 	int	(*icat_meeting_add)(struct store *, const char *date,

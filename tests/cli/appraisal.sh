@@ -24,7 +24,18 @@ expect "not an appraisal year" 2 "the nearest are 2017 and 2021" P report apprai
 expect "the year before an appraisal" 2 "the nearest are 2017 and 2021" P report appraisal --year 2020 --db "$db" --out "$T/x"
 expect "the year after an appraisal" 2 "the nearest are 2021 and 2025" P report appraisal --year 2022 --db "$db" --out "$T/x"
 expect "the year after the first" 2 "the nearest are 2017 and 2021" P report appraisal --year 2018 --db "$db" --out "$T/x"
-expect "before the first" 2 "the first is 2017" P report appraisal --year 2013 --db "$db" --out "$T/x"
+expect "before the high-level meeting" 2 "they are 2013 (the high-level meeting), 2017, then every four years" P report appraisal --year 2012 --db "$db" --out "$T/x"
+expect "between the meeting and the first" 2 "they are 2013" P report appraisal --year 2015 --db "$db" --out "$T/x"
+expect "the high-level meeting of 2013" 0 "wrote the appraisal of 2013" P report appraisal --year 2013 --db "$db" --out "$T/hl"
+grep -q "The period 2010-01-01 to 2013-12-31" "$T/hl/index.html" && ok "2013: from the plan's adoption" || nok "2013: from the plan's adoption" "$(grep -o 'The period[^<]*' "$T/hl/index.html")"
+# a year whose period has not ended: only a draft, marked as one
+y=$(date -u +%Y); while [ $(( (y - 2017) % 4 )) -ne 0 ]; do y=$((y + 1)); done
+expect "an appraisal not yet due" 2 "only be written as a draft (--draft)" env PALERMO_TODAY="$y-12-30" "$top/palermo" report appraisal --year "$y" --db "$db" --out "$T/x"
+expect "as a draft" 0 "wrote the appraisal of $y" env PALERMO_TODAY="$y-12-30" "$top/palermo" report appraisal --year "$y" --draft --db "$db" --out "$T/dr"
+grep -q "<h1>Draft: Appraisal" "$T/dr/index.html" && grep -q "which has not ended: a draft" "$T/dr/index.html" && ok "a draft says so" || nok "a draft says so" "$(grep -o '<h1>[^<]*' "$T/dr/index.html")"
+expect "the day after its period" 0 "wrote the appraisal of $y" env PALERMO_TODAY="$((y + 1))-01-01" "$top/palermo" report appraisal --year "$y" --db "$db" --out "$T/x"
+! grep -q "Draft" "$T/x/index.html" && ok "no draft once its period has ended" || nok "no draft once its period has ended" "Draft"
+expect "--draft for another report" 2 "--draft is for the appraisal" P report sg --year 2016 --draft --db "$db" --out "$T/x"
 expect "needs a year" 2 "appraisal needs --year" P report appraisal --db "$db" --out "$T/x"
 expect "appraisal 2017" 0 "wrote the appraisal of 2017" P report appraisal --year 2017 --db "$db" --out "$T/ap"
 csv() { sqlite3 -batch ":memory:" ".import --csv $T/ap/tables/$1.csv t" "SELECT * FROM t"; }
@@ -40,7 +51,10 @@ crc-opsc|0|$m
 slavery-1956|0|$m"
 same "overdue at the end" "$(csv overdue)" "2|NGA|Awareness|2015-06-30|Under way"
 same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" "1|1"
-same "done in the period, partnerships without objective" "$(csv actions_done | awk -F'|' '$1 == "Partnerships" && $2 == "none named" { print $3 "|" $4 }')" "1|1"
+# the toolkit started in 2012: in the period of 2013 (2010 to 2013), not
+# of 2017 (2014 to 2017)
+same "done in the period, partnerships without objective" "$(csv actions_done | awk -F'|' '$1 == "Partnerships" && $2 == "none named" { print $3 "|" $4 }')" "0|1"
+same "done in the period of 2013" "$(sqlite3 -batch ":memory:" ".import --csv $T/hl/tables/actions_done.csv t" "SELECT * FROM t" | awk -F'|' '$1 == "Partnerships" && $2 == "none named" { print $3 "|" $4 }')" "1|1"
 same "prosecution: recorded, done after the period" "$(csv actions_done | awk -F'|' '$1 == "Prosecution" && $2 == "none named" { print $3 "|" $4 }')" "0|1"
 # the objectives as the register words them: the reference wording palermo
 # is installed with (read from its migration by the sqlite3 shell), and
@@ -56,8 +70,10 @@ same "years are names, without a separator" "$(grep -c '<th scope="row">[12],[0-
 browser_check "appraisal page" "$T/ap/index.html" "$top/tests/out/appraisal.png"
 
 # the Secretary-General's report
-P criminalisation set DEU sexual full --db "$db"
-P criminalisation set MDA sexual partial --db "$db"
+P criminalisation set DEU sexual full --date 2005-02-19 --db "$db"
+P criminalisation set MDA sexual partial --date 2012-01-01 --db "$db"
+# in effect only from after the report's year: not counted in it
+P criminalisation set NGA sexual full --date 2017-01-01 --db "$db"
 P worldday theme 2016 "A theme" --db "$db"
 id=$(P icat meeting 2016-05-02 "Principals" --db "$db")
 P icat cochair 2016 IOM --db "$db"

@@ -5,7 +5,7 @@
 # every command in the table is listed by help, and explained both ways
 run P help
 cmds=$(sed -n 's/^  \([a-z]*\) .*/\1/p' "$T/stdout")
-same "help lists the commands" "$(echo $cmds)" "init import export sample stats report check map regions instruments criminalisation fund plan icat mechanisms practices worldday countries submissions help version"
+same "help lists the commands" "$(echo $cmds)" "init import export sample stats report check map regions instruments criminalisation fund plan icat mechanisms practices worldday history countries submissions help version"
 for c in $cmds; do
 	a=$(P help "$c" 2>&1)
 	b=$(P "$c" --help 2>&1)
@@ -59,10 +59,10 @@ expect "newer schema refused" 3 "newer than this palermo knows" P submissions --
 
 # an older database (one made before 0002) is brought up to date when opened
 cp "$db" "$T/old.db"
-q "$T/old.db" "DROP TRIGGER cases_changed_counts; DROP TABLE case_counts; DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DROP TABLE fund_victims; DROP TABLE fund_grants; DROP TABLE fund_pledges; DROP TABLE fund_lines; DROP TABLE fund_balances; DROP TABLE fund_totals; DROP TABLE fund_cash_days; DROP TABLE fund_entries; DROP TABLE fund_donors; DROP TABLE mechanism_participants; DROP TABLE mechanism_meetings; DROP TABLE criminalisation; DROP TABLE icat_attendees; DROP TABLE icat_meetings; DROP TABLE icat_cochairs; DROP TABLE icat_members; DROP TABLE plan_evidence; DROP TABLE plan_indicators; DROP TABLE plan_notes; DROP TABLE plan_actions; DROP TABLE plan_objectives; DROP TABLE practices_fts; DROP TABLE practices; DROP TABLE mechanisms; DROP TABLE worldday_events; DROP TABLE worldday; DROP TABLE instrument_actions; DROP TABLE instruments; DROP TABLE supersessions; DROP TABLE region_members; DROP TABLE region_schemes; DROP TABLE stats; DROP TABLE population; DROP TABLE origin_map; DELETE FROM schema_version WHERE version >= 2"
+q "$T/old.db" "$(sed -n 's/^CREATE TRIGGER \([a-z_]*\) .*/DROP TRIGGER \1;/p' "$top/src/store/sqlite/migrations/0017_history.sql") DROP TABLE register_history; DROP TRIGGER cases_changed_counts; DROP TABLE case_counts; DROP TRIGGER cases_changed; DROP TABLE pack_layout; DROP TABLE case_packs; DROP TABLE fund_victims; DROP TABLE fund_grants; DROP TABLE fund_pledges; DROP TABLE fund_lines; DROP TABLE fund_balances; DROP TABLE fund_totals; DROP TABLE fund_cash_days; DROP TABLE fund_entries; DROP TABLE fund_donors; DROP TABLE mechanism_participants; DROP TABLE mechanism_meetings; DROP TABLE criminalisation; DROP TABLE icat_attendees; DROP TABLE icat_meetings; DROP TABLE icat_cochairs; DROP TABLE icat_members; DROP TABLE plan_evidence; DROP TABLE plan_indicators; DROP TABLE plan_notes; DROP TABLE plan_actions; DROP TABLE plan_objectives; DROP TABLE practices_fts; DROP TABLE practices; DROP TABLE mechanisms; DROP TABLE worldday_events; DROP TABLE worldday; DROP TABLE instrument_actions; DROP TABLE instruments; DROP TABLE supersessions; DROP TABLE region_members; DROP TABLE region_schemes; DROP TABLE stats; DROP TABLE population; DROP TABLE origin_map; DELETE FROM schema_version WHERE version >= 2"
 expect "old database migrated on open" 0 "" P submissions --db "$T/old.db"
 same "migrated version" "$(q "$T/old.db" 'SELECT max(version) FROM schema_version')" "$nmig"
-same "migrated tables" "$(q "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('stats', 'population', 'origin_map', 'instruments', 'instrument_actions', 'worldday', 'worldday_events', 'mechanisms', 'practices', 'practices_fts', 'plan_actions', 'plan_objectives', 'icat_members', 'icat_meetings', 'fund_entries', 'fund_lines', 'supersessions', 'region_schemes')")" "18"
+same "migrated tables" "$(q "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('stats', 'population', 'origin_map', 'instruments', 'instrument_actions', 'worldday', 'worldday_events', 'mechanisms', 'practices', 'practices_fts', 'plan_actions', 'plan_objectives', 'icat_members', 'icat_meetings', 'fund_entries', 'fund_lines', 'supersessions', 'region_schemes', 'register_history')")" "19"
 
 # --db, else $PALERMO_DB, else ./palermo.db
 (cd "$T" && P init >/dev/null 2>&1)

@@ -7,13 +7,28 @@ db="$T/i.db"
 fresh "$db"
 run P icat --db "$db"
 same "members shipped, coordinator first" "$(cut -f1 "$T/stdout" | tr '\n' ' ')" "UNODC OHCHR UNHCR UNICEF UN-Women ILO IOM UNDP UNFPA UNESCO "
-grep -q "^UNODC	(coordinator)$" "$T/stdout" && ok "UNODC coordinates" || nok "UNODC coordinates" "$(head -1 "$T/stdout")"
-expect "add a member" 0 "" P icat member UNOPS --db "$db"
+grep -q "^UNODC	2007-01-01	(coordinator)$" "$T/stdout" && ok "UNODC coordinates" || nok "UNODC coordinates" "$(head -1 "$T/stdout")"
+expect "a member needs the day it joined" 2 "member takes --joined DATE" P icat member UNOPS --db "$db"
+expect "add a member" 0 "" P icat member UNOPS --joined 2021-06-01 --db "$db"
 same "the member is listed" "$(P icat --db "$db" 2>/dev/null | cut -f1 | tail -1)" "UNOPS"
 expect "co-chair" 0 "" P icat cochair 2024 unicef --db "$db"
 expect "co-chair not a member" 1 "is not a member of ICAT" P icat cochair 2024 Atlantis --db "$db"
+# membership on a date: the day each joined, either side of it
+same "members at the end of 2010: not UN-Women (from 2011)" "$(P icat --as-of 2010-12-31 --db "$db" 2>/dev/null | cut -f1 | tr '\n' ' ')" "UNODC OHCHR UNHCR UNICEF ILO IOM UNDP UNFPA UNESCO "
+same "members on 1 January 2011" "$(P icat --as-of 2011-01-01 --db "$db" 2>/dev/null | grep -c .)" 10
+same "UNOPS the day before it joined" "$(P icat --as-of 2021-05-31 --db "$db" 2>/dev/null | grep -c UNOPS)" 0
+same "UNOPS the day it joined" "$(P icat --as-of 2021-06-01 --db "$db" 2>/dev/null | grep -c UNOPS)" 1
+expect "a co-chair before it joined" 1 "UNOPS joined ICAT on 2021-06-01: it cannot co-chair in 2020" P icat cochair 2020 UNOPS --db "$db"
+expect "a co-chair in the year it joined" 0 "" P icat cochair 2021 UNOPS --db "$db"
+expect "UN-Women before 2011" 1 "cannot co-chair in 2010" P icat cochair 2010 UN-Women --db "$db"
+expect "correct the day it joined" 0 "" P icat member unops --joined 2019-02-01 --db "$db"
+expect "then it co-chairs 2020" 0 "" P icat cochair 2020 UNOPS --db "$db"
+grep -q 'corrected  member UNOPS' <(P history icat --db "$db" 2>/dev/null) && ok "the correction is in the history" || nok "the correction is in the history" "$(P history icat --db "$db" 2>&1 | tail -3)"
+expect "joined after today" 2 "not after today" env PALERMO_TODAY=2020-01-01 "$top/palermo" icat member UNICRI --joined 2020-01-02 --db "$db"
 run P icat cochairs --db "$db"
-same "co-chairs" "$(cat "$T/stdout")" "2024	UNICEF"
+same "co-chairs" "$(cat "$T/stdout")" "2020	UNOPS
+2021	UNOPS
+2024	UNICEF"
 
 id=$(P icat meeting 2024-03-12 "Principals' meeting" --place Vienna --db "$db")
 same "meeting id" "$id" "1"

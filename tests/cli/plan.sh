@@ -30,9 +30,31 @@ expect "indicator again replaces" 0 "" P plan indicator 1 "victims referred" --t
 expect "evidence" 0 "" P plan evidence 1 "https://example.org/report" --db "$db"
 same "items stored" "$(q "$db" "SELECT (SELECT count(*) FROM plan_notes) || ' ' || (SELECT actual FROM plan_indicators) || ' ' || (SELECT count(*) FROM plan_evidence)")" "1 180 1"
 
+
+# what cannot be: a note or a deed after today, evidence that is no link
+# or file reference, an item of no action
+h=$(hash "$db")
+expect "a note after today" 2 "not after today" env PALERMO_TODAY=2020-01-01 "$top/palermo" plan note 1 2020-01-02 "Later" --db "$db"
+expect "a note without a text" 2 "a note needs a text" P plan note 1 2015-06-01 "" --db "$db"
+expect "evidence that is no link" 2 "evidence is a URL (https://...) or a file reference" P plan evidence 1 "see the report" --db "$db"
+expect "evidence without a host" 2 "evidence is a URL" P plan evidence 1 "https:///x" --db "$db"
+expect "an indicator below 0" 2 "take whole numbers" P plan indicator 1 "x" --target -1 --db "$db"
+expect "an item of no action" 1 "no action 42" P plan note 42 2015-06-01 "Lost" --db "$db"
+expect "done, due after today" 1 "an action done cannot be due after today" env PALERMO_TODAY=2020-01-01 "$top/palermo" plan add --actor-kind state --actor DEU --title X --pillars prevention --due 2020-02-01 --status done --db "$db"
+expect "under way, starting after today" 1 "cannot start after today" env PALERMO_TODAY=2020-01-01 "$top/palermo" plan add --actor-kind state --actor DEU --title X --pillars prevention --start 2020-02-01 --status under_way --db "$db"
+same "refused items change nothing" "$(hash "$db")" "$h"
+expect "a file reference" 0 "" P plan evidence 1 "file:moldova-referral-2015.pdf" --db "$db"
+run P plan show 1 --db "$db"
+same "show: the action whole" "$(grep -E '^  (actor|title|status) ' "$T/stdout" | tr -s ' ' | tr '\n' '|')" " actor MDA| title Referral system| status under_way|"
+same "show: its items" "$(sed -n '/^notes:/,$p' "$T/stdout" | tr -s ' ' | tr '\n' '|')" "notes:| 2015-06-01 Shelters opened|indicators:| victims referred: 180 of a target of 200|evidence:| https://example.org/report| file:moldova-referral-2015.pdf|"
+expect "show nothing there" 1 "no action 99" P plan show 99 --db "$db"
+
 ids() { P plan list "$@" --db "$db" 2>/dev/null | awk '{ print $1 }' | tr '\n' ' '; }
 same "all" "$(ids)" "1 2 3 "
 same "by actor kind" "$(ids --actor-kind state)" "1 "
+for name in Moldova MDA md 498 "Republic of Moldova"; do
+	same "by actor, as add took it: $name" "$(ids --actor "$name")" "1 "
+done
 same "by pillar" "$(ids --pillar protection)" "1 3 "
 same "by objective" "$(ids --objective c)" "1 "
 same "by status" "$(ids --status done)" "2 "

@@ -114,7 +114,7 @@ sq_crim_put(struct store *base, const struct crim_entry *c)
 	sqlite3_bind_int(st, 2, c->form);
 	sqlite3_bind_text(st, 3, c->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, c->law ? c->law : "", -1, SQLITE_STATIC);
-	sq_bind_text(st, 5, c->date);
+	sqlite3_bind_text(st, 5, c->date ? c->date : "", -1, SQLITE_STATIC);
 	return sq_run(s, SQ_CRIM_PUT);
 }
 
@@ -133,6 +133,38 @@ crim_row(sqlite3_stmt *st, struct sq_list *l)
 
 SQ_LIST_OP(sq_crim_list, struct crim_entry, SQ_CRIM_EACH,
     "reading criminalisation", crim_row)
+
+int
+sq_crim_remove(struct store *base, const struct crim_entry *c, int *found)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_CRIM_REMOVE);
+
+	sqlite3_bind_int(st, 1, c->country);
+	sqlite3_bind_int(st, 2, c->form);
+	sqlite3_bind_text(st, 3, c->date ? c->date : "", -1, SQLITE_STATIC);
+	return sq_run_changed(s, SQ_CRIM_REMOVE, found);
+}
+
+static int
+history_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct history_entry *h = sq_push(l);
+
+	h->id = sqlite3_column_int64(st, 0);
+	h->at = sq_dup(l->a, st, 1);
+	h->operator = sq_dup(l->a, st, 2);
+	h->reg = sq_dup(l->a, st, 3);
+	h->country = sq_col_nr(st, 4);
+	h->item = sq_dup(l->a, st, 5);
+	h->change = sq_dup(l->a, st, 6);
+	h->before = sq_dup(l->a, st, 7);
+	h->after = sq_dup(l->a, st, 8);
+	return 0;
+}
+
+SQ_LIST_OP(sq_history_list, struct history_entry, SQ_HISTORY_EACH,
+    "reading the registers' history", history_row)
 
 /* --- the World Day --------------------------------------------------- */
 
@@ -443,7 +475,7 @@ practice_row(sqlite3_stmt *st, void *arg)
 			ret = rc == SQLITE_DONE ? 1 :
 			    sq_error(se->s, "searching practices");
 			sqlite3_reset(row);
-			sqlite3_clear_bindings(row);
+			sq_clear(row);
 			return ret;
 		}
 	}
@@ -459,7 +491,7 @@ practice_row(sqlite3_stmt *st, void *arg)
 	ret = se->fn(&p, sq_col_text(row, 9), se->arg);
 	if (se->match) {
 		sqlite3_reset(row);
-		sqlite3_clear_bindings(row);
+		sq_clear(row);
 	}
 	return ret;
 }
@@ -625,13 +657,26 @@ SQ_LIST_OP(sq_plan_item_list, struct plan_item, SQ_PLAN_ITEMS,
 /* --- ICAT ------------------------------------------------------------ */
 
 int
-sq_icat_member_add(struct store *base, const char *name)
+sq_icat_member_add(struct store *base, const char *name, const char *joined)
 {
 	struct sqlite_store *s = SQ(base);
 
 	sqlite3_bind_text(sq_stmt(s, SQ_ICAT_MEMBER_ADD), 1, name, -1,
 	    SQLITE_STATIC);
+	sq_bind_text(sq_stmt(s, SQ_ICAT_MEMBER_ADD), 2, joined);
 	return sq_run(s, SQ_ICAT_MEMBER_ADD);
+}
+
+int
+sq_icat_member_joined(struct store *base, const char *name, const char *date,
+    int *found)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_ICAT_JOINED);
+
+	sq_bind_text(st, 1, date);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	return sq_run_changed(s, SQ_ICAT_JOINED, found);
 }
 
 int
@@ -682,6 +727,7 @@ member_row(sqlite3_stmt *st, struct sq_list *l)
 
 	m->name = sq_dup(l->a, st, 0);
 	m->coordinator = sqlite3_column_int(st, 1);
+	m->joined = sq_dup(l->a, st, 2);
 	return 0;
 }
 

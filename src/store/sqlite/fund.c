@@ -86,7 +86,7 @@ sq_fund_donor_find(struct store *base, const char *name,
 		d->name = name;
 	}
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	sq_clear(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_error(s, "finding a donor");
 	return 0;

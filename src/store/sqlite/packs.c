@@ -98,7 +98,7 @@ repack(struct sqlite_store *s, const int64_t *ids, size_t n)
 			break;
 	}
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	sq_clear(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return sq_error(s, "reading cases to pack");
 	if (rc == SQLITE_ROW || sq_pack_flush(s) == -1)

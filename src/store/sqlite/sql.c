@@ -181,7 +181,8 @@ const char *const sq_sql[SQ__MAX] = {
 	    "FROM plan_notes UNION ALL SELECT action_id, 1, name, NULL, target, "
 	    "actual, id FROM plan_indicators UNION ALL SELECT action_id, 2, "
 	    "link, NULL, NULL, NULL, id FROM plan_evidence ORDER BY 1, 2, 4, 7",
-	[SQ_ICAT_MEMBER_ADD] = "INSERT INTO icat_members (name) VALUES (?)",
+	[SQ_ICAT_MEMBER_ADD] = "INSERT INTO icat_members (name, joined) "
+	    "VALUES (?, ?)",
 	[SQ_ICAT_COCHAIR] = "INSERT OR IGNORE INTO icat_cochairs (year, "
 	    "member_id) SELECT ?, id FROM icat_members WHERE name = ? "
 	    "COLLATE NOCASE",
@@ -189,8 +190,8 @@ const char *const sq_sql[SQ__MAX] = {
 	    "VALUES (?, ?, ?)",
 	[SQ_ICAT_ATTEND] = "INSERT OR IGNORE INTO icat_attendees (meeting_id, "
 	    "kind, name) SELECT id, ?, ? FROM icat_meetings WHERE id = ?",
-	[SQ_ICAT_MEMBERS] = "SELECT name, coordinator FROM icat_members "
-	    "ORDER BY coordinator DESC, id",
+	[SQ_ICAT_MEMBERS] = "SELECT name, coordinator, coalesce(joined, '') "
+	    "FROM icat_members ORDER BY coordinator DESC, id",
 	[SQ_ICAT_COCHAIRS] = "SELECT c.year, m.name FROM icat_cochairs c JOIN "
 	    "icat_members m ON m.id = c.member_id ORDER BY c.year, m.name",
 	[SQ_ICAT_MEETINGS] = "SELECT id, date, title, place FROM icat_meetings "
@@ -198,11 +199,17 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_ICAT_ATTENDEES] = "SELECT meeting_id, kind, name FROM "
 	    "icat_attendees ORDER BY meeting_id, kind, name",
 	[SQ_CRIM_PUT] = "INSERT INTO criminalisation (country, form, status, "
-	    "law, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT (country, form) DO "
-	    "UPDATE SET status = excluded.status, law = excluded.law, "
-	    "date = excluded.date",
-	[SQ_CRIM_EACH] = "SELECT country, form, status, law, coalesce(date, '') "
-	    "FROM criminalisation ORDER BY country, form",
+	    "law, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT (country, form, "
+	    "date) DO UPDATE SET status = excluded.status, law = excluded.law",
+	[SQ_CRIM_EACH] = "SELECT country, form, status, law, date "
+	    "FROM criminalisation ORDER BY country, form, date",
+	[SQ_CRIM_REMOVE] = "DELETE FROM criminalisation WHERE country = ? AND "
+	    "form = ? AND date = ?",
+	[SQ_HISTORY_EACH] = "SELECT id, at, operator, register, country, item, "
+	    "change, coalesce(before, ''), coalesce(after, '') FROM "
+	    "register_history ORDER BY id",
+	[SQ_ICAT_JOINED] = "UPDATE icat_members SET joined = ? WHERE name = ? "
+	    "COLLATE NOCASE",
 	[SQ_MMEET_ADD] = "INSERT INTO mechanism_meetings (date, place, topics) "
 	    "VALUES (?, ?, ?)",
 	[SQ_MMEET_PART] = "INSERT OR IGNORE INTO mechanism_participants "

@@ -26,6 +26,14 @@ sq_error(struct sqlite_store *s, const char *what)
 	return error("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
+void
+sq_clear(sqlite3_stmt *st)
+{
+	/* a statement that failed to prepare (said) is NULL */
+	if (st != NULL)
+		sqlite3_clear_bindings(st);
+}
+
 /* Step a statement that returns no rows, and reset it. */
 int
 sq_run(struct sqlite_store *s, enum sq_stmt i)
@@ -33,7 +41,7 @@ sq_run(struct sqlite_store *s, enum sq_stmt i)
 	int	 rc = sqlite3_step(sq_stmt(s, i));
 
 	sqlite3_reset(sq_stmt(s, i));
-	sqlite3_clear_bindings(sq_stmt(s, i));
+	sq_clear(sq_stmt(s, i));
 	if (rc != SQLITE_DONE)
 		return sq_error(s, sq_sql[i] ? sq_sql[i] : "statement");
 	return 0;
@@ -47,7 +55,7 @@ sq_run_int(struct sqlite_store *s, enum sq_stmt i, int64_t *out)
 
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(sq_stmt(s, i), 0) : 0;
 	sqlite3_reset(sq_stmt(s, i));
-	sqlite3_clear_bindings(sq_stmt(s, i));
+	sq_clear(sq_stmt(s, i));
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_error(s, sq_sql[i]);
 	return 0;
@@ -107,7 +115,7 @@ sq_rows(struct sqlite_store *s, enum sq_stmt i, const char *what,
 	else if (ret == 0 && rc != SQLITE_DONE)
 		ret = sq_error(s, what);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	sq_clear(st);
 	return ret;
 }
 
@@ -441,6 +449,33 @@ sq_close(struct store *base)
 	free(s);
 }
 
+/* palermo_operator(): who runs palermo, for the registers' history. */
+static void
+fn_operator(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(cx, operator_name(), -1, SQLITE_TRANSIENT);
+}
+
+/* palermo_label(LIST, CODE): the name of a code of one of palermo's code
+ * lists, so that the history names what it records as palermo does. */
+static void
+fn_label(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char	*list = (const char *)sqlite3_value_text(argv[0]);
+	int		 code = sqlite3_value_int(argv[1]);
+
+	(void)argc;
+	for (int l = 0; list != NULL && l < CL__MAX; l++)
+		if (strcmp(code_lists[l].name, list) == 0) {
+			sqlite3_result_text(cx, code_name((enum code_list)l,
+			    code), -1, SQLITE_STATIC);
+			return;
+		}
+	sqlite3_result_null(cx);
+}
+
 static int
 sq_open(struct store **out, const char *path, enum store_open_mode mode)
 {
@@ -468,6 +503,14 @@ sq_open(struct store **out, const char *path, enum store_open_mode mode)
 	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
 	    &(int){ 1 });
 	sqlite3_extended_result_codes(s->db, 1);
+	if (sqlite3_create_function(s->db, "palermo_operator", 0,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fn_operator, NULL, NULL) !=
+	    SQLITE_OK || sqlite3_create_function(s->db, "palermo_label", 2,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL,
+	    fn_label, NULL, NULL) != SQLITE_OK) {
+		sq_error(s, "adding palermo's functions");
+		goto fail;
+	}
 	if (exec(s, "PRAGMA foreign_keys = ON") == -1)
 		goto fail;
 	/* Reading the journal mode leaves the file alone; only a database
@@ -581,6 +624,9 @@ const struct store_ops store_sqlite_ops = {
 	.action_list = sq_action_list,
 	.crim_put = sq_crim_put,
 	.crim_list = sq_crim_list,
+	.crim_remove = sq_crim_remove,
+	.history_list = sq_history_list,
+	.icat_member_joined = sq_icat_member_joined,
 	.worldday_theme_put = sq_worldday_theme_put,
 	.worldday_event_add = sq_worldday_event_add,
 	.worldday_get = sq_worldday_get,

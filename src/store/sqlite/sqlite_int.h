@@ -91,6 +91,9 @@ enum sq_stmt {
 	SQ_ICAT_ATTENDEES,
 	SQ_CRIM_PUT,
 	SQ_CRIM_EACH,
+	SQ_CRIM_REMOVE,
+	SQ_HISTORY_EACH,
+	SQ_ICAT_JOINED,
 	SQ_MMEET_ADD,
 	SQ_MMEET_PART,
 	SQ_MMEET_EACH,
@@ -190,6 +193,8 @@ fn(struct store *base, struct arena *a, type **v, size_t *n)		\
 
 /* Bind text, NULL for NULL or "". */
 void	 sq_bind_text(sqlite3_stmt *, int, const char *);
+/* Clear a statement's bindings; one that failed to prepare is NULL. */
+void	 sq_clear(sqlite3_stmt *);
 /* Bind an integer, NULL for NR; an id or code, NULL for 0. */
 void	 sq_bind_nr(sqlite3_stmt *, int, int);
 void	 sq_bind_id(sqlite3_stmt *, int, int64_t);
@@ -269,6 +274,10 @@ int	 sq_action_remove(struct store *, int64_t, int, int, int *);
 int	 sq_action_list(struct store *, STORE_LIST(struct treaty_action));
 int	 sq_crim_put(struct store *, const struct crim_entry *);
 int	 sq_crim_list(struct store *, STORE_LIST(struct crim_entry));
+int	 sq_crim_remove(struct store *, const struct crim_entry *, int *found);
+int	 sq_history_list(struct store *, STORE_LIST(struct history_entry));
+int	 sq_icat_member_joined(struct store *, const char *name,
+	    const char *date, int *found);
 int	 sq_worldday_theme_put(struct store *, int, const char *);
 int	 sq_worldday_event_add(struct store *, int,
 	    const struct worldday_event *);
@@ -292,7 +301,7 @@ int	 sq_plan_action_put(struct store *, struct plan_action *);
 int	 sq_plan_action_list(struct store *, STORE_LIST(struct plan_action));
 int	 sq_plan_item_put(struct store *, const struct plan_item *);
 int	 sq_plan_item_list(struct store *, STORE_LIST(struct plan_item));
-int	 sq_icat_member_add(struct store *, const char *);
+int	 sq_icat_member_add(struct store *, const char *, const char *joined);
 int	 sq_icat_cochair_put(struct store *, int, const char *, int *);
 int	 sq_icat_meeting_add(struct store *, const char *, const char *,
 	    const char *, int64_t *);
