@@ -675,7 +675,10 @@ country_report(struct store *st, int c)
 	struct filter	 f;
 	struct report	*r;
 	struct section	*sec;
+	char		 today[11];
 
+	if (today_iso(today) == -1)
+		return NULL;
 	/* the country's own values, and those of its citizens elsewhere */
 	filter_init(&f);
 	f.country = c;
@@ -684,8 +687,9 @@ country_report(struct store *st, int c)
 	r = report_new("Country profile");
 	r->title = report_printf(r, "Country profile: %s",
 	    official_country_name(c));
-	r->subtitle = report_strdup(r, "Official statistics: UNODC data "
-	    "portal and national submissions");
+	r->subtitle = report_printf(r, "Official statistics (UNODC data "
+	    "portal and national submissions) and the registers, on %s",
+	    today);
 	report_meta(r, "official statistics", "country",
 	    country_at(c)->alpha3, 0);
 	if (o.n == 0) {
@@ -698,6 +702,11 @@ country_report(struct store *st, int c)
 		country_flows(r, &o, c);
 		country_rate(r, &o, c);
 		country_gaps(r, &o, c);
+	}
+	if (country_registers(r, st, c, today) == -1) {
+		official_release(&o);
+		report_free(r);
+		return NULL;
 	}
 	sec = report_section(r, "methods", "Methods and sources");
 	official_methods(r, sec, &o, "country", c);

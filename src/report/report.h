@@ -193,6 +193,10 @@ struct report *report_global(struct store *, const struct filter *,
 /* official.c: official statistics as tables. */
 /* The profile of the country with this index; NULL after an error. */
 struct report *country_report(struct store *, int country);
+/* profile.c: the registers' sections of a country profile (a country
+ * index), on the date as_of; 0 or -1. */
+int	 country_registers(struct report *, struct store *, int country,
+	    const char *as_of);
 /* official_world.c: add the official-statistics sections to the Global
  * Report, over the values that pass the filter, by the regions of the
  * grouping; 0 or -1 (said). */
