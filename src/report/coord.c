@@ -330,6 +330,10 @@ appraisal_report(struct store *st, int year)
 		cell_text(&row[3], report_strdup(r, it->text));
 	}
 	coord_free(c);
+	if (report_samples(r, st) == -1) {
+		report_free(r);
+		return NULL;
+	}
 	return r;
 fail:
 	coord_free(c);
@@ -495,6 +499,10 @@ sg_report(struct store *st, int year)
 		}
 	}
 	coord_free(c);
+	if (report_samples(r, st) == -1) {
+		report_free(r);
+		return NULL;
+	}
 	return r;
 fail:
 	coord_free(c);

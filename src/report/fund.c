@@ -325,6 +325,10 @@ fund_report(struct store *st, int year)
 	t->chart_col = 1;
 	t->chart_desc = "Income and expenditure in US dollars";
 	doc_release(&doc);
+	if (report_samples(doc.r, st) == -1) {
+		report_free(doc.r);
+		return NULL;
+	}
 	return doc.r;
 }
 

@@ -725,7 +725,8 @@ report_global(struct store *st, const struct filter *f,
 	if (strcmp(g->name, "UN M49") != 0)
 		buf_addf(&b, "; regions of official statistics: %s", g->name);
 	r = global_report(&s, fg, b.s, json_meta(f, &s, b.s, g));
-	if (global_stats_sections(r, st, f, g) == -1) {
+	if (global_stats_sections(r, st, f, g) == -1 ||
+	    report_samples(r, st) == -1) {
 		report_free(r);
 		r = NULL;
 	}

@@ -711,5 +711,9 @@ country_report(struct store *st, int c)
 	sec = report_section(r, "methods", "Methods and sources");
 	official_methods(r, sec, &o, "country", c);
 	official_release(&o);
+	if (report_samples(r, st) == -1) {
+		report_free(r);
+		return NULL;
+	}
 	return r;
 }

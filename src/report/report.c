@@ -69,6 +69,39 @@ report_section(struct report *r, const char *id, const char *title)
 	return s;
 }
 
+int
+report_samples(struct report *r, struct store *st)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (st->ops->sample_kinds(st, &b) == -1) {
+		buf_release(&b);
+		return -1;
+	}
+	if (b.len == 0) {
+		buf_release(&b);
+		return 0;
+	}
+	r->sample = report_printf(r, "Sample data: this database holds data "
+	    "that palermo sample generated (%s), not real figures; what this "
+	    "section shows may be generated.", b.s);
+	buf_release(&b);
+	r->title = report_printf(r, "Sample data: %s", r->title);
+	for (int i = 0; i < r->nsections; i++) {
+		struct section	*s = r->sections[i];
+
+		/* first, before what the section says */
+		section_para(r, s, r->sample);
+		memmove(&s->paras[1], &s->paras[0], (size_t)(s->nparas - 1) *
+		    sizeof(*s->paras));
+		s->paras[0] = r->sample;
+	}
+	for (int i = 0; i < r->ntables; i++)
+		r->tables[i]->title = report_printf(r, "Sample data: %s",
+		    r->tables[i]->title);
+	return 0;
+}
+
 void
 section_para(struct report *r, struct section *s, const char *text)
 {

@@ -98,12 +98,17 @@ struct report {
 	struct table	**tables;	/* every table, in order */
 	int		 ntables;
 	char		*json_meta;	/* filters and submissions, as JSON */
+	const char	*sample;	/* what says the data is generated */
 	struct arena	 arena;		/* everything above is allocated here */
 };
 
 /* ---------------------------------------------------------------------- */
 /* report.c: building reports. */
 struct report *report_new(const char *title);
+/* Whether the store holds data palermo sample generated: then the
+ * title of r, every section (its first paragraph) and every table's
+ * title say so.  Call it when r is built; 0 or -1. */
+int	 report_samples(struct report *, struct store *);
 void	 report_free(struct report *);
 char	*report_strdup(struct report *, const char *);
 char	*report_printf(struct report *, const char *, ...)

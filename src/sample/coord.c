@@ -234,7 +234,8 @@ sample_coordination(struct store *st, uint64_t seed)
 	rng_seed(&r, seed);
 	if (st->ops->begin(st) == -1)
 		return -1;
-	if (fill(st, &r) == 0 && st->ops->commit(st) == 0)
+	if (fill(st, &r) == 0 && st->ops->sample_mark(st, "coordination",
+	    seed) == 0 && st->ops->commit(st) == 0)
 		return 0;
 	st->ops->rollback(st);
 	return -1;

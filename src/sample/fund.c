@@ -263,6 +263,7 @@ sample_fund(struct store *st, uint64_t seed, int64_t entries)
 		return -1;
 	/* the history runs to the end of last year */
 	if (fill(&g, (int)strtol(today, NULL, 10) - 1) == 0 &&
+	    st->ops->sample_mark(st, "fund", seed) == 0 &&
 	    st->ops->commit(st) == 0)
 		return g.made;
 	st->ops->rollback(st);

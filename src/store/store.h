@@ -162,6 +162,10 @@ struct store_ops {
 	/* The entry of a country, form and date (*found 0 when none). */
 	int	(*crim_remove)(struct store *, const struct crim_entry *,
 		    int *found);
+	/* palermo sample generated kind ("coordination", "fund") here;
+	 * the kinds generated, ", " between, "" for none. */
+	int	(*sample_mark)(struct store *, const char *kind, uint64_t seed);
+	int	(*sample_kinds)(struct store *, struct buf *);
 	/* Every change to the registers, in the order made. */
 	int	(*history_list)(struct store *,
 		    STORE_LIST(struct history_entry));

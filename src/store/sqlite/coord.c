@@ -146,6 +146,34 @@ sq_crim_remove(struct store *base, const struct crim_entry *c, int *found)
 	return sq_run_changed(s, SQ_CRIM_REMOVE, found);
 }
 
+int
+sq_sample_mark(struct store *base, const char *kind, uint64_t seed)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_SAMPLE_MARK);
+	char		 now[21];
+
+	time_iso(now);
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seed);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	return sq_run(s, SQ_SAMPLE_MARK);
+}
+
+int
+sq_sample_kinds(struct store *base, struct buf *b)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_SAMPLE_KINDS);
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_addf(b, "%s%s", b->len ? ", " : "",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : sq_error(s, "reading the samples");
+}
+
 static int
 history_row(sqlite3_stmt *st, struct sq_list *l)
 {

@@ -208,6 +208,10 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_HISTORY_EACH] = "SELECT id, at, operator, register, country, item, "
 	    "change, coalesce(before, ''), coalesce(after, '') FROM "
 	    "register_history ORDER BY id",
+	[SQ_SAMPLE_MARK] = "INSERT INTO samples (kind, seed, created_at) "
+	    "VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET seed = "
+	    "excluded.seed, created_at = excluded.created_at",
+	[SQ_SAMPLE_KINDS] = "SELECT kind FROM samples ORDER BY kind",
 	[SQ_ICAT_JOINED] = "UPDATE icat_members SET joined = ? WHERE name = ? "
 	    "COLLATE NOCASE",
 	[SQ_MMEET_ADD] = "INSERT INTO mechanism_meetings (date, place, topics) "
