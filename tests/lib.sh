@@ -95,7 +95,7 @@ browser_check() {
 # made them, ICAT's members without the day they joined.
 undo_registers() {
 	sed -n 's/^CREATE TRIGGER \([a-z_]*\) .*/DROP TRIGGER \1;/p' "$top/src/store/sqlite/migrations/0017_history.sql"
-	printf 'DROP TABLE samples; DROP TABLE register_history; DROP TABLE criminalisation; ALTER TABLE icat_members DROP COLUMN joined; '
+	printf 'DROP TABLE contributions; DROP TABLE samples; DROP TABLE register_history; DROP TABLE criminalisation; ALTER TABLE icat_members DROP COLUMN joined; '
 	cat "$top/src/store/sqlite/migrations/0008_criminalisation.sql"
 	printf 'DROP TABLE instrument_actions; DROP TABLE instruments; '
 	cat "$top/src/store/sqlite/migrations/0003_instruments.sql"

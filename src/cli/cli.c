@@ -16,7 +16,8 @@ const struct command *const commands[] = {
 	&cmd_init, &cmd_import, &cmd_export, &cmd_sample, &cmd_stats,
 	&cmd_report, &cmd_check, &cmd_map, &cmd_regions, &cmd_instruments,
 	&cmd_criminalisation, &cmd_fund, &cmd_plan, &cmd_icat, &cmd_mechanisms,
-	&cmd_practices, &cmd_worldday, &cmd_history, &cmd_countries,
+	&cmd_practices, &cmd_worldday, &cmd_contributions, &cmd_history,
+	&cmd_countries,
 	&cmd_submissions, &cmd_help, &cmd_version, NULL,
 };
 

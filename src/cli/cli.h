@@ -156,7 +156,8 @@ int	 exit_of(int rc);
 extern const struct command cmd_init, cmd_import, cmd_export, cmd_sample,
 	cmd_stats, cmd_report, cmd_check, cmd_map, cmd_regions, cmd_instruments,
 	cmd_criminalisation, cmd_fund, cmd_plan, cmd_icat, cmd_mechanisms,
-	cmd_practices, cmd_worldday, cmd_history, cmd_countries,
+	cmd_practices, cmd_worldday, cmd_contributions, cmd_history,
+	cmd_countries,
 	cmd_submissions, cmd_help, cmd_version;
 
 #endif

@@ -123,6 +123,15 @@ struct register_in {
 int	 intake_register(struct store *, enum register_kind, const char *path,
 	    const struct register_in *, struct register_result *res);
 
+/*
+ * A contribution to the Secretary-General's report of year from actor (a
+ * State by any of its names or codes, an ICAT member as a UN entity, else
+ * an organisation): the file at path, UTF-8 text up to 1 MiB, kept whole
+ * with its SHA-256.  0 with its id; 1 when refused (why said); -1.
+ */
+int	 intake_contribution(struct store *, int year, const char *actor,
+	    const char *path, int64_t *id);
+
 /* ---------------------------------------------------------------------- */
 /* cases.c: the case formats palermo reads and writes. */
 

@@ -831,3 +831,71 @@ out:
 	free(c);
 	return ret;
 }
+
+/* --- contributions to the Secretary-General's report ----------------- */
+
+int
+intake_contribution(struct store *st, int year, const char *actor,
+    const char *path, int64_t *id)
+{
+	struct contribution c;
+	struct arena	 a = { NULL };
+	struct buf	 text = BUF_INIT;
+	struct hash	*h = NULL;
+	const char	*member, *base = strrchr(path, '/');
+	char		 sum[65], now[21];
+	int		 numeric, found, ret = 1;
+
+	memset(&c, 0, sizeof(c));
+	c.year = year;
+	c.country = NR;
+	if (file_get(path, &text) == -1)
+		goto out;		/* said */
+	if (text.len == 0 || text.len > 1024 * 1024 ||
+	    !utf8_valid(text.s, text.len) || strlen(text.s) != text.len) {
+		error("%s: a contribution is UTF-8 text, not empty, up to 1 "
+		    "MiB", path);
+		goto out;
+	}
+	if (participant_resolve(actor, &numeric) == PARTICIPANT_FOUND) {
+		c.actor_kind = participant_find(numeric, NULL)->kind ==
+		    PK_ORGANISATION ? ACTOR_ORGANISATION : ACTOR_STATE;
+		c.actor = participant_code(numeric);
+		c.country = c.actor_kind == ACTOR_STATE ? numeric : NR;
+	} else {
+		if (icat_member_find(st, &a, actor, &member) == -1) {
+			ret = -1;
+			goto out;
+		}
+		c.actor_kind = member ? ACTOR_UN_ENTITY : ACTOR_ORGANISATION;
+		c.actor = member ? member : actor;
+	}
+	if ((h = hash_new()) == NULL || hash_file(h, path) == -1) {
+		ret = -1;
+		goto out;
+	}
+	hash_hex(h, sum);
+	time_iso(now);
+	c.file_name = base ? base + 1 : path;
+	c.sha256 = sum;
+	c.text = text.s;
+	c.operator = operator_name();
+	c.created_at = now;
+	if (st->ops->contribution_add(st, &c, &found) == -1) {
+		ret = -1;
+		goto out;
+	}
+	if (!found) {
+		error("%s: this file is recorded already as a contribution for "
+		    "%d", path, year);
+		goto out;
+	}
+	*id = c.id;
+	ret = 0;
+out:
+	if (h != NULL)
+		hash_free(h);
+	buf_release(&text);
+	arena_release(&a);
+	return ret;
+}

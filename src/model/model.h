@@ -528,6 +528,16 @@ struct icat_meeting {
 	const char	*date, *title, *place;
 };
 
+/* A contribution sent for the Secretary-General's report of a year. */
+struct contribution {
+	int64_t		 id;
+	int		 year;
+	int		 actor_kind;	/* ACTOR_* */
+	const char	*actor;		/* a State: its alpha-3 code */
+	int		 country;	/* a State's ISO numeric, else NR */
+	const char	*file_name, *sha256, *text, *operator, *created_at;
+};
+
 struct icat_attendee {
 	int64_t		 meeting;
 	const char	*kind;		/* member, organisation or state */

@@ -92,6 +92,46 @@ in_period(const char *date, const char *from, const char *to)
 	return date && strcmp(date, from) >= 0 && strcmp(date, to) <= 0;
 }
 
+/* The full names of the entities palermo ships as ICAT's members. */
+static const struct {
+	const char	*code, *name;
+} entity_names[] = {
+	{ "UNODC", "the United Nations Office on Drugs and Crime" },
+	{ "OHCHR", "the Office of the United Nations High Commissioner for "
+	    "Human Rights" },
+	{ "UNHCR", "the Office of the United Nations High Commissioner for "
+	    "Refugees" },
+	{ "UNICEF", "the United Nations Children's Fund" },
+	{ "UN-Women", "the United Nations Entity for Gender Equality and the "
+	    "Empowerment of Women" },
+	{ "ILO", "the International Labour Organization" },
+	{ "IOM", "the International Organization for Migration" },
+	{ "UNDP", "the United Nations Development Programme" },
+	{ "UNFPA", "the United Nations Population Fund" },
+	{ "UNESCO", "the United Nations Educational, Scientific and Cultural "
+	    "Organization" },
+};
+
+static const char *
+entity_name(const char *code)
+{
+	for (size_t i = 0; i < sizeof(entity_names) / sizeof(entity_names[0]);
+	    i++)
+		if (str_eqi(entity_names[i].code, code))
+			return entity_names[i].name;
+	return code;
+}
+
+/* Who carries out an action, named: a State by its name, an entity of
+ * ICAT's by its full name, others as recorded. */
+static const char *
+actor_name(struct report *r, const struct plan_action *a)
+{
+	if (a->country != NR)
+		return participant_name(a->country);
+	return report_strdup(r, entity_name(a->actor));
+}
+
 struct report *
 appraisal_report(struct store *st, int year)
 {
@@ -184,7 +224,7 @@ appraisal_report(struct store *st, int year)
 			    !in_period(c->e[i].since, from, to))
 				continue;
 			row = table_row(r, t);
-			cell_text(&row[0], report_strdup(r, c->t.in[k].code));
+			cell_text(&row[0], report_strdup(r, c->t.in[k].name));
 			cell_text(&row[1], participant_name(c->e[i].numeric));
 			cell_text(&row[2], report_strdup(r, c->e[i].since));
 		}
@@ -224,7 +264,7 @@ appraisal_report(struct store *st, int year)
 
 		treaty_count(&c->t, c->t.in[k].id, to, n, NULL, NULL);
 		row = table_row(r, t);
-		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
+		cell_text(&row[0], report_strdup(r, c->t.in[k].name));
 		cell_int(&row[1], n[PS_PARTY]);
 		cell_int(&row[2], n[PS_PENDING] + n[PS_SIGNATORY] +
 		    n[PS_NEITHER]);
@@ -272,7 +312,7 @@ appraisal_report(struct store *st, int year)
 			continue;
 		row = table_row(r, t);
 		cell_int(&row[0], a->id);
-		cell_text(&row[1], report_strdup(r, a->actor));
+		cell_text(&row[1], actor_name(r, a));
 		cell_text(&row[2], report_strdup(r, a->title));
 		cell_text(&row[3], report_strdup(r, a->due));
 		cell_text(&row[4], code_lists[CL_ACTION_STATUS].codes[
@@ -326,7 +366,7 @@ appraisal_report(struct store *st, int year)
 		row = table_row(r, t);
 		cell_text(&row[0], report_strdup(r, it->date));
 		cell_int(&row[1], it->action);
-		cell_text(&row[2], a ? report_strdup(r, a->actor) : "");
+		cell_text(&row[2], a ? actor_name(r, a) : "");
 		cell_text(&row[3], report_strdup(r, it->text));
 	}
 	coord_free(c);
@@ -344,160 +384,460 @@ fail:
 /* ---------------------------------------------------------------------- */
 /* The Secretary-General's report (op. 18) */
 
-struct report *
-sg_report(struct store *st, int year)
+/* A numbered paragraph: the report's paragraphs run on across its
+ * sections, as in the document it stands for. */
+static void
+numbered(struct report *r, struct section *sec, int *n, const char *text)
+{
+	section_para(r, sec, report_printf(r, "%d. %s", ++*n, text));
+}
+
+/* "A, B and C" of the names in b (each ended by '\n'). */
+static const char *
+names_list(struct report *r, const struct buf *b)
+{
+	struct buf	 o = BUF_INIT;
+	const char	*p = b->s ? b->s : "";
+	const char	*out;
+	int		 k = 0, all = 0;
+
+	for (const char *q = p; *q; q++)
+		all += *q == '\n';
+	for (; *p; k++) {
+		size_t	 len = strcspn(p, "\n");
+
+		buf_addf(&o, "%s%.*s", k == 0 ? "" : k == all - 1 ? " and " :
+		    ", ", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	out = report_strdup(r, o.s ? o.s : "");
+	buf_release(&o);
+	return out;
+}
+
+static const char *
+count_text(struct report *r, int64_t n)
+{
+	char	 b[32];
+
+	int_format(n, b);
+	return report_strdup(r, b);
+}
+
+static const char *
+range_text(struct report *r, int64_t lo, int64_t hi)
+{
+	char	 a[32], b[32];
+
+	int_format(lo, a);
+	int_format(hi, b);
+	return lo == hi ? report_strdup(r, a) : report_printf(r, "%s–%s", a,
+	    b);
+}
+
+static void
+sg_legal(struct report *r, struct coord *c, int *pn, const char *from,
+    const char *to, int year)
 {
 	static const char *const icols[] = { "Instrument", "Parties",
-	    "Became party in the year" };
+	    "Became party in the year", "Deposited, not yet in force",
+	    "Signatories, not parties" };
 	static const char *const ccols[] = { "Form of exploitation",
 	    "Criminalised fully", "In part", "Not" };
-	static const char *const pcols[] = { "Actor", "Planned", "Under way",
-	    "Done", "Dropped" };
-	static const char *const fcols[] = { "Figure", "Value" };
-	static const char *const ncols[] = { "Figure", "Value", "Note" };
-	struct coord	*c;
-	struct report	*r = NULL;
-	struct section	*sec;
+	struct section	*sec = report_section(r, "legal", "II. The legal "
+	    "framework");
 	struct table	*t;
 	struct cell	*row;
-	struct icat_cochair *co;
-	struct icat_meeting *me;
-	struct worldday_event *ev;
-	const char	*theme;
-	size_t		 nco, nme, nev;
-	char		 from[11], to[11], ys[16];
+	char		 before[11];
 
-	snprintf(from, sizeof(from), "%04u-01-01", (unsigned)year % 10000);
-	snprintf(to, sizeof(to), "%04u-12-31", (unsigned)year % 10000);
-	snprintf(ys, sizeof(ys), "%d", year);
-	if ((c = coord_read(st, to)) == NULL)
-		return NULL;
-	r = report_new("Report of the Secretary-General");
-	r->title = report_printf(r, "Improving the coordination of efforts "
-	    "against trafficking in persons: report of the Secretary-General, "
-	    "%d", year);
-	r->subtitle = report_printf(r, "The year %d, from palermo's registers "
-	    "and statistics", year);
-	report_meta(r, "sg", NULL, NULL, year);
-
-	sec = report_section(r, "ratification", "Ratification and "
-	    "criminalisation");
-	section_para(r, sec, "From the register of instruments and of "
-	    "criminalisation (palermo instruments, palermo criminalisation).");
+	snprintf(before, sizeof(before), "%04u-12-31", (unsigned)(year - 1) %
+	    10000);
 	t = table_new(r, sec, "sg_ratification", report_printf(r, "Parties to "
-	    "the instruments at the end of %d", year), 3, icols);
+	    "the instruments as at %s", to), 5, icols);
 	for (size_t k = 0; k < c->t.nin; k++) {
-		int	 n[PS__MAX], new;
+		const struct instrument *in = &c->t.in[k];
+		int	 n[PS__MAX], m[PS__MAX], new;
+		int	 ne = treaty_participants(&c->t, in->id, to, -1, c->e);
+		struct buf names = BUF_INIT;
 
-		treaty_count(&c->t, c->t.in[k].id, to, n, from, &new);
+		treaty_count(&c->t, in->id, to, n, from, &new);
+		treaty_count(&c->t, in->id, before, m, NULL, NULL);
+		for (int i = 0; i < ne && new <= 12; i++)
+			if (c->e[i].status == PS_PARTY &&
+			    strcmp(c->e[i].since, from) >= 0)
+				buf_addf(&names, "%s\n",
+				    participant_name(c->e[i].numeric));
+		numbered(r, sec, pn, report_printf(r, "As at %s, %s States and "
+		    "organisations were parties to the %s, %s of them already "
+		    "at the end of %d; %s became parties during the year%s%s.%s",
+		    to, count_text(r, n[PS_PARTY]), in->name,
+		    count_text(r, m[PS_PARTY]), year - 1, count_text(r, new),
+		    new > 0 && new <= 12 ? ": " : "", new > 0 && new <= 12 ?
+		    names_list(r, &names) : "", n[PS_PENDING] ? report_printf(r,
+		    " %s more had deposited an instrument that had not yet "
+		    "entered into force for them.", count_text(r,
+		    n[PS_PENDING])) : ""));
+		buf_release(&names);
 		row = table_row(r, t);
-		cell_text(&row[0], report_strdup(r, c->t.in[k].code));
+		cell_text(&row[0], report_strdup(r, in->name));
 		cell_int(&row[1], n[PS_PARTY]);
 		cell_int(&row[2], new);
+		cell_int(&row[3], n[PS_PENDING]);
+		cell_int(&row[4], n[PS_SIGNATORY]);
 	}
+	t->note = "A State is a party from the day the instrument entered into "
+	    "force for it (palermo instruments).";
 	t->chart = CHART_BARS;
 	t->chart_col = 1;
-	t = table_new(r, sec, "sg_criminalisation", "States by how their law "
-	    "criminalises each form", 4, ccols);
+	t = table_new(r, sec, "sg_criminalisation", report_printf(r, "States by "
+	    "how their law criminalises each form, as at %s", to), 4, ccols);
 	for (int f = 1; f < FORM__MAX; f++) {
 		row = table_row(r, t);
 		cell_text(&row[0], code_lists[CL_FORM].codes[f].label);
 		for (int i = 0; i < CRIM__MAX; i++)
 			cell_int(&row[i + 1], c->crim[f][i]);
 	}
+	{
+		struct buf	 b = BUF_INIT;
 
-	sec = report_section(r, "implementation", "Implementation of the "
-	    "Global Plan of Action");
-	section_para(r, sec, "The actions of the register of the plan (palermo "
-	    "plan), by who carries them out, in their present status.");
-	t = table_new(r, sec, "sg_plan", "Actions by actor and status", 5,
-	    pcols);
+		for (int f = 1; f < FORM__MAX; f++)
+			if (c->crim[f][CRIM_FULL] + c->crim[f][CRIM_PARTIAL] +
+			    c->crim[f][CRIM_NONE] > 0)
+				buf_addf(&b, "%s%s: %s fully, %s in part and %s "
+				    "not", b.len ? "; " : "",
+				    code_lists[CL_FORM].codes[f].label,
+				    count_text(r, c->crim[f][CRIM_FULL]),
+				    count_text(r, c->crim[f][CRIM_PARTIAL]),
+				    count_text(r, c->crim[f][CRIM_NONE]));
+		numbered(r, sec, pn, b.len ? report_printf(r, "By the laws in "
+		    "effect on %s, the States recorded criminalised the forms "
+		    "of exploitation as follows. %s.", to, b.s) : report_printf(r,
+		    "No State's criminalisation of trafficking is recorded as in "
+		    "effect on %s.", to));
+		buf_release(&b);
+	}
+}
+
+static void
+sg_plan(struct report *r, struct coord *c, int *pn, struct store *st,
+    int year, const char *to)
+{
+	static const char *const pcols[] = { "Actor", "Planned", "Under way",
+	    "Done", "Dropped" };
+	struct section	*sec = report_section(r, "plan", "III. The United "
+	    "Nations Global Plan of Action to Combat Trafficking in Persons");
+	struct table	*t;
+	struct cell	*row;
+	struct buf	 b = BUF_INIT;
+	int		 st_n[AS__MAX] = { 0 }, overdue = 0;
+	char		 after[11];
+	struct worldday_event *ev;
+	const char	*theme;
+	size_t		 nev;
+
+	snprintf(after, sizeof(after), "%04u-01-01", (unsigned)(year + 1) %
+	    10000);
+	for (size_t i = 0; i < c->na; i++) {
+		st_n[c->a[i].status]++;
+		overdue += plan_overdue(&c->a[i], after);
+	}
+	t = table_new(r, sec, "sg_plan", "Actions under the plan by actor and "
+	    "status", 5, pcols);
 	for (int k = 0; k < ACTOR__MAX; k++) {
-		int	 n[AS__MAX] = { 0 };
+		int	 n[AS__MAX] = { 0 }, all = 0;
 
 		for (size_t i = 0; i < c->na; i++)
-			if (c->a[i].actor_kind == k)
+			if (c->a[i].actor_kind == k) {
 				n[c->a[i].status]++;
+				all++;
+			}
+		if (all)
+			buf_addf(&b, "%s%s by %s", b.len ? ", " : "",
+			    count_text(r, all), k == ACTOR_STATE ? "States" :
+			    k == ACTOR_UN_ENTITY ? "United Nations entities" :
+			    k == ACTOR_ORGANISATION ? "other organisations" :
+			    k == ACTOR_CIVIL_SOCIETY ? "civil society" :
+			    "the private sector");
 		row = table_row(r, t);
 		cell_text(&row[0], code_lists[CL_ACTOR_KIND].codes[k].label);
 		for (int s = 0; s < AS__MAX; s++)
 			cell_int(&row[s + 1], n[s]);
 	}
+	numbered(r, sec, pn, c->na == 0 ? "No action under the Plan is "
+	    "recorded (palermo plan)." : report_printf(r, "%s actions under "
+	    "the Plan are recorded (%s): %s done, %s under way, %s planned and "
+	    "%s dropped.", count_text(r, (int64_t)c->na), b.s,
+	    count_text(r, st_n[AS_DONE]), count_text(r, st_n[AS_UNDER_WAY]),
+	    count_text(r, st_n[AS_PLANNED]), count_text(r, st_n[AS_DROPPED])));
+	if (c->na)
+		numbered(r, sec, pn, overdue ? report_printf(r, "%s of them were "
+		    "due by %s and were neither done nor dropped.",
+		    count_text(r, overdue), to) : report_printf(r, "None of them "
+		    "was overdue on %s.", to));
+	buf_release(&b);
+	if (year >= WORLDDAY_FIRST && st->ops->worldday_get(st, year,
+	    &r->arena, &theme, &ev, &nev) == 0)
+		numbered(r, sec, pn, report_printf(r, "The World Day against "
+		    "Trafficking in Persons was observed on 30 July %d%s%s%s; "
+		    "%s events are recorded for it.", year, theme ? " under the "
+		    "theme \"" : "", theme ? theme : "", theme ? "\"" : "",
+		    count_text(r, (int64_t)nev)));
+}
 
-	sec = report_section(r, "fund", "The Trust Fund");
+static int
+sg_icat(struct report *r, int *pn, struct store *st, int year,
+    const char *to)
+{
+	struct section	*sec = report_section(r, "icat", "IV. The "
+	    "Inter-Agency Coordination Group against Trafficking in Persons");
+	struct icat_member *m;
+	struct icat_cochair *co;
+	struct icat_meeting *me;
+	struct buf	 chairs = BUF_INIT, meets = BUF_INIT;
+	size_t		 nm, nco, nme;
+	int		 members = 0, nmeet = 0;
+	const char	*coordinator = NULL;
+	char		 ys[8];
+
+	snprintf(ys, sizeof(ys), "%d", year);
+	if (st->ops->icat_member_list(st, &r->arena, &m, &nm) == -1 ||
+	    st->ops->icat_cochair_list(st, &r->arena, &co, &nco) == -1 ||
+	    st->ops->icat_meeting_list(st, &r->arena, &me, &nme) == -1)
+		return -1;
+	for (size_t i = 0; i < nm; i++)
+		if (icat_member_on(&m[i], to)) {
+			members++;
+			if (m[i].coordinator)
+				coordinator = m[i].name;
+		}
+	for (size_t i = 0; i < nco; i++)
+		if (co[i].year == year)
+			buf_addf(&chairs, "%s\n", entity_name(co[i].member));
+	for (size_t i = 0; i < nme; i++)
+		if (strncmp(me[i].date, ys, 4) == 0) {
+			buf_addf(&meets, "%son %s%s%s (%s)", nmeet ? "; " : "",
+			    me[i].date, *me[i].place ? " in " : "",
+			    me[i].place, me[i].title);
+			nmeet++;
+		}
+	numbered(r, sec, pn, report_printf(r, "As at %s, the Group had %s "
+	    "members%s%s.", to, count_text(r, members), coordinator ? ", with "
+	    "its coordinator " : "", coordinator ? entity_name(coordinator) :
+	    ""));
+	numbered(r, sec, pn, report_printf(r, "%s%s%s %s", chairs.len ?
+	    report_printf(r, "In %d it was co-chaired by ", year) :
+	    report_printf(r, "No co-chair of the Group is recorded for %d",
+	    year), chairs.len ? names_list(r, &chairs) : "", ".", nmeet ?
+	    report_printf(r, "It met %s time%s: %s.", count_text(r, nmeet),
+	    nmeet == 1 ? "" : "s", meets.s) : "No meeting of the Group is "
+	    "recorded for the year."));
+	buf_release(&chairs);
+	buf_release(&meets);
+	return 0;
+}
+
+static void
+sg_data(struct report *r, struct coord *c, int *pn, int year, int *latest)
+{
+	struct section	*sec = report_section(r, "data", "VI. Data and "
+	    "research");
+	static const char *const ncols[] = { "Figure", "Value", "Countries",
+	    "Note" };
+	struct table	*t;
+	struct osum	 sum[2];
+	int		 y;
+
+	/* the latest year up to the report's that has data */
+	for (y = year; y >= 1900; y--) {
+		official_sum(&c->o, IND_DETECTED, y, NULL, &sum[0]);
+		if (sum[0].n > 0)
+			break;
+	}
+	*latest = y;
+	if (y < 1900) {
+		numbered(r, sec, pn, report_printf(r, "No official statistics "
+		    "of detected victims are stored for %d or any year before "
+		    "it (palermo import stats).", year));
+		return;
+	}
+	official_sum(&c->o, IND_CONVICTED, y, NULL, &sum[1]);
+	t = table_new(r, sec, "sg_figures", report_printf(r, "Official "
+	    "statistics for %d", y), 4, ncols);
+	for (int k = 0; k < 2; k++) {
+		struct cell *row = table_row(r, t);
+
+		cell_text(&row[0], k ? "Persons convicted" : "Detected victims");
+		cell_range(&row[1], sum[k].lo, sum[k].hi);
+		cell_int(&row[2], sum[k].n);
+		if (sum[k].replaced)
+			cell_text(&row[3], report_printf(r, "%d of the %d "
+			    "totals replaced by what their complete splits "
+			    "allow", sum[k].replaced, sum[k].n));
+	}
+	numbered(r, sec, pn, report_printf(r, "%sThe latest official "
+	    "statistics are for %d: %s countries reported %s detected victims"
+	    "%s, and %s countries reported %s persons convicted.",
+	    y < year ? report_printf(r, "No official statistics are stored "
+	    "for %d. ", year) : "", y, count_text(r, sum[0].n),
+	    range_text(r, sum[0].lo, sum[0].hi), sum[0].replaced ? " (a total that its "
+	    "complete split by sex or age contradicts counted as the split "
+	    "allows)" : "", count_text(r, sum[1].n),
+	    range_text(r, sum[1].lo, sum[1].hi)));
+}
+
+static int
+sg_contributions(struct report *r, struct section *sec, int *pn,
+    struct store *st, int year)
+{
+	static const char *const cols[] = { "From", "Kind", "File",
+	    "Opening words" };
+	struct contribution *c;
+	struct table	*t;
+	size_t		 n;
+	int		 kinds[ACTOR__MAX] = { 0 }, all = 0;
+	struct buf	 b = BUF_INIT;
+
+	if (st->ops->contribution_list(st, &r->arena, &c, &n) == -1)
+		return -1;
+	t = table_new(r, sec, "sg_contributions", report_printf(r,
+	    "Contributions received for the report of %d", year), 4, cols);
+	for (size_t i = 0; i < n; i++) {
+		struct cell	*row;
+		char		*open;
+		size_t		 len;
+
+		if (c[i].year != year)
+			continue;
+		kinds[c[i].actor_kind]++;
+		all++;
+		row = table_row(r, t);
+		cell_text(&row[0], c[i].actor_kind == ACTOR_STATE ?
+		    participant_name(c[i].country) : report_strdup(r,
+		    entity_name(c[i].actor)));
+		cell_text(&row[1], code_lists[CL_ACTOR_KIND].codes[
+		    c[i].actor_kind].label);
+		cell_text(&row[2], report_strdup(r, c[i].file_name));
+		/* its first line, cut at a word after 200 bytes */
+		len = strcspn(c[i].text, "\r\n");
+		if (len > 200) {
+			len = 200;
+			while (len > 0 && c[i].text[len] != ' ')
+				len--;
+		}
+		open = report_printf(r, "%.*s%s", (int)len, c[i].text,
+		    c[i].text[len] != '\0' && c[i].text[len] != '\n' &&
+		    c[i].text[len] != '\r' ? " ..." : "");
+		cell_text(&row[3], open);
+	}
+	for (int k = 0; k < ACTOR__MAX; k++)
+		if (kinds[k])
+			buf_addf(&b, "%s%s from %s", b.len ? ", " : "",
+			    count_text(r, kinds[k]), k == ACTOR_STATE ?
+			    "States" : k == ACTOR_UN_ENTITY ? "United Nations "
+			    "entities" : k == ACTOR_ORGANISATION ? "other "
+			    "organisations" : k == ACTOR_CIVIL_SOCIETY ?
+			    "civil society" : "the private sector");
+	numbered(r, sec, pn, all ? report_printf(r, "%s contributions were "
+	    "received for the present report: %s; they are listed below with "
+	    "their opening words.", count_text(r, all), b.s) :
+	    report_printf(r, "No contribution was recorded for the report of "
+	    "%d (palermo contributions add).", year));
+	buf_release(&b);
+	return 0;
+}
+
+static void
+sg_conclusions(struct report *r, struct coord *c, int *pn, const char *to,
+    int year, int latest)
+{
+	struct section	*sec = report_section(r, "conclusions", "VII. "
+	    "Conclusions and recommendations");
+	char		 after[11];
+	int		 overdue = 0;
+
+	for (size_t k = 0; k < c->t.nin && k < 2; k++) {
+		int	 n[PS__MAX];
+
+		treaty_count(&c->t, c->t.in[k].id, to, n, NULL, NULL);
+		numbered(r, sec, pn, n[PS_PARTY] == n[PS_PARTY] + n[PS_PENDING] +
+		    n[PS_SIGNATORY] + n[PS_NEITHER] ? report_printf(r, "Every "
+		    "State and organisation that could be is a party to the "
+		    "%s.", c->t.in[k].name) : report_printf(r, "The %s States "
+		    "and organisations not yet parties to the %s are "
+		    "encouraged to become parties.", count_text(r, n[PS_PENDING]
+		    + n[PS_SIGNATORY] + n[PS_NEITHER]), c->t.in[k].name));
+	}
+	snprintf(after, sizeof(after), "%04u-01-01", (unsigned)(year + 1) %
+	    10000);
+	for (size_t i = 0; i < c->na; i++)
+		overdue += plan_overdue(&c->a[i], after);
+	if (overdue)
+		numbered(r, sec, pn, report_printf(r, "The actors of the %s "
+		    "actions under the Plan that were overdue on %s are invited "
+		    "to report on them.", count_text(r, overdue), to));
+	if (latest >= 1900) {
+		int	 with = 0, members = 0;
+
+		for (int i = 0; i < participant_count(); i++) {
+			const struct participant *p = participant_at(i);
+			int	 k = country_index(p->numeric);
+
+			if (p->kind != PK_MEMBER || !participant_on(p, to))
+				continue;
+			members++;
+			with += k >= 0 && latest - 1900 <= 255 &&
+			    c->stat_country[latest - 1900][k];
+		}
+		numbered(r, sec, pn, report_printf(r, "%s of the %s Member States "
+		    "reported no official statistics for %d; States are "
+		    "encouraged to collect and share data on the patterns, forms "
+		    "and flows of trafficking.", count_text(r, members - with),
+		    count_text(r, members), latest));
+	}
+}
+
+struct report *
+sg_report(struct store *st, int year)
+{
+	struct coord	*c;
+	struct report	*r = NULL;
+	struct section	*sec;
+	char		 from[11], to[11];
+	int		 n = 0, latest;
+
+	snprintf(from, sizeof(from), "%04u-01-01", (unsigned)year % 10000);
+	snprintf(to, sizeof(to), "%04u-12-31", (unsigned)year % 10000);
+	if ((c = coord_read(st, to)) == NULL)
+		return NULL;
+	r = report_new("Report of the Secretary-General");
+	r->title = report_printf(r, "Improving the coordination of efforts "
+	    "against trafficking in persons: report of the Secretary-General, "
+	    "%d", year);
+	r->subtitle = report_printf(r, "1 January to 31 December %d, from "
+	    "palermo's registers and statistics", year);
+	report_meta(r, "sg", NULL, NULL, year);
+
+	sec = report_section(r, "introduction", "I. Introduction");
+	numbered(r, sec, &n, report_printf(r, "The present report is submitted "
+	    "pursuant to General Assembly resolution 68/192 on improving the "
+	    "coordination of efforts against trafficking in persons.  It covers "
+	    "the period from 1 January to 31 December %d and draws on the "
+	    "registers of the legal instruments, the Global Plan of Action, the "
+	    "Inter-Agency Coordination Group and the Trust Fund, on the official "
+	    "statistics, and on the contributions received.", year));
+	if (sg_contributions(r, sec, &n, st, year) == -1)
+		goto fail;
+	sg_legal(r, c, &n, from, to, year);
+	sg_plan(r, c, &n, st, year, to);
+	if (sg_icat(r, &n, st, year, to) == -1)
+		goto fail;
+	sec = report_section(r, "fund", "V. The United Nations Voluntary Trust "
+	    "Fund for Victims of Trafficking in Persons, Especially Women and "
+	    "Children");
 	if (fund_sg_section(r, sec, st, year) == -1)
 		goto fail;
-
-	sec = report_section(r, "figures", "The latest figures");
-	section_para(r, sec, "Official statistics (palermo import stats): "
-	    "totals of the countries that reported; ranges come from counts "
-	    "published as <5, and a total that a complete split by sex or age "
-	    "contradicts counts as what the splits allow.");
-	t = table_new(r, sec, "sg_figures", report_printf(r, "Official "
-	    "statistics for %d", year), 3, ncols);
-	for (int k = 0; k < 2; k++) {
-		struct osum	 sum;
-
-		official_sum(&c->o, k ? IND_CONVICTED : IND_DETECTED, year, NULL,
-		    &sum);
-		row = table_row(r, t);
-		cell_text(&row[0], k ? "Persons convicted" : "Detected victims");
-		cell_range(&row[1], sum.lo, sum.hi);
-		if (sum.replaced)
-			cell_text(&row[2], report_printf(r, "%d of the %d "
-			    "totals replaced by what their complete splits "
-			    "allow", sum.replaced, sum.n));
-	}
-
-	sec = report_section(r, "icat", "The work of ICAT");
-	section_para(r, sec, "From the register of ICAT (palermo icat).");
-	t = table_new(r, sec, "sg_icat", report_printf(r, "ICAT in %d", year),
-	    2, fcols);
-	if (st->ops->icat_cochair_list(st, &r->arena, &co, &nco) == -1 ||
-	    st->ops->icat_meeting_list(st, &r->arena, &me, &nme) == -1)
-		goto fail;
-	for (size_t i = 0; i < nco; i++) {
-		if (co[i].year != year)
-			continue;
-		row = table_row(r, t);
-		cell_text(&row[0], "Co-chair");
-		cell_text(&row[1], co[i].member);
-	}
-	for (size_t i = 0; i < nme; i++) {
-		if (strncmp(me[i].date, ys, 4) != 0)
-			continue;
-		row = table_row(r, t);
-		cell_text(&row[0], report_printf(r, "Meeting, %s",
-		    me[i].date));
-		cell_text(&row[1], report_printf(r, "%s%s%s", me[i].title,
-		    *me[i].place ? ", " : "", me[i].place));
-	}
-
-	sec = report_section(r, "awareness", "Raising awareness");
-	section_para(r, sec, report_printf(r, "The World Day against "
-	    "Trafficking in Persons, 30 July %d (palermo worldday).", year));
-	t = table_new(r, sec, "sg_worldday", report_printf(r, "The World "
-	    "Day, %d", year), 2, fcols);
-	if (year >= WORLDDAY_FIRST) {
-		if (st->ops->worldday_get(st, year, &r->arena, &theme, &ev,
-		    &nev) == -1)
-			goto fail;
-		row = table_row(r, t);
-		cell_text(&row[0], "Theme");
-		cell_text(&row[1], theme ? theme : "None recorded");
-		for (size_t i = 0; i < nev; i++) {
-			const struct country *ct = ev[i].country == NR ? NULL :
-			    country_by_numeric(ev[i].country);
-
-			row = table_row(r, t);
-			cell_text(&row[0], report_printf(r, "Event%s%s",
-			    ev[i].date ? ", " : "", ev[i].date ? ev[i].date :
-			    ""));
-			cell_text(&row[1], report_printf(r, "%s (%s%s%s)",
-			    ev[i].title, ev[i].organiser, ct ? ", " : "",
-			    ct ? ct->name : ""));
-		}
-	}
+	sg_data(r, c, &n, year, &latest);
+	sg_conclusions(r, c, &n, to, year, latest);
 	coord_free(c);
 	if (report_samples(r, st) == -1) {
 		report_free(r);

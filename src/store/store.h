@@ -162,6 +162,13 @@ struct store_ops {
 	/* The entry of a country, form and date (*found 0 when none). */
 	int	(*crim_remove)(struct store *, const struct crim_entry *,
 		    int *found);
+	/* Contributions for the Secretary-General's report: one added (its
+	 * id set; *found 0 when the same file is there for that year), and
+	 * all, by year and id. */
+	int	(*contribution_add)(struct store *, struct contribution *,
+		    int *found);
+	int	(*contribution_list)(struct store *,
+		    STORE_LIST(struct contribution));
 	/* palermo sample generated kind ("coordination", "fund") here;
 	 * the kinds generated, ", " between, "" for none. */
 	int	(*sample_mark)(struct store *, const char *kind, uint64_t seed);

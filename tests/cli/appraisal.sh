@@ -41,15 +41,18 @@ expect "appraisal 2017" 0 "wrote the appraisal of 2017" P report appraisal --yea
 csv() { sqlite3 -batch ":memory:" ".import --csv $T/ap/tables/$1.csv t" "SELECT * FROM t"; }
 # a party from the 30th day after its deposit (UNTOC art. 38, Protocol
 # art. 17)
-same "new parties in the period" "$(csv new_parties)" "untoc|Moldova, Republic of|2016-03-31
-tip-protocol|Moldova, Republic of|2016-03-31"
+# instruments by their full names, as the migration that ships them has them
+iname() { sqlite3 -batch :memory: ".read $top/src/store/sqlite/migrations/0003_instruments.sql" "SELECT name FROM instruments WHERE code = '$1'"; }
+U=$(iname untoc) TP=$(iname tip-protocol) OP=$(iname crc-opsc) SC=$(iname slavery-1956)
+same "new parties in the period" "$(csv new_parties)" "$U|Moldova, Republic of|2016-03-31
+$TP|Moldova, Republic of|2016-03-31"
 n=$(parts 2017-12-31)
 m=$(parts 2017-12-31 0)
-same "not yet party at the end, of those who could be" "$(csv not_yet_party)" "untoc|2|$((n - 2))
-tip-protocol|1|$((n - 1))
-crc-opsc|0|$m
-slavery-1956|0|$m"
-same "overdue at the end" "$(csv overdue)" "2|NGA|Awareness|2015-06-30|Under way"
+same "not yet party at the end, of those who could be" "$(csv not_yet_party)" "$U|2|$((n - 2))
+$TP|1|$((n - 1))
+$OP|0|$m
+$SC|0|$m"
+same "overdue at the end, the actor named" "$(csv overdue)" "2|Nigeria|Awareness|2015-06-30|Under way"
 same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" "1|1"
 # the toolkit started in 2012: in the period of 2013 (2010 to 2013), not
 # of 2017 (2014 to 2017)
@@ -103,19 +106,55 @@ latest() {
 	    if ($1 == c) { lo += v; hi += v } else { lo += $12; hi += $13 } }
 	    END { if (lo == hi) print lo; else print lo "–" hi }' "$T/stats.csv"
 }
+# contributions for the report: a State and an entity of ICAT's
+printf 'Moldova reports on its referral system.\nIt also reports more.\n' >"$T/c1.txt"
+printf 'IOM assisted victims in 40 countries in 2016.\n' >"$T/c2.txt"
+expect "a State's contribution" 0 "recorded contribution 1 for 2016" P contributions add "$T/c1.txt" --year 2016 --from Moldova --db "$db"
+expect "an entity's contribution" 0 "recorded contribution 2 for 2016" P contributions add "$T/c2.txt" --year 2016 --from iom --db "$db"
+expect "the same file twice" 1 "recorded already as a contribution for 2016" P contributions add "$T/c2.txt" --year 2016 --from IOM --db "$db"
+printf '\377\376bad' >"$T/c3.txt"
+expect "a contribution that is no text" 1 "a contribution is UTF-8 text" P contributions add "$T/c3.txt" --year 2016 --from IOM --db "$db"
+expect "a contribution needs its year" 2 "add takes --year YEAR and --from ACTOR" P contributions add "$T/c1.txt" --from IOM --db "$db"
+same "contributions listed" "$(P contributions --year 2016 --db "$db" 2>/dev/null | cut -f2-4 | tr '\t' ' ' | tr '\n' '|')" "2016 state MDA|2016 un_entity IOM|"
 expect "sg report" 0 "wrote the Secretary-General's report of 2016" P report sg --year 2016 --db "$db" --out "$T/sg"
+# every number of the text, counted with SQL over the same database: a
+# party from the 30th day after deposit, never before 29 September 2003
+parties() { q "$db" "SELECT count(DISTINCT country) FROM instrument_actions WHERE instrument_id = (SELECT id FROM instruments WHERE code = '$1') AND action <> 0 AND max(date(date, '+30 days'), '$2') <= '$3'"; }
+n16=$(parties untoc 2003-09-29 2016-12-31) n15=$(parties untoc 2003-09-29 2015-12-31)
+grep -q "As at 2016-12-31, $n16 States and organisations were parties to the $U, $n15 of them already at the end of 2015; $((n16 - n15)) became parties during the year: Moldova, Republic of." "$T/sg/index.html" && ok "sg: the parties in words" || nok "sg: the parties in words" "$(grep -o '[0-9]*\. As at[^<]*' "$T/sg/index.html" | head -2)"
+t16=$(parties tip-protocol 2003-12-25 2016-12-31)
+grep -q "As at 2016-12-31, $t16 States and organisations were parties to the $TP" "$T/sg/index.html" && ok "sg: the Protocol's parties" || nok "sg: the Protocol's parties" "$(grep -o '[0-9]*\. As at[^<]*Protocol to[^<]*' "$T/sg/index.html")"
+grep -q "2 contributions were received for the present report: 1 from States, 1 from United Nations entities" "$T/sg/index.html" && ok "sg: the contributions summarised" || nok "sg: the contributions summarised" "$(grep -o '[0-9]*\. [^<]*contribution[^<]*' "$T/sg/index.html")"
+same "sg: the contributions listed" "$(sqlite3 -batch ":memory:" ".import --csv $T/sg/tables/sg_contributions.csv t" "SELECT * FROM t" | cut -d'|' -f1,2,4)" "Moldova, Republic of|State|Moldova reports on its referral system.
+the International Organization for Migration|United Nations entity|IOM assisted victims in 40 countries in 2016."
+nact=$(q "$db" "SELECT count(*) FROM plan_actions") ndone=$(q "$db" "SELECT count(*) FROM plan_actions WHERE status = 2")
+grep -q "$nact actions under the Plan are recorded ([^)]*): $ndone done" "$T/sg/index.html" && ok "sg: the plan's actions" || nok "sg: the plan's actions" "$(grep -o '[0-9]*\. [^<]*actions under the Plan are[^<]*' "$T/sg/index.html")"
+nmem=$(q "$db" "SELECT count(*) FROM icat_members WHERE joined IS NULL OR joined <= '2016-12-31'")
+grep -q "As at 2016-12-31, the Group had $nmem members, with its coordinator the United Nations Office on Drugs and Crime." "$T/sg/index.html" && ok "sg: ICAT's members" || nok "sg: ICAT's members" "$(grep -o '[0-9]*\. As at[^<]*Group[^<]*' "$T/sg/index.html")"
+# the paragraphs are numbered 1, 2, 3 ... across the sections
+nums=$(grep -o '<p>[0-9]*\. ' "$T/sg/index.html" | tr -dc '0-9\n' | tr '\n' ' ')
+same "sg: paragraphs numbered in order" "$nums" "$(seq 1 "$(echo $nums | wc -w)" | tr '\n' ' ')"
+# a later year without statistics: the latest year that has them, not 0
+P report sg --year 2018 --db "$db" --out "$T/sg18" 2>/dev/null
+nc=$(awk -F, '$3 == 2016 && $4 == "detected_victims" && $5 == "total" && $6 == "total" && $7 == "total" && $8 == "none" { c[$1] = 1 } END { print length(c) }' "$T/stats.csv")
+grep -q "No official statistics are stored for 2018. The latest official statistics are for 2016: $nc countries reported $(latest detected_victims FRA 9) detected victims" "$T/sg18/index.html" && ok "sg: the latest year with data" || nok "sg: the latest year with data" "$(grep -o '[0-9]*\. [^<]*official statistics[^<]*' "$T/sg18/index.html")"
+# no internal code in any page of these reports
+for page in "$T/sg/index.html" "$T/sg18/index.html" "$T/ap/index.html"; do
+	found=$(sed 's/<[^>]*>/ /g' "$page" | grep -owE 'untoc|tip-protocol|crc-opsc|slavery-1956|un_entity|civil_society|private_sector|under_way|medium_term|organ_removal' | sort -u | tr '\n' ' ')
+	same "no internal code in $(basename "$(dirname "$page")")" "$found" ""
+done
 expect "sg needs a year" 2 "sg needs --year" P report sg --db "$db" --out "$T/x"
 sg() { sqlite3 -batch ":memory:" ".import --csv $T/sg/tables/$1.csv t" "SELECT * FROM t"; }
-same "sg ratification" "$(sg sg_ratification)" "untoc|2|1
-tip-protocol|1|1
-crc-opsc|0|0
-slavery-1956|0|0"
+same "sg ratification" "$(sg sg_ratification)" "$U|2|1|0|0
+$TP|1|1|0|1
+$OP|0|0|0|0
+$SC|0|0|0|0"
 same "sg plan by actor" "$(sg sg_plan | head -2)" "State|0|1|2|0
 United Nations entity|0|0|1|0"
-same "sg latest figures" "$(sg sg_figures)" "Detected victims|$(latest detected_victims FRA 9)|1 of the 3 totals replaced by what their complete splits allow
-Persons convicted|$(latest convicted)|"
+same "sg latest figures" "$(sg sg_figures)" "Detected victims|$(latest detected_victims FRA 9)|3|1 of the 3 totals replaced by what their complete splits allow
+Persons convicted|$(latest convicted)|2|"
 same "sg criminalisation" "$(sg sg_criminalisation | head -1)" "Sexual exploitation|1|1|0"
-grep -q "Principals" "$T/sg/index.html" && grep -q "IOM" "$T/sg/index.html" && grep -q "A theme" "$T/sg/index.html" && ok "sg: ICAT and the World Day" || nok "sg: ICAT and the World Day" "missing"
+grep -q "It met 1 time: on 2016-05-02 (Principals)." "$T/sg/index.html" && grep -q "In 2016 it was co-chaired by the International Organization for Migration." "$T/sg/index.html" && grep -q 'under the theme &quot;A theme&quot;' "$T/sg/index.html" && ok "sg: ICAT and the World Day" || nok "sg: ICAT and the World Day" "$(grep -o '[0-9]*\. [^<]*\(co-chair\|World Day\)[^<]*' "$T/sg/index.html")"
 browser_check "sg page" "$T/sg/index.html" "$top/tests/out/sg.png"
 
 # the period's bounds, from the plan's rule (adopted 2010, appraised every
@@ -140,5 +179,5 @@ bcsv() { sqlite3 -batch ":memory:" ".import --csv $T/b/tables/$1.csv t" "SELECT 
 same "done in the period: its first and last days" "$(bcsv actions_done | awk -F'|' '$1 == "Prosecution" && $2 == "(f)" { print $3 "|" $4 }')" "2|4"
 same "notes of the period: its first and last days" "$(bcsv progress_notes | cut -d'|' -f4)" "Note of 2018-01-01
 Note of 2021-12-31"
-same "new parties: its first and last days" "$(bcsv new_parties | cut -d'|' -f1,3)" "untoc|2018-01-01
-untoc|2021-12-31"
+same "new parties: its first and last days" "$(bcsv new_parties | cut -d'|' -f1,3)" "$U|2018-01-01
+$U|2021-12-31"

@@ -147,6 +147,48 @@ sq_crim_remove(struct store *base, const struct crim_entry *c, int *found)
 }
 
 int
+sq_contribution_add(struct store *base, struct contribution *c, int *found)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_CONTRIB_ADD);
+
+	sqlite3_bind_int(st, 1, c->year);
+	sqlite3_bind_int(st, 2, c->actor_kind);
+	sqlite3_bind_text(st, 3, c->actor, -1, SQLITE_STATIC);
+	sq_bind_nr(st, 4, c->country);
+	sqlite3_bind_text(st, 5, c->file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, c->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, c->operator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, c->created_at, -1, SQLITE_STATIC);
+	if (sq_run_changed(s, SQ_CONTRIB_ADD, found) == -1)
+		return -1;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+contribution_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct contribution *c = sq_push(l);
+
+	c->id = sqlite3_column_int64(st, 0);
+	c->year = sqlite3_column_int(st, 1);
+	c->actor_kind = sqlite3_column_int(st, 2);
+	c->actor = sq_dup(l->a, st, 3);
+	c->country = sq_col_nr(st, 4);
+	c->file_name = sq_dup(l->a, st, 5);
+	c->sha256 = sq_dup(l->a, st, 6);
+	c->text = sq_dup(l->a, st, 7);
+	c->operator = sq_dup(l->a, st, 8);
+	c->created_at = sq_dup(l->a, st, 9);
+	return 0;
+}
+
+SQ_LIST_OP(sq_contribution_list, struct contribution, SQ_CONTRIB_EACH,
+    "reading the contributions", contribution_row)
+
+int
 sq_sample_mark(struct store *base, const char *kind, uint64_t seed)
 {
 	struct sqlite_store *s = SQ(base);

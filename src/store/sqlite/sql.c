@@ -208,6 +208,12 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_HISTORY_EACH] = "SELECT id, at, operator, register, country, item, "
 	    "change, coalesce(before, ''), coalesce(after, '') FROM "
 	    "register_history ORDER BY id",
+	[SQ_CONTRIB_ADD] = "INSERT OR IGNORE INTO contributions (year, "
+	    "actor_kind, actor, country, file_name, sha256, text, operator, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQ_CONTRIB_EACH] = "SELECT id, year, actor_kind, actor, country, "
+	    "file_name, sha256, text, operator, created_at FROM contributions "
+	    "ORDER BY year, id",
 	[SQ_SAMPLE_MARK] = "INSERT INTO samples (kind, seed, created_at) "
 	    "VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET seed = "
 	    "excluded.seed, created_at = excluded.created_at",

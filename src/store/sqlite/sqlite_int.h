@@ -94,6 +94,8 @@ enum sq_stmt {
 	SQ_CRIM_REMOVE,
 	SQ_HISTORY_EACH,
 	SQ_ICAT_JOINED,
+	SQ_CONTRIB_ADD,
+	SQ_CONTRIB_EACH,
 	SQ_SAMPLE_MARK,
 	SQ_SAMPLE_KINDS,
 	SQ_MMEET_ADD,
@@ -279,6 +281,8 @@ int	 sq_crim_list(struct store *, STORE_LIST(struct crim_entry));
 int	 sq_crim_remove(struct store *, const struct crim_entry *, int *found);
 int	 sq_history_list(struct store *, STORE_LIST(struct history_entry));
 int	 sq_sample_mark(struct store *, const char *, uint64_t);
+int	 sq_contribution_add(struct store *, struct contribution *, int *);
+int	 sq_contribution_list(struct store *, STORE_LIST(struct contribution));
 int	 sq_sample_kinds(struct store *, struct buf *);
 int	 sq_icat_member_joined(struct store *, const char *name,
 	    const char *date, int *found);
