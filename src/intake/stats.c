@@ -138,21 +138,7 @@ struct origin_map *
 origin_map_new(void)
 {
 	struct origin_map	*m = xcalloc(1, sizeof(*m));
-	const struct embedded	*e = embedded_find("data/origins.csv");
-	struct errlist		 el;
-	FILE			*fp;
-
-	if (e == NULL)
-		return m;
-	if ((fp = fmemopen((void *)(uintptr_t)e->data, e->len, "r")) == NULL)
-		die("fmemopen failed");
-	errlist_init(&el, "origins.csv");
-	if (csv_read(fp, "origins.csv", shipped_row, m, &el, NULL) == -1) {
-		errlist_print(&el, stderr);
-		die("compiled-in origins.csv is malformed");
-	}
-	errlist_release(&el);
-	fclose(fp);
+	embedded_csv("data/origins.csv", shipped_row, m);
 	return m;
 }
 

@@ -267,3 +267,25 @@ csv_put(struct buf *b, const char *s, size_t len)
 	}
 	buf_addc(b, '"');
 }
+
+void
+embedded_csv(const char *name, csv_record_fn fn, void *arg)
+{
+	const struct embedded	*e = embedded_find(name);
+	const char		*base = strrchr(name, '/');
+	struct errlist		 el;
+	FILE			*fp;
+
+	base = base ? base + 1 : name;
+	if (e == NULL)
+		die("%s is not compiled in", name);
+	if ((fp = fmemopen((void *)(uintptr_t)e->data, e->len, "r")) == NULL)
+		die("fmemopen failed");
+	errlist_init(&el, base);
+	if (csv_read(fp, base, fn, arg, &el, NULL) == -1) {
+		errlist_print(&el, stderr);
+		die("compiled-in %s is malformed", base);
+	}
+	errlist_release(&el);
+	fclose(fp);
+}

@@ -249,6 +249,9 @@ typedef int (*csv_record_fn)(const struct csv_record *, void *);
  */
 int	 csv_read(FILE *, const char *name, csv_record_fn, void *,
 	    struct errlist *, void (*progress)(uint64_t bytes, void *));
+/* Read a compiled-in CSV file (embedded_find) through fn; a file that is
+ * not there or malformed is palermo's own fault: it dies saying so. */
+void	 embedded_csv(const char *name, csv_record_fn, void *);
 
 /* jsonl.c: a file of JSON lines, each line (not blank, not over 1 MiB,
  * UTF-8, a byte order mark dropped) given to fn with its number; the

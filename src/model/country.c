@@ -145,33 +145,13 @@ alias_row(const struct csv_record *r, void *arg)
 	return 0;
 }
 
-static void
-load(const char *name, csv_record_fn fn)
-{
-	const struct embedded	*e;
-	struct errlist		 el;
-	FILE			*fp;
-
-	if ((e = embedded_find(name)) == NULL)
-		die("%s is not compiled in", name);
-	if ((fp = fmemopen((void *)(uintptr_t)e->data, e->len, "r")) == NULL)
-		die("fmemopen failed");
-	errlist_init(&el, name);
-	if (csv_read(fp, name, fn, NULL, &el, NULL) == -1) {
-		errlist_print(&el, stderr);
-		die("compiled-in %s is malformed", name);
-	}
-	errlist_release(&el);
-	fclose(fp);
-}
-
 /* The list and its numeric index: all that looking up by number needs. */
 static void
 country_list(void)
 {
 	if (countries != NULL)
 		return;
-	load("data/countries.csv", country_row);
+	embedded_csv("data/countries.csv", country_row, NULL);
 	for (int i = 0; i < ncountries; i++)
 		by_num[countries[i].numeric] = (short)(i + 1);
 }
@@ -192,7 +172,7 @@ country_init(void)
 		table_put(countries[i].name, i);
 		table_put(countries[i].official_name, i);
 	}
-	load("data/country-aliases.csv", alias_row);
+	embedded_csv("data/country-aliases.csv", alias_row, NULL);
 }
 
 int

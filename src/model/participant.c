@@ -62,24 +62,8 @@ participant_row(const struct csv_record *r, void *arg)
 static void
 participants_load(void)
 {
-	const struct embedded	*e;
-	struct errlist		 el;
-	FILE			*fp;
-
-	if (rows != NULL)
-		return;
-	if ((e = embedded_find("data/participants.csv")) == NULL)
-		die("data/participants.csv is not compiled in");
-	if ((fp = fmemopen((void *)(uintptr_t)e->data, e->len, "r")) == NULL)
-		die("fmemopen failed");
-	errlist_init(&el, "participants.csv");
-	if (csv_read(fp, "participants.csv", participant_row, NULL, &el,
-	    NULL) == -1) {
-		errlist_print(&el, stderr);
-		die("compiled-in participants.csv is malformed");
-	}
-	errlist_release(&el);
-	fclose(fp);
+	if (rows == NULL)
+		embedded_csv("data/participants.csv", participant_row, NULL);
 }
 
 int

@@ -89,21 +89,7 @@ shape_row(const struct csv_record *r, void *arg)
 static void
 world_load(void)
 {
-	const struct embedded	*e = embedded_find("data/world-map.csv");
-	struct errlist		 el;
-	FILE			*fp;
-
-	if (e == NULL)
-		die("the world map is not compiled in");
-	if ((fp = fmemopen((void *)(uintptr_t)e->data, e->len, "r")) == NULL)
-		die("fmemopen failed");
-	errlist_init(&el, "world-map.csv");
-	if (csv_read(fp, "world-map.csv", shape_row, NULL, &el, NULL) == -1) {
-		errlist_print(&el, stderr);
-		die("compiled-in world-map.csv is malformed");
-	}
-	errlist_release(&el);
-	fclose(fp);
+	embedded_csv("data/world-map.csv", shape_row, NULL);
 	for (size_t i = 0; i < world.n; i++)
 		if (world.s[i].d != NULL)
 			world.s[i].d = world.text.s + (uintptr_t)world.s[i].d - 1;
