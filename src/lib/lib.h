@@ -383,5 +383,8 @@ void	 int_format(int64_t, char buf[32]);
 /* Cents as "1,234,567.89", for people, into buf of 40 (model.h's
  * money_format writes them without separators). */
 void	 money_text(int64_t cents, char buf[40]);
+/* Minor units of a currency of exp decimals the same way: "1,234,567"
+ * for none, "1,234.567" for three. */
+void	 amount_text(int64_t, int exp, char buf[40]);
 
 #endif

@@ -10,12 +10,23 @@
 void
 money_text(int64_t cents, char buf[40])
 {
-	uint64_t	 u = cents < 0 ? -(uint64_t)cents : (uint64_t)cents;
+	amount_text(cents, 2, buf);
+}
+
+void
+amount_text(int64_t v, int exp, char buf[40])
+{
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v, p = 1;
 	char		 whole[32];
 
-	int_format((int64_t)(u / 100), whole);
-	snprintf(buf, 40, "%s%s.%02u", cents < 0 ? "-" : "", whole,
-	    (unsigned)(u % 100));
+	for (int i = 0; i < exp; i++)
+		p *= 10;
+	int_format((int64_t)(u / p), whole);
+	if (exp == 0)
+		snprintf(buf, 40, "%s%s", v < 0 ? "-" : "", whole);
+	else
+		snprintf(buf, 40, "%s%s.%0*llu", v < 0 ? "-" : "", whole, exp,
+		    (unsigned long long)(u % p));
 }
 
 void

@@ -427,12 +427,10 @@ count_text(struct report *r, int64_t n)
 static const char *
 range_text(struct report *r, int64_t lo, int64_t hi)
 {
-	char	 a[32], b[32];
+	char	 b[64];
 
-	int_format(lo, a);
-	int_format(hi, b);
-	return lo == hi ? report_strdup(r, a) : report_printf(r, "%s–%s", a,
-	    b);
+	range_format(lo, hi, b);
+	return report_strdup(r, b);
 }
 
 static void

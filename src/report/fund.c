@@ -74,7 +74,7 @@ contributions(struct fund_doc *doc, int year)
 		struct donor_sum	*s = fund_donor_sum(&doc->t, d->id);
 		const struct country	*c = country_by_numeric(d->country);
 		const struct currency	*cur;
-		char			 m[32];
+		char			 m[40];
 
 		if (s == NULL || (s->usd == 0 && s->count == 0))
 			continue;
@@ -87,7 +87,7 @@ contributions(struct fund_doc *doc, int year)
 		cell_int(&row[3], s->count);
 		if (s->currency[0] != '\0' &&
 		    (cur = currency_find(s->currency)) != NULL) {
-			money_format(s->amount, cur->exp, m);
+			amount_text(s->amount, cur->exp, m);
 			cell_text(&row[4], report_strdup(r, s->currency));
 			cell_text(&row[5], report_strdup(r, m));
 		} else

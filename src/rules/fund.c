@@ -263,7 +263,7 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 	for (int i = 0; i < e->nlines; i++) {
 		const struct fund_line *l = &e->lines[i];
 		int64_t		 amount = 0, usd = 0, sum_a = 0, sum_u = 0;
-		char		 have[32], after[32];
+		char		 have[40], after[40];
 		int		 seen = 0;
 
 		for (int k = 0; k < i; k++)
@@ -297,8 +297,8 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 				return -1;
 			if (__builtin_add_overflow(low, delta, &left) ||
 			    left < 0) {
-				money_format(low, 2, have);
-				money_format(left, 2, after);
+				amount_text(low, 2, have);
+				amount_text(left, 2, after);
 				bad(a, FF_AMOUNT, "not enough cash: %s US "
 				    "dollars available from %s on, this would "
 				    "leave %s", have, e->date, after);
@@ -307,7 +307,7 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 		}
 		case FA_PLEDGES:
 			if (sum_a < 0) {
-				money_format(amount, c->exp, have);
+				amount_text(amount, c->exp, have);
 				bad(a, FF_PLEDGE, "more than pledge %lld has "
 				    "outstanding (%s %s)", (long long)l->ref,
 				    have, c->code);
@@ -315,7 +315,7 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 			break;
 		case FA_UNDISBURSED:
 			if (sum_a > 0) {
-				money_format(-amount, 2, have);
+				amount_text(-amount, 2, have);
 				bad(a, FF_AMOUNT, "beyond what grant %lld has "
 				    "left to disburse (%s US dollars)",
 				    (long long)l->ref, have);
@@ -323,7 +323,7 @@ balances_hold(struct apply *a, const struct fund_entry *e,
 			break;
 		case FA_EXPENSE:
 			if (sum_a < 0) {
-				money_format(amount, 2, have);
+				amount_text(amount, 2, have);
 				bad(a, FF_AMOUNT, "more than grant %lld has had "
 				    "disbursed, net of refunds (%s US dollars)",
 				    (long long)l->ref, have);

@@ -48,6 +48,8 @@ cents() {
 
 # dollars CENTS: cents as dollars with two decimals, as palermo prints
 # them without separators; on the digits as text, so exact at any size.
+# an amount as people read it, with a separator between thousands
+people() { echo "$1" | sed -E ':a;s/^(-?[0-9]+)([0-9]{3})/\1,\2/;ta'; }
 dollars() {
 	awk -v c="$1" 'BEGIN {
 		s = ""; if (substr(c, 1, 1) == "-") { s = "-"; c = substr(c, 2) }
@@ -284,14 +286,14 @@ b_out g1-t2 2024-02-01 50000.00
 rec x "a first tranche" disburse "$g2" --amount 25000.00 --date 2024-04-02
 b_out g2-t1 2024-04-02 25000.00
 left=$(dollars "$(addc "$(minor 40000.00 2)" -"$(minor 25000.00 2)")")
-refuse "two tranches beyond the approved amount" "amount: beyond what grant $g2 has left to disburse ($left US dollars)" \
+refuse "two tranches beyond the approved amount" "amount: beyond what grant $g2 has left to disburse ($(people "$left") US dollars)" \
     disburse "$g2" --amount 20000.00 --date 2024-04-03
 refuse "a tranche dated before the approval" "date: 2024-03-01 is before grant $g2 was approved" \
     disburse "$g2" --amount 10.00 --date 2024-03-01
 rec x "a refund" refund "$g2" --amount 2500.00 --date 2024-06-01
 b_refund g2-r 2024-06-01 2500.00
 net=$(dollars "$(addc "$(minor 25000.00 2)" -"$(minor 2500.00 2)")")
-refuse "a refund beyond what was disbursed" "amount: more than grant $g2 has had disbursed, net of refunds ($net US dollars)" \
+refuse "a refund beyond what was disbursed" "amount: more than grant $g2 has had disbursed, net of refunds ($(people "$net") US dollars)" \
     refund "$g2" --amount 30000.00 --date 2024-06-02
 rec x "support costs in 2024" support --amount 3000.00 --date 2024-06-15
 b_support s2 2024-06-15 3000.00
@@ -299,9 +301,9 @@ rec g4 "a large grant" grant --cycle 3 --window medium_term --grantee "Big Org" 
     --amount 5000000.00 --start 2024-07-01 --end 2026-06-30 --date 2024-06-01
 b_grant g4 2024-06-01 5000000.00
 cash=$(dollars "$(books cash)")
-refuse "a tranche beyond the cash available" "amount: not enough cash: $cash US dollars available" \
+refuse "a tranche beyond the cash available" "amount: not enough cash: $(people "$cash") US dollars available" \
     disburse "$g4" --amount 4000000.00 --date 2024-06-02
-refuse "support costs beyond the cash available" "amount: not enough cash: $cash US dollars available" \
+refuse "support costs beyond the cash available" "amount: not enough cash: $(people "$cash") US dollars available" \
     support --amount 4000000.00 --date 2024-06-02
 refuse "no such grant" "grant: no grant 99" disburse 99 --amount 1.00 --date 2024-06-02
 # a payment recorded late and dated back needs the cash on every day from
@@ -319,7 +321,7 @@ low=$(lowest 2024-01-10)
 now=$(books cash)
 [ "$low" -lt "$now" ] && ok "the cash was lower on 2024-01-10 than now" || nok "the cash was lower on 2024-01-10 than now" "$low vs $now"
 refuse "support costs dated back beyond the cash of their day" \
-    "amount: not enough cash: $(dollars "$low") US dollars available from 2024-01-10 on" \
+    "amount: not enough cash: $(people "$(dollars "$low")") US dollars available from 2024-01-10 on" \
     support --amount "$(dollars "$((low + 1))")" --date 2024-01-10
 rec x "support costs dated back within the cash of their day" support --amount "$(dollars "$low")" --date 2024-01-10
 b_support s3 2024-01-10 "$(dollars "$low")"
@@ -582,8 +584,8 @@ done <<<"$donors_want"
 same "report: Norway's 2023 contribution is not in 2024" \
     "$(printf '%s\n' "$donors_csv" | awk -F, '$1 == "Norway" { print $2 }')" "$(dollars "$(cents 1500.00 2 1)")"
 same "report: a donor in one currency, with its amount" \
-    "$(awk -F, '$1 == "Kuwait" { print $4, $5, $6 }' "$rep/tables/fund_donors.csv")" \
-    "2 KWD $(addc 12340 50000125 | awk '{ printf "%.3f\n", $1 / 1000 }')"
+    "$(sqlite3 -batch -separator ' ' :memory: ".import --csv $rep/tables/fund_donors.csv t" "SELECT Contributions, Currency, \"Amount in that currency\" FROM t WHERE Donor = 'Kuwait'")" \
+    "2 KWD $(people "$(addc 12340 50000125 | awk '{ printf "%.3f\n", $1 / 1000 }')")"
 same "report: the cancelled grant is left out" "$(grep -c "Casa Segura" "$rep/tables/fund_grants.csv")" 0
 same "report: cycle 2 approved" "$(awk -F, '$1 == 2 { print $2, $3 }' "$rep/tables/fund_cycles.csv")" \
     "1 $(dollars "$(minor 40000.00 2)")"
