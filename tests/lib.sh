@@ -89,13 +89,14 @@ browser_check() {
 }
 
 # SQL that takes a database back to before the registers' later
-# migrations (0016 on: treaty law, the registers' history), for the tests
+# migrations (0016 on: treaty law, the registers' history, the samples,
+# contributions and grant cycles), for the tests
 # that make an old database: the history and its triggers gone, the
 # instruments and criminalisation made again as migrations 0003 and 0008
 # made them, ICAT's members without the day they joined.
 undo_registers() {
 	sed -n 's/^CREATE TRIGGER \([a-z_]*\) .*/DROP TRIGGER \1;/p' "$top/src/store/sqlite/migrations/0017_history.sql"
-	printf 'DROP TABLE contributions; DROP TABLE samples; DROP TABLE register_history; DROP TABLE criminalisation; ALTER TABLE icat_members DROP COLUMN joined; '
+	printf 'DROP TABLE fund_cycles; DROP TABLE contributions; DROP TABLE samples; DROP TABLE register_history; DROP TABLE criminalisation; ALTER TABLE icat_members DROP COLUMN joined; '
 	cat "$top/src/store/sqlite/migrations/0008_criminalisation.sql"
 	printf 'DROP TABLE instrument_actions; DROP TABLE instruments; '
 	cat "$top/src/store/sqlite/migrations/0003_instruments.sql"

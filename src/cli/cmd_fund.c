@@ -13,7 +13,7 @@
 
 struct fund_opts {
 	const char	*f[FF__MAX];	/* the operation's fields */
-	const char	*as_of, *year;
+	const char	*as_of, *year, *grant_ceiling, *cycle_ceiling;
 	int		 outstanding;
 };
 
@@ -245,10 +245,21 @@ fund_listing(struct cli *cl, const struct fund_opts *o, const char *what)
 	else if (o->year)
 		return usage_error("fund", "--year takes a year");
 	if (o->f[FF_CYCLE]) {
-		if (parse_int(o->f[FF_CYCLE], 1, 100000, &v) == -1)
-			return usage_error("fund", "--cycle takes a cycle "
-			    "number");
-		l.cycle = (int)v;
+		struct arena	 ca = { NULL };
+		struct fund_cycle *cy;
+		const struct fund_cycle *c;
+		size_t		 nc;
+
+		if (st->ops->fund_cycle_list(st, &ca, &cy, &nc) == -1) {
+			arena_release(&ca);
+			return EXIT_STORE;
+		}
+		c = fund_cycle_find(cy, nc, o->f[FF_CYCLE]);
+		l.cycle = c ? c->number : NR;
+		arena_release(&ca);
+		if (c == NULL)
+			return usage_error("fund", "no grant cycle '%s' (see "
+			    "'palermo fund cycles')", o->f[FF_CYCLE]);
 	}
 	if (o->f[FF_COUNTRY]) {
 		const struct country *c;
@@ -322,7 +333,51 @@ fund_pledges(struct cli *cl, void *o, int argc, char **argv)
 	return fund_listing(cl, o, "pledges");
 }
 
+/* cycle NAME: a grant cycle with its ceilings; cycles: all of them. */
+static int
+fund_cycle(struct cli *cl, void *opts, int argc, char **argv)
+{
+	const struct fund_opts *o = opts;
+	int		 number, rc;
+
+	(void)argc;
+	if ((rc = fund_cycle_record(cl->st, argv[0], o->grant_ceiling,
+	    o->cycle_ceiling, &number)) != 0)
+		return exit_of(rc);
+	printf("%d\n", number);
+	return out_close(stdout, NULL, 1);
+}
+
+static int
+fund_cycles(struct cli *cl, void *opts, int argc, char **argv)
+{
+	struct arena	 a = { NULL };
+	struct fund_cycle *v;
+	size_t		 n;
+	char		 g[40], c[40];
+
+	(void)opts;
+	(void)argc;
+	(void)argv;
+	if (cl->st->ops->fund_cycle_list(cl->st, &a, &v, &n) == -1) {
+		arena_release(&a);
+		return EXIT_STORE;
+	}
+	printf("number\tcycle\tgrant ceiling\tcycle ceiling\n");
+	for (size_t i = 0; i < n; i++) {
+		amount_text(v[i].grant_ceiling, 2, g);
+		amount_text(v[i].cycle_ceiling, 2, c);
+		printf("%d\t%s\t%s\t%s\n", v[i].number, v[i].name,
+		    v[i].grant_ceiling ? g : "not recorded",
+		    v[i].cycle_ceiling ? c : "not recorded");
+	}
+	arena_release(&a);
+	return out_close(stdout, NULL, 1);
+}
+
 static const struct subcommand fund_subs[] = {
+	{ "cycle", 1, 1, fund_cycle },
+	{ "cycles", 0, 0, fund_cycles },
 	{ "import", 1, 1, fund_import },
 	{ "balance", 0, 0, fund_balance },
 	{ "journal", 0, 0, fund_journal },
@@ -371,6 +426,8 @@ static const struct opt fund_opts[] = {
 	OPT_FIELDS(fund_field_names, FF_CYCLE, FF_VICTIMS, struct fund_opts, f),
 	OPT_FIELDS(fund_field_names, FF_MEMO, FF_REF, struct fund_opts, f),
 	OPT_VALUE("as-of", struct fund_opts, as_of),
+	OPT_VALUE("grant-ceiling", struct fund_opts, grant_ceiling),
+	OPT_VALUE("cycle-ceiling", struct fund_opts, cycle_ceiling),
 	OPT_VALUE("year", struct fund_opts, year),
 	OPT_FLAG("outstanding", struct fund_opts, outstanding),
 	OPT_END,
@@ -385,7 +442,9 @@ const struct command cmd_fund = {
 	"palermo fund contribute --donor NAME --amount A [--currency C] "
 	"[--rate R]\n"
 	"             --date D [--pledge N] [--memo T]\n"
-	"palermo fund grant --cycle N --window W --grantee ORG --country C\n"
+	"palermo fund cycle NAME --grant-ceiling USD --cycle-ceiling USD\n"
+	"palermo fund cycles\n"
+	"palermo fund grant --cycle NAME --window W --grantee ORG --country C\n"
 	"             --amount A --start D --end D --date D [--memo T]\n"
 	"palermo fund disburse|refund GRANT --amount A --date D [--memo T]\n"
 	"palermo fund support --amount A --date D [--memo T]\n"
@@ -394,7 +453,7 @@ const struct command cmd_fund = {
 	"palermo fund import FILE\n"
 	"palermo fund balance [--as-of D]\n"
 	"palermo fund donors [--year Y]\n"
-	"palermo fund grants [--cycle N] [--country C]\n"
+	"palermo fund grants [--cycle NAME] [--country C]\n"
 	"palermo fund pledges [--outstanding]\n"
 	"palermo fund journal [--from D] [--to D]\n\n"
 	"The UN Voluntary Trust Fund for Victims of Trafficking as a\n"
@@ -408,6 +467,9 @@ const struct command cmd_fund = {
 	"emergency (up to a year) or medium_term (up to two years).  Other\n"
 	"currencies than US dollars need --rate, dollars per unit on the\n"
 	"day.  Grants and what is paid under them are in US dollars.\n"
+	"A grant belongs to a grant cycle named as the fund names it (10.2),\n"
+	"recorded first with the most a grant of it may receive and the\n"
+	"most all its grants may: a grant above either is refused.\n"
 	"import reads CSV whose columns are these options' names and op\n"
 	"(the action), all or nothing; a row's ref names what it makes for\n"
 	"the rows below.  Recording prints the number of what it made.\n\n"

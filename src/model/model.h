@@ -704,6 +704,15 @@ struct fund_pledge {
 	char		 date[11], from[11], to[11];	/* from, to: "" if none */
 };
 
+/* A grant cycle of the fund: its number, its name ("10.2"), and the
+ * most a grant of it and all its grants may receive (US cents; 0: none
+ * recorded). */
+struct fund_cycle {
+	int		 number;
+	const char	*name;
+	int64_t		 grant_ceiling, cycle_ceiling;
+};
+
 struct fund_grant {
 	int64_t		 id, entry;
 	int		 cycle, window;	/* GW_* */

@@ -28,8 +28,20 @@ struct fund_doc {
 	size_t			 ndonors;
 	struct fund_grant	*grants;
 	size_t			 ngrants;
+	struct fund_cycle	*cycles;
+	size_t			 ncycles;
 	char			 from[11], to[11];
 };
+
+/* A cycle's name as the fund gives it. */
+static const char *
+fund_cycle_name(struct fund_doc *doc, int number)
+{
+	for (size_t i = 0; i < doc->ncycles; i++)
+		if (doc->cycles[i].number == number)
+			return doc->cycles[i].name;
+	return report_printf(doc->r, "%d", number);
+}
 
 /* Donors by what they gave in the year, most first, then by id. */
 static struct fund_totals *sort_totals;
@@ -129,7 +141,8 @@ static void
 grants(struct fund_doc *doc, int year)
 {
 	static const char *const ccols[] = { "Cycle", "Grants approved",
-	    "US dollars approved" };
+	    "US dollars approved", "Ceiling of a grant, US dollars",
+	    "Ceiling of the cycle, US dollars" };
 	static const char *const gcols[] = { "Grant", "Cycle", "Window",
 	    "Grantee", "Country of implementation", "Period",
 	    "Approved, US dollars", "Disbursed in the year, net, US dollars",
@@ -181,7 +194,7 @@ grants(struct fund_doc *doc, int year)
 		}
 		row = table_row(r, t);
 		cell_int(&row[0], g->id);
-		cell_int(&row[1], g->cycle);
+		cell_text(&row[1], fund_cycle_name(doc, g->cycle));
 		cell_text(&row[2], grant_window_labels[g->window]);
 		cell_text(&row[3], g->grantee);
 		cell_text(&row[4], c ? c->name : "");
@@ -193,14 +206,27 @@ grants(struct fund_doc *doc, int year)
 			cell_int(&row[8], s->victims);
 	}
 	t = table_new(r, sec, "fund_cycles", report_printf(r, "Grant cycles, "
-	    "%d", year), 3, ccols);
+	    "%d", year), 5, ccols);
 	for (int k = 1; k <= maxcycle; k++) {
+		const struct fund_cycle *fc = NULL;
+
 		if (cy[k].n == 0)
 			continue;
+		for (size_t i = 0; i < doc->ncycles; i++)
+			if (doc->cycles[i].number == k)
+				fc = &doc->cycles[i];
 		row = table_row(r, t);
-		cell_int(&row[0], k);
+		cell_text(&row[0], fund_cycle_name(doc, k));
 		cell_int(&row[1], cy[k].n);
 		cell_money(&row[2], cy[k].usd);
+		if (fc && fc->grant_ceiling > 0)
+			cell_money(&row[3], fc->grant_ceiling);
+		else
+			cell_text(&row[3], "Not recorded");
+		if (fc && fc->cycle_ceiling > 0)
+			cell_money(&row[4], fc->cycle_ceiling);
+		else
+			cell_text(&row[4], "Not recorded");
 	}
 	t = table_new(r, sec, "fund_grants_by_country", report_printf(r,
 	    "Grants approved in %d by country and window", year), 5, wcols);
@@ -224,6 +250,125 @@ grants(struct fund_doc *doc, int year)
 	free(cw);
 	free(cy);
 	free(in);
+}
+
+/*
+ * The victims assisted as the grantees reported them in the year, under
+ * every grant that reported, whenever it was approved: each report gives
+ * the grant's victims so far, so a year's are its latest report less the
+ * latest before the year.
+ */
+static void
+victims(struct fund_doc *doc, int year)
+{
+	static const char *const cols[] = { "Grant", "Cycle", "Grantee",
+	    "Country of implementation", "Approved", "Victims assisted so far",
+	    "Of them reported in the year" };
+	struct report	*r = doc->r;
+	struct section	*sec = report_section(r, "victims", "Victims assisted");
+	struct table	*t;
+	int64_t		 in_year = 0;
+	int		 grants = 0;
+	char		 n[32];
+
+	t = table_new(r, sec, "fund_victims", report_printf(r, "Victims "
+	    "assisted, as the grantees reported them in %d", year), 7, cols);
+	for (size_t i = 0; i < doc->ngrants; i++) {
+		const struct fund_grant	*g = &doc->grants[i];
+		struct grant_sum	*s = fund_grant_sum(&doc->t, g->id);
+		const struct country	*c = country_by_numeric(g->country);
+		struct cell		*row;
+		int64_t			 d;
+
+		if (s == NULL || !s->reported || strcmp(s->reported_on,
+		    doc->from) < 0)
+			continue;
+		d = s->victims - (s->reported_before ? s->victims_before : 0);
+		row = table_row(r, t);
+		cell_int(&row[0], g->id);
+		cell_text(&row[1], fund_cycle_name(doc, g->cycle));
+		cell_text(&row[2], g->grantee);
+		cell_text(&row[3], c ? c->name : "");
+		cell_text(&row[4], report_strdup(r, g->date));
+		cell_int(&row[5], s->victims);
+		cell_int(&row[6], d);
+		in_year += d;
+		grants++;
+	}
+	int_format(in_year, n);
+	section_para(r, sec, grants ? report_printf(r, "In %d the grantees of "
+	    "%d grant%s reported %s more victims assisted, whatever the year "
+	    "their grant was approved: a grant that runs over several years "
+	    "counts its victims in the year each report came.", year, grants,
+	    grants == 1 ? "" : "s", n) : report_printf(r, "No grantee "
+	    "reported victims assisted in %d.", year));
+}
+
+/* Since the fund began (it was established in 2010), up to the end of
+ * the report's year. */
+static int
+inception(struct fund_doc *doc, struct store *st, int year)
+{
+	static const char *const cols[] = { "Since 2010", "Value" };
+	struct report	*r = doc->r;
+	struct section	*sec = report_section(r, "inception", "Since "
+	    "inception");
+	struct fund_totals all;
+	struct table	*t;
+	struct cell	*row;
+	unsigned char	*countries = xcalloc(1000, 1);
+	int64_t		 donors = 0, grants = 0, usd = 0, victims = 0;
+	int		 ncountries = 0;
+
+	if (fund_summarise(st, "1900-01-01", doc->to, &all) == -1) {
+		free(countries);
+		return -1;
+	}
+	for (size_t i = 0; i < doc->ndonors; i++) {
+		struct donor_sum *s = fund_donor_sum(&all, doc->donors[i].id);
+
+		donors += s != NULL && s->count > 0;
+	}
+	for (size_t i = 0; i < doc->ngrants; i++) {
+		const struct fund_grant	*g = &doc->grants[i];
+		struct grant_sum	*s = fund_grant_sum(&all, g->id);
+
+		if (strcmp(g->date, doc->to) > 0 || (s && s->cancelled))
+			continue;
+		grants++;
+		usd += g->amount;
+		if (g->country >= 0 && g->country < 1000 &&
+		    !countries[g->country]) {
+			countries[g->country] = 1;
+			ncountries++;
+		}
+		victims += s && s->reported ? s->victims : 0;
+	}
+	free(countries);
+	t = table_new(r, sec, "fund_inception", report_printf(r, "The fund "
+	    "from its beginning to 31 December %d", year), 2, cols);
+	row = table_row(r, t);
+	cell_text(&row[0], "Contributions received, US dollars");
+	cell_money(&row[1], fund_shown(all.usd, FA_INCOME));
+	row = table_row(r, t);
+	cell_text(&row[0], "Donors that contributed");
+	cell_int(&row[1], donors);
+	row = table_row(r, t);
+	cell_text(&row[0], "Grants approved");
+	cell_int(&row[1], grants);
+	row = table_row(r, t);
+	cell_text(&row[0], "Grants approved, US dollars");
+	cell_money(&row[1], usd);
+	row = table_row(r, t);
+	cell_text(&row[0], "Countries of implementation");
+	cell_int(&row[1], ncountries);
+	row = table_row(r, t);
+	cell_text(&row[0], "Victims assisted, as last reported");
+	cell_int(&row[1], victims);
+	t->note = "Grants whose approval was reversed are left out; victims "
+	    "are each grant's latest report up to the end of the year.";
+	fund_totals_release(&all);
+	return 0;
 }
 
 /* Income, expenditure and balances, as the fund's accounts give them. */
@@ -272,7 +417,9 @@ doc_read(struct store *st, int year, struct fund_doc *doc)
 	    st->ops->fund_donor_list(st, &doc->r->arena, &doc->donors,
 	    &doc->ndonors) == -1 ||
 	    st->ops->fund_grant_list(st, &doc->r->arena, &doc->grants,
-	    &doc->ngrants) == -1)
+	    &doc->ngrants) == -1 ||
+	    st->ops->fund_cycle_list(st, &doc->r->arena, &doc->cycles,
+	    &doc->ncycles) == -1)
 		return -1;
 	return 0;
 }
@@ -307,6 +454,12 @@ fund_report(struct store *st, int year)
 	}
 	contributions(&doc, year);
 	grants(&doc, year);
+	victims(&doc, year);
+	if (inception(&doc, st, year) == -1) {
+		report_free(doc.r);
+		doc_release(&doc);
+		return NULL;
+	}
 	sec = report_section(doc.r, "finance", "Financial performance");
 	section_para(doc.r, sec, RULE);
 	performance(&doc, sec, "fund_performance", year);

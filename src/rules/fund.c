@@ -542,6 +542,134 @@ within_years(const char *start, const char *end, int years)
 	return strcmp(end, limit) < 0;
 }
 
+const struct fund_cycle *
+fund_cycle_find(const struct fund_cycle *v, size_t n, const char *s)
+{
+	long long	 k;
+
+	for (size_t i = 0; i < n; i++)
+		if (str_eqi(v[i].name, s))
+			return &v[i];
+	if (parse_int(s, 1, 100000, &k) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (v[i].number == k)
+				return &v[i];
+	return NULL;
+}
+
+/* The cycle a grant names, and whether its amount fits the cycle's
+ * ceilings: the most a grant may receive, and the most all the cycle's
+ * grants (those not cancelled) may.  0 (refusals counted), or -1. */
+static int
+grant_cycle_check(struct apply *a, const char *name, int64_t amount,
+    int *number)
+{
+	struct arena		 ar = { NULL };
+	struct fund_cycle	*v;
+	const struct fund_cycle	*c;
+	size_t			 n;
+	char			 m[40], l[40];
+
+	if (a->st->ops->fund_cycle_list(a->st, &ar, &v, &n) == -1) {
+		arena_release(&ar);
+		return -1;
+	}
+	if ((c = fund_cycle_find(v, n, name)) == NULL) {
+		bad(a, FF_CYCLE, "no grant cycle '%s': record it first with "
+		    "'palermo fund cycle NAME --grant-ceiling USD "
+		    "--cycle-ceiling USD'", name);
+		arena_release(&ar);
+		return 0;
+	}
+	*number = c->number;
+	if (c->grant_ceiling > 0 && amount > c->grant_ceiling) {
+		amount_text(c->grant_ceiling, 2, m);
+		bad(a, FF_AMOUNT, "above the ceiling of a grant of cycle %s "
+		    "(%s US dollars)", c->name, m);
+	}
+	if (c->cycle_ceiling > 0) {
+		struct fund_totals	 t;
+		struct fund_grant	*g;
+		size_t			 ng;
+		int64_t			 sum = 0;
+
+		if (a->st->ops->fund_grant_list(a->st, &ar, &g, &ng) == -1 ||
+		    fund_summarise(a->st, NULL, NULL, &t) == -1) {
+			arena_release(&ar);
+			return -1;
+		}
+		for (size_t i = 0; i < ng; i++) {
+			struct grant_sum *s = fund_grant_sum(&t, g[i].id);
+
+			if (g[i].cycle == c->number && !(s && s->cancelled))
+				sum += g[i].amount;
+		}
+		fund_totals_release(&t);
+		if (sum + amount > c->cycle_ceiling) {
+			amount_text(c->cycle_ceiling, 2, m);
+			amount_text(c->cycle_ceiling - sum, 2, l);
+			bad(a, FF_AMOUNT, "beyond the ceiling of cycle %s (%s US "
+			    "dollars; %s left)", c->name, m, l);
+		}
+	}
+	arena_release(&ar);
+	return 0;
+}
+
+int
+fund_cycle_record(struct store *st, const char *name, const char *grant,
+    const char *cycle, int *number)
+{
+	struct arena		 ar = { NULL };
+	struct fund_cycle	*v, c;
+	struct buf		 why = BUF_INIT;
+	size_t			 n;
+	int			 rc = 1;
+
+	memset(&c, 0, sizeof(c));
+	c.name = name;
+	if (name == NULL || *name == '\0' || strspn(name, "0123456789") ==
+	    strlen(name)) {
+		error("a grant cycle is named as the fund names it, such as "
+		    "10.2, not by a bare number");
+		goto out;
+	}
+	if (grant == NULL || money_parse(grant, 2, &c.grant_ceiling, &why) ==
+	    -1) {
+		error("--grant-ceiling: the most a grant of the cycle may "
+		    "receive, in US dollars%s%s", why.len ? ": " : "",
+		    why.len ? why.s : "");
+		goto out;
+	}
+	buf_truncate(&why, 0);
+	if (cycle == NULL || money_parse(cycle, 2, &c.cycle_ceiling, &why) ==
+	    -1) {
+		error("--cycle-ceiling: the most all the cycle's grants may "
+		    "receive, in US dollars%s%s", why.len ? ": " : "",
+		    why.len ? why.s : "");
+		goto out;
+	}
+	if (c.grant_ceiling > c.cycle_ceiling) {
+		error("a grant's ceiling above the cycle's");
+		goto out;
+	}
+	if (st->ops->fund_cycle_list(st, &ar, &v, &n) == -1) {
+		rc = -1;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (str_eqi(v[i].name, name)) {
+			error("grant cycle %s is recorded already", v[i].name);
+			goto out;
+		}
+	if ((rc = st->ops->fund_cycle_add(st, &c)) == 0)
+		*number = c.number;
+out:
+	buf_release(&why);
+	arena_release(&ar);
+	return rc;
+}
+
 static int
 op_grant(struct apply *a, int64_t *id)
 {
@@ -564,11 +692,11 @@ op_grant(struct apply *a, int64_t *id)
 
 	memset(&g, 0, sizeof(g));
 	g.window = -1;
+	(void)n;
 	want_dollars(a, &amount);
-	if (cycle != NULL && parse_int(cycle, 1, 100000, &n) == -1)
-		bad(a, FF_CYCLE, "'%s' is not a cycle number", cycle);
-	else if (cycle != NULL)
-		g.cycle = (int)n;
+	if (cycle != NULL && amount > 0 && grant_cycle_check(a, cycle, amount,
+	    &g.cycle) == -1)
+		return -1;
 	if (window != NULL) {
 		if ((g.window = name_find(grant_window_names, GW__MAX,
 		    window)) == -1)

@@ -179,8 +179,15 @@ sum_victims(int64_t grant, const char *date, int64_t victims, void *arg)
 		return 0;
 	ps->t->grants = grow(ps->t->grants, &ps->t->ngrants, grant,
 	    sizeof(*ps->t->grants));
-	ps->t->grants[grant].victims = victims;	/* the latest comes last */
+	/* the latest comes last */
+	ps->t->grants[grant].victims = victims;
 	ps->t->grants[grant].reported = 1;
+	snprintf(ps->t->grants[grant].reported_on,
+	    sizeof(ps->t->grants[grant].reported_on), "%s", date);
+	if (ps->from != NULL && strcmp(date, ps->from) < 0) {
+		ps->t->grants[grant].victims_before = victims;
+		ps->t->grants[grant].reported_before = 1;
+	}
 	return 0;
 }
 

@@ -314,6 +314,14 @@ extern const char *const fund_field_names[FF__MAX];
 int	 fund_apply(struct store *, enum fund_op, const char *const f[FF__MAX],
 	    struct errlist *el, unsigned long line, const int *cols,
 	    int64_t *id, int64_t *entry);
+/* The cycle of a name ("10.2", any case) or number among v, or NULL. */
+const struct fund_cycle *fund_cycle_find(const struct fund_cycle *v,
+	    size_t n, const char *);
+/* Record a grant cycle: its name as the fund gives it (not a bare
+ * number), the ceiling of a grant and of all its grants in US dollars
+ * ("100000.00"); 0 with its number, 1 when refused (said), -1. */
+int	 fund_cycle_record(struct store *, const char *name,
+	    const char *grant_ceiling, const char *cycle_ceiling, int *number);
 /* One operation in a transaction of its own: fund_apply, committed when
  * it is sound; 0 with the id made, 1 when refused, -1. */
 int	 fund_record(struct store *, enum fund_op, const char *const f[FF__MAX],
@@ -338,7 +346,10 @@ struct grant_sum {
 	int64_t		 undisbursed;
 	int		 cancelled;	/* its approval was reversed */
 	int		 reported;	/* victims were reported */
-	int64_t		 victims;	/* the latest report */
+	int64_t		 victims;	/* the latest report, up to `to` */
+	char		 reported_on[11];	/* its date */
+	int		 reported_before;	/* a report before `from` */
+	int64_t		 victims_before;	/* the latest of those */
 };
 
 struct pledge_sum {

@@ -124,7 +124,13 @@ year_of(struct gen *g, int year, int cycle, int ndonors, int64_t per_year)
 		if (apply(g, FO_CONTRIBUTE, f, &id) == -1)
 			goto out;
 	}
-	/* the cycle's grants, approved in July */
+	/* the cycle, named as the fund names its cycles, then its grants,
+	 * approved in July; a grant gets at most US$ 100,000 */
+	snprintf(ref, sizeof(ref), "%d.1", cycle);
+	snprintf(amt, sizeof(amt), "%lld.00", (long long)ngrants * 100000);
+	if (ngrants > 0 && fund_cycle_record(g->st, ref, "100000.00", amt,
+	    &(int){ 0 }) != 0)
+		goto out;
 	for (int64_t i = 0; i < ngrants && g->made < g->want; i++) {
 		const struct country	*c;
 		int			 medium = rng_below(g->r, 3) == 0;
@@ -136,7 +142,7 @@ year_of(struct gen *g, int year, int cycle, int ndonors, int64_t per_year)
 			    (uint32_t)country_count()));
 		while (c->region == 0);
 		memset(f, 0, sizeof(f));
-		snprintf(ref, sizeof(ref), "%d", cycle);
+		snprintf(ref, sizeof(ref), "%d.1", cycle);
 		f[FF_CYCLE] = ref;
 		f[FF_WINDOW] = medium ? "medium_term" : "emergency";
 		snprintf(grantee, sizeof(grantee), "Sample grantee %u in %s",

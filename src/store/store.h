@@ -162,6 +162,11 @@ struct store_ops {
 	/* The entry of a country, form and date (*found 0 when none). */
 	int	(*crim_remove)(struct store *, const struct crim_entry *,
 		    int *found);
+	/* The fund's grant cycles: one added (its number set), all by
+	 * number. */
+	int	(*fund_cycle_add)(struct store *, struct fund_cycle *);
+	int	(*fund_cycle_list)(struct store *,
+		    STORE_LIST(struct fund_cycle));
 	/* Contributions for the Secretary-General's report: one added (its
 	 * id set; *found 0 when the same file is there for that year), and
 	 * all, by year and id. */

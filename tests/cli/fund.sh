@@ -11,6 +11,13 @@ export PALERMO_TODAY=2024-06-30
 
 db="$T/fund.db"
 fresh "$db"
+# grant cycles 1.1 to N.1 (numbers 1 to N), with ceilings no test reaches
+cycles() {
+	for k in $(seq 1 "$2"); do
+		P fund cycle "$k.1" --grant-ceiling 9000000.00 --cycle-ceiling 90000000.00 --db "$1" >/dev/null
+	done
+}
+cycles "$db" 4
 
 # --- helpers ------------------------------------------------------------
 
@@ -434,6 +441,7 @@ same "bad import: no Denmark" "$(q "$db" "SELECT count(*) FROM fund_donors WHERE
 # the grant's approval, not whatever entry has the grant's number
 idb="$T/imp.db"
 fresh "$idb"
+cycles "$idb" 1
 cat >"$T/rev.csv" <<'CSV'
 op,ref,donor,kind,amount,date,country,cycle,window,grantee,start,end,entry,memo
 donor,,Ann,individual,,,,,,,,,,
@@ -587,7 +595,7 @@ same "report: a donor in one currency, with its amount" \
     "$(sqlite3 -batch -separator ' ' :memory: ".import --csv $rep/tables/fund_donors.csv t" "SELECT Contributions, Currency, \"Amount in that currency\" FROM t WHERE Donor = 'Kuwait'")" \
     "2 KWD $(people "$(addc 12340 50000125 | awk '{ printf "%.3f\n", $1 / 1000 }')")"
 same "report: the cancelled grant is left out" "$(grep -c "Casa Segura" "$rep/tables/fund_grants.csv")" 0
-same "report: cycle 2 approved" "$(awk -F, '$1 == 2 { print $2, $3 }' "$rep/tables/fund_cycles.csv")" \
+same "report: cycle 2.1 approved" "$(awk -F, '$1 == "2.1" { print $2, $3 }' "$rep/tables/fund_cycles.csv")" \
     "1 $(dollars "$(minor 40000.00 2)")"
 same "report: victims, the latest report" "$(grep -F "Hope Shelter" "$rep/tables/fund_grants.csv" | sed 's/.*,//')" 135
 # figures.json: every amount is {"usd": "D.CC", "cents": N} and the two agree
@@ -638,6 +646,7 @@ same "the cash is the journal's" "$(P fund balance --db "$T/sf1.db" 2>/dev/null 
 # --- dates at their bounds: the day before, the day itself, the day after ----
 db="$T/edge.db"
 fresh "$db"
+cycles "$db" 1
 export PALERMO_TODAY=2020-01-20
 rec x "edge: a donor" donor Edge --kind individual
 rec x "edge: cash on the 10th" contribute --donor Edge --amount 100.00 --date 2020-01-10
@@ -651,4 +660,47 @@ rec g "edge: a grant approved on the 20th" grant --cycle 1 --window emergency --
     --amount 10.00 --start 2020-01-20 --end 2021-01-19 --date 2020-01-20
 refuse "edge: paid the day before approval" "is before grant" disburse "$g" --amount 1.00 --date 2020-01-19
 rec x "edge: paid on the day of approval" disburse "$g" --amount 1.00 --date 2020-01-20
+unset PALERMO_TODAY
+
+# --- grant cycles as the fund names them, with their ceilings -------------
+db="$T/cy.db"
+fresh "$db"
+export PALERMO_TODAY=2024-06-30
+expect "a cycle by a bare number" 1 "named as the fund names it, such as 10.2" P fund cycle 10 --grant-ceiling 100.00 --cycle-ceiling 1000.00 --db "$db"
+expect "a cycle without its ceilings" 1 "--grant-ceiling" P fund cycle 10.2 --db "$db"
+expect "a grant's ceiling above the cycle's" 1 "a grant's ceiling above the cycle's" P fund cycle 10.2 --grant-ceiling 2000.00 --cycle-ceiling 1000.00 --db "$db"
+same "the cycle 10.2" "$(P fund cycle 10.2 --grant-ceiling 600.00 --cycle-ceiling 1000.00 --db "$db" 2>/dev/null)" 1
+expect "the same cycle twice" 1 "grant cycle 10.2 is recorded already" P fund cycle 10.2 --grant-ceiling 1.00 --cycle-ceiling 1.00 --db "$db"
+rec x "cycles: a donor" donor Ann --kind individual
+rec x "cycles: cash" contribute --donor Ann --amount 5000.00 --date 2022-01-02
+gr() { P fund grant --cycle "$1" --window medium_term --grantee "$2" --country MDA --amount "$3" --start 2022-03-01 --end 2024-02-28 --date 2022-02-01 --db "$db"; }
+refuse "a grant of no cycle" "no grant cycle '9.1'" grant --cycle 9.1 --window emergency --grantee X --country MDA --amount 1.00 --start 2022-03-01 --end 2022-12-31 --date 2022-02-01
+refuse "a grant above the ceiling of a grant" "above the ceiling of a grant of cycle 10.2 (600.00 US dollars)" grant --cycle 10.2 --window emergency --grantee X --country MDA --amount 600.01 --start 2022-03-01 --end 2022-12-31 --date 2022-02-01
+ga=$(gr 10.2 "Refuge A" 600.00 2>/dev/null) gb=$(gr 10.2 "Refuge B" 400.00 2>/dev/null)
+same "grants up to the cycle's ceiling, to the cent" "$ga $gb" "1 2"
+refuse "a grant beyond the cycle's ceiling" "beyond the ceiling of cycle 10.2 (1,000.00 US dollars; 0.00 left)" grant --cycle 10.2 --window emergency --grantee X --country MDA --amount 0.01 --start 2022-03-01 --end 2022-12-31 --date 2022-02-01
+# a cancelled grant gives its room back
+entry=$(q "$db" "SELECT entry_id FROM fund_grants WHERE id = $gb")
+rec x "cycles: cancel grant B" reverse "$entry" --date 2022-02-02 --memo "withdrawn"
+gc=$(gr 10.2 "Refuge C" 400.00 2>/dev/null)
+same "a cancelled grant's room is free again" "$gc" 3
+same "grants listed by the cycle's name" "$(P fund grants --cycle 10.2 --db "$db" 2>/dev/null | tail -n +2 | cut -f1 | tr '\n' ' ')" "1 2 3 "
+# victims in the year each report came: grant A reports 40 by the end of
+# 2022 and 100 by the end of 2023 (60 more in 2023); grant C 25 in 2023
+P fund victims "$ga" 40 --date 2022-12-15 --db "$db" >/dev/null
+P fund victims "$ga" 100 --date 2023-11-30 --db "$db" >/dev/null
+P fund victims "$gc" 25 --date 2023-06-01 --db "$db" >/dev/null
+P report fund --year 2023 --db "$db" --out "$T/cy23" 2>/dev/null
+vcsv() { sqlite3 -batch ":memory:" ".import --csv $T/cy23/tables/$1.csv t" "$2"; }
+same "victims of 2023, grant by grant" "$(vcsv fund_victims 'SELECT Grant, Cycle, "Victims assisted so far", "Of them reported in the year" FROM t')" "1|10.2|100|60
+3|10.2|25|25"
+grep -q "In 2023 the grantees of 2 grants reported 85 more victims assisted" "$T/cy23/index.html" && ok "victims of the year in words" || nok "victims of the year in words" "$(grep -o 'In 2023 the grantees[^<]*' "$T/cy23/index.html")"
+P report fund --year 2022 --db "$db" --out "$T/cy22" 2>/dev/null
+same "victims of 2022" "$(sqlite3 -batch ":memory:" ".import --csv $T/cy22/tables/fund_victims.csv t" 'SELECT Grant, "Of them reported in the year" FROM t')" "1|40"
+# since inception, from the journal counted with SQL (the CSV's amounts
+# are plain decimals, for machines)
+same "since inception" "$(vcsv fund_inception 'SELECT Value FROM t' | tr '\n' '|')" \
+    "$(dollars "$(q "$db" "SELECT sum(l.usd) FROM fund_lines l JOIN fund_entries e ON e.id = l.entry_id WHERE l.account = 'cash' AND e.kind = 'contribution'")")|1|2|1000.00|1|125|"
+same "the cycle's ceilings in the report" "$(sqlite3 -batch ":memory:" ".import --csv $T/cy22/tables/fund_cycles.csv t" 'SELECT * FROM t')" "10.2|2|1000.00|600.00|1000.00"
+grep -q "1,000.00" "$T/cy22/index.html" && ok "the page's amounts with separators" || nok "the page's amounts with separators" "none"
 unset PALERMO_TODAY

@@ -418,6 +418,17 @@ test_property(void **state)
 	assert_int_equal(store_open(&w.st, path, STORE_CREATE), 0);
 	assert_int_equal(sqlite3_open_v2(path, &w.db, SQLITE_OPEN_READONLY,
 	    NULL), SQLITE_OK);
+	/* the grant cycles the operations name, 1 to 9, with ceilings the
+	 * amounts drawn stay below */
+	for (int k = 1; k <= 9; k++) {
+		char	 name[16];
+		int	 n;
+
+		snprintf(name, sizeof(name), "%d.1", k);
+		assert_int_equal(fund_cycle_record(w.st, name, "100000000.00",
+		    "900000000000.00", &n), 0);
+		assert_int_equal(n, k);
+	}
 	for (long long i = 0; i < steps; i++) {
 		step(&w);
 		if (i % 500 == 499)

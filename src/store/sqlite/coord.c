@@ -167,6 +167,40 @@ sq_contribution_add(struct store *base, struct contribution *c, int *found)
 	return 0;
 }
 
+int
+sq_fund_cycle_add(struct store *base, struct fund_cycle *c)
+{
+	struct sqlite_store *s = SQ(base);
+	sqlite3_stmt	*st = sq_stmt(s, SQ_CYCLE_ADD);
+	char		 now[21];
+	int64_t		 n;
+
+	time_iso(now);
+	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
+	sq_bind_id(st, 2, c->grant_ceiling);
+	sq_bind_id(st, 3, c->cycle_ceiling);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (sq_run_int(s, SQ_CYCLE_ADD, &n) == -1)
+		return -1;
+	c->number = (int)n;
+	return 0;
+}
+
+static int
+cycle_row(sqlite3_stmt *st, struct sq_list *l)
+{
+	struct fund_cycle *c = sq_push(l);
+
+	c->number = sqlite3_column_int(st, 0);
+	c->name = sq_dup(l->a, st, 1);
+	c->grant_ceiling = sqlite3_column_int64(st, 2);
+	c->cycle_ceiling = sqlite3_column_int64(st, 3);
+	return 0;
+}
+
+SQ_LIST_OP(sq_fund_cycle_list, struct fund_cycle, SQ_CYCLE_EACH,
+    "reading the grant cycles", cycle_row)
+
 static int
 contribution_row(sqlite3_stmt *st, struct sq_list *l)
 {

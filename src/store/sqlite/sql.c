@@ -208,6 +208,12 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_HISTORY_EACH] = "SELECT id, at, operator, register, country, item, "
 	    "change, coalesce(before, ''), coalesce(after, '') FROM "
 	    "register_history ORDER BY id",
+	[SQ_CYCLE_ADD] = "INSERT INTO fund_cycles (number, name, "
+	    "grant_ceiling, cycle_ceiling, created_at) VALUES ((SELECT "
+	    "coalesce(max(number), 0) + 1 FROM fund_cycles), ?, ?, ?, ?) "
+	    "RETURNING number",
+	[SQ_CYCLE_EACH] = "SELECT number, name, coalesce(grant_ceiling, 0), "
+	    "coalesce(cycle_ceiling, 0) FROM fund_cycles ORDER BY number",
 	[SQ_CONTRIB_ADD] = "INSERT OR IGNORE INTO contributions (year, "
 	    "actor_kind, actor, country, file_name, sha256, text, operator, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

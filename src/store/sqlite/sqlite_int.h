@@ -94,6 +94,8 @@ enum sq_stmt {
 	SQ_CRIM_REMOVE,
 	SQ_HISTORY_EACH,
 	SQ_ICAT_JOINED,
+	SQ_CYCLE_ADD,
+	SQ_CYCLE_EACH,
 	SQ_CONTRIB_ADD,
 	SQ_CONTRIB_EACH,
 	SQ_SAMPLE_MARK,
@@ -282,6 +284,8 @@ int	 sq_crim_remove(struct store *, const struct crim_entry *, int *found);
 int	 sq_history_list(struct store *, STORE_LIST(struct history_entry));
 int	 sq_sample_mark(struct store *, const char *, uint64_t);
 int	 sq_contribution_add(struct store *, struct contribution *, int *);
+int	 sq_fund_cycle_add(struct store *, struct fund_cycle *);
+int	 sq_fund_cycle_list(struct store *, STORE_LIST(struct fund_cycle));
 int	 sq_contribution_list(struct store *, STORE_LIST(struct contribution));
 int	 sq_sample_kinds(struct store *, struct buf *);
 int	 sq_icat_member_joined(struct store *, const char *name,
