@@ -96,6 +96,7 @@ browser_check() {
 # made them, ICAT's members without the day they joined.
 undo_registers() {
 	sed -n 's/^CREATE TRIGGER \([a-z_]*\) .*/DROP TRIGGER \1;/p' "$top/src/store/sqlite/migrations/0017_history.sql"
+	printf 'ALTER TABLE fund_victims DROP COLUMN form; ALTER TABLE fund_victims DROP COLUMN sex; ALTER TABLE fund_victims DROP COLUMN age; '
 	printf 'DROP TABLE fund_cycles; DROP TABLE contributions; DROP TABLE samples; DROP TABLE register_history; DROP TABLE criminalisation; ALTER TABLE icat_members DROP COLUMN joined; '
 	cat "$top/src/store/sqlite/migrations/0008_criminalisation.sql"
 	printf 'DROP TABLE instrument_actions; DROP TABLE instruments; '

@@ -425,6 +425,7 @@ static const struct opt fund_opts[] = {
 	OPT_FIELDS(fund_field_names, FF_DATE, FF_GRANT, struct fund_opts, f),
 	OPT_FIELDS(fund_field_names, FF_CYCLE, FF_VICTIMS, struct fund_opts, f),
 	OPT_FIELDS(fund_field_names, FF_MEMO, FF_REF, struct fund_opts, f),
+	OPT_FIELDS(fund_field_names, FF_FORM, FF__MAX, struct fund_opts, f),
 	OPT_VALUE("as-of", struct fund_opts, as_of),
 	OPT_VALUE("grant-ceiling", struct fund_opts, grant_ceiling),
 	OPT_VALUE("cycle-ceiling", struct fund_opts, cycle_ceiling),
@@ -449,7 +450,8 @@ const struct command cmd_fund = {
 	"palermo fund disburse|refund GRANT --amount A --date D [--memo T]\n"
 	"palermo fund support --amount A --date D [--memo T]\n"
 	"palermo fund reverse ENTRY --date D --memo REASON\n"
-	"palermo fund victims GRANT N --date D\n"
+	"palermo fund victims GRANT N --date D [--form F] [--sex S] "
+	"[--age A]\n"
 	"palermo fund import FILE\n"
 	"palermo fund balance [--as-of D]\n"
 	"palermo fund donors [--year Y]\n"

@@ -713,6 +713,16 @@ struct fund_cycle {
 	int64_t		 grant_ceiling, cycle_ceiling;
 };
 
+/* Victims assisted under a grant, as its grantee reported them on a day:
+ * so far, in all (form, sex and age 0, the totals) or in one group of a
+ * form of exploitation (FORM_*), sex (SEX_*) and age (AGEG_*). */
+struct fund_victims {
+	int64_t		 grant;
+	const char	*date;
+	int64_t		 victims;
+	int		 form, sex, age;
+};
+
 struct fund_grant {
 	int64_t		 id, entry;
 	int		 cycle, window;	/* GW_* */

@@ -252,14 +252,112 @@ grants(struct fund_doc *doc, int year)
 	free(in);
 }
 
+/* The victims of each group (form, sex, age) reported in the year:
+ * per grant and group, its latest report in the year less its latest
+ * before it.  The store gives them by grant and group, then by date. */
+struct groups {
+	const char	*from, *to;
+	int64_t		 sum[FORM__MAX][SEX__MAX][AGEG__MAX];
+	int		 any;
+	/* the grant and group being read */
+	int64_t		 grant;
+	int		 form, sex, age, seen;
+	int64_t		 before, at;
+	int		 in_year;
+};
+
+static void
+groups_flush(struct groups *g)
+{
+	if (g->seen && g->in_year && (g->form || g->sex || g->age)) {
+		g->sum[g->form][g->sex][g->age] += g->at - g->before;
+		g->any = 1;
+	}
+	g->seen = g->in_year = 0;
+	g->before = g->at = 0;
+}
+
+static int
+group_row(const struct fund_victims *v, void *arg)
+{
+	struct groups	*g = arg;
+
+	if (v->form < 0 || v->form >= FORM__MAX || v->sex < 0 ||
+	    v->sex >= SEX__MAX || v->age < 0 || v->age >= AGEG__MAX)
+		return 0;
+	if (!g->seen || v->grant != g->grant || v->form != g->form ||
+	    v->sex != g->sex || v->age != g->age) {
+		groups_flush(g);
+		g->grant = v->grant;
+		g->form = v->form;
+		g->sex = v->sex;
+		g->age = v->age;
+		g->seen = 1;
+	}
+	if (strcmp(v->date, g->to) > 0)
+		return 0;
+	if (strcmp(v->date, g->from) < 0)
+		g->before = v->victims;
+	else
+		g->in_year = 1;
+	g->at = v->victims;
+	return 0;
+}
+
+static int
+victim_groups(struct fund_doc *doc, struct store *st, struct section *sec,
+    int year)
+{
+	static const char *const cols[] = { "Form of exploitation", "Sex",
+	    "Age", "Victims assisted" };
+	struct groups	*g = xcalloc(1, sizeof(*g));
+	struct report	*r = doc->r;
+	struct table	*t;
+
+	g->from = doc->from;
+	g->to = doc->to;
+	if (st->ops->fund_victims_each(st, group_row, g) == -1) {
+		free(g);
+		return -1;
+	}
+	groups_flush(g);
+	t = table_new(r, sec, "fund_victims_groups", report_printf(r, "Victims "
+	    "assisted in %d by form of exploitation, sex and age, as the "
+	    "grantees reported them", year), 4, cols);
+	for (int f = 0; f < FORM__MAX; f++)
+		for (int s = 0; s < SEX__MAX; s++)
+			for (int a = 0; a < AGEG__MAX; a++) {
+				struct cell *row;
+
+				if (g->sum[f][s][a] == 0)
+					continue;
+				row = table_row(r, t);
+				cell_text(&row[0], code_lists[CL_FORM].codes[
+				    f].label);
+				cell_text(&row[1], code_lists[CL_SEX].codes[
+				    s].label);
+				cell_text(&row[2], code_lists[CL_AGE_GROUP].codes[
+				    a].label);
+				cell_int(&row[3], g->sum[f][s][a]);
+			}
+	t->note = "Grantees give these groups beside their totals, as far as "
+	    "they know them; the groups need not add up to the totals, and "
+	    "'Total' in a column means not broken down by it.";
+	if (!g->any)
+		section_para(r, sec, report_printf(r, "No grantee reported "
+		    "victims by form of exploitation, sex or age in %d.", year));
+	free(g);
+	return 0;
+}
+
 /*
  * The victims assisted as the grantees reported them in the year, under
  * every grant that reported, whenever it was approved: each report gives
  * the grant's victims so far, so a year's are its latest report less the
  * latest before the year.
  */
-static void
-victims(struct fund_doc *doc, int year)
+static int
+victims(struct fund_doc *doc, struct store *st, int year)
 {
 	static const char *const cols[] = { "Grant", "Cycle", "Grantee",
 	    "Country of implementation", "Approved", "Victims assisted so far",
@@ -302,6 +400,7 @@ victims(struct fund_doc *doc, int year)
 	    "counts its victims in the year each report came.", year, grants,
 	    grants == 1 ? "" : "s", n) : report_printf(r, "No grantee "
 	    "reported victims assisted in %d.", year));
+	return victim_groups(doc, st, sec, year);
 }
 
 /* Since the fund began (it was established in 2010), up to the end of
@@ -454,8 +553,8 @@ fund_report(struct store *st, int year)
 	}
 	contributions(&doc, year);
 	grants(&doc, year);
-	victims(&doc, year);
-	if (inception(&doc, st, year) == -1) {
+	if (victims(&doc, st, year) == -1 ||
+	    inception(&doc, st, year) == -1) {
 		report_free(doc.r);
 		doc_release(&doc);
 		return NULL;

@@ -34,6 +34,7 @@ const char *const fund_field_names[FF__MAX] = {
 	[FF_WINDOW] = "window", [FF_GRANTEE] = "grantee", [FF_START] = "start",
 	[FF_END] = "end", [FF_FROM] = "from", [FF_TO] = "to",
 	[FF_VICTIMS] = "victims", [FF_MEMO] = "memo", [FF_REF] = "ref",
+	[FF_FORM] = "form", [FF_SEX] = "sex", [FF_AGE] = "age",
 };
 
 /* --- the operations ----------------------------------------------------- */
@@ -838,16 +839,36 @@ op_victims(struct apply *a, int64_t *id)
 	const char	*v = need(a, FF_VICTIMS, "the number of victims "
 	    "assisted");
 	struct fund_grant g;
+	struct fund_victims fv;
 	long long	 n = 0;
 	int		 rc;
+	static const struct {
+		enum fund_field	 f;
+		enum code_list	 l;
+		const char	*what;
+	} groups[3] = {
+		{ FF_FORM, CL_FORM, "a form of exploitation (sexual, labour, "
+		    "...)" },
+		{ FF_SEX, CL_SEX, "a sex (female, male, other, unknown)" },
+		{ FF_AGE, CL_AGE_GROUP, "an age group (0-17, 18+, unknown)" },
+	};
+	int		 code[3] = { 0, 0, 0 };
 
 	if ((rc = find_grant(a, &g)) == -1)
 		return -1;
 	if (v != NULL && parse_int(v, 0, 100000000, &n) == -1)
 		bad(a, FF_VICTIMS, "'%s' is not a number of people", v);
+	for (int k = 0; k < 3; k++) {
+		const char *s = given(a, groups[k].f);
+
+		if (s != NULL && (code[k] = code_find(groups[k].l, s)) == -1)
+			bad(a, groups[k].f, "'%s' is not %s", s,
+			    groups[k].what);
+	}
 	if (a->bad)
 		return 1;
-	if (a->st->ops->fund_victims_add(a->st, g.id, date, n) == -1)
+	fv = (struct fund_victims){ g.id, date, n, code[0], code[1], code[2] };
+	if (a->st->ops->fund_victims_add(a->st, &fv) == -1)
 		return -1;
 	*id = g.id;
 	return 0;

@@ -171,10 +171,15 @@ overflow:
 }
 
 static int
-sum_victims(int64_t grant, const char *date, int64_t victims, void *arg)
+sum_victims(const struct fund_victims *v, void *arg)
 {
 	struct pass	*ps = arg;
+	int64_t		 grant = v->grant, victims = v->victims;
+	const char	*date = v->date;
 
+	/* a grant's victims are its totals; groups are the report's */
+	if (v->form != 0 || v->sex != 0 || v->age != 0)
+		return 0;
 	if (ps->to != NULL && strcmp(date, ps->to) > 0)
 		return 0;
 	ps->t->grants = grow(ps->t->grants, &ps->t->ngrants, grant,

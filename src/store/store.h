@@ -304,11 +304,11 @@ struct store_ops {
 	 * (the cash of that day when none is later). */
 	int	(*fund_cash_low)(struct store *, const char *date, int64_t *);
 	/* Victims assisted under a grant, as reported; each gives every
-	 * report, the latest of a grant last. */
-	int	(*fund_victims_add)(struct store *, int64_t grant,
-		    const char *date, int64_t victims);
-	int	(*fund_victims_each)(struct store *, int (*fn)(int64_t grant,
-		    const char *date, int64_t victims, void *), void *);
+	 * report by grant and group (form, sex, age), the latest of each
+	 * last. */
+	int	(*fund_victims_add)(struct store *, const struct fund_victims *);
+	int	(*fund_victims_each)(struct store *,
+		    int (*fn)(const struct fund_victims *, void *), void *);
 };
 
 struct store {

@@ -704,3 +704,21 @@ same "since inception" "$(vcsv fund_inception 'SELECT Value FROM t' | tr '\n' '|
 same "the cycle's ceilings in the report" "$(sqlite3 -batch ":memory:" ".import --csv $T/cy22/tables/fund_cycles.csv t" 'SELECT * FROM t')" "10.2|2|1000.00|600.00|1000.00"
 grep -q "1,000.00" "$T/cy22/index.html" && ok "the page's amounts with separators" || nok "the page's amounts with separators" "none"
 unset PALERMO_TODAY
+
+# --- victims by form, sex and age, as grantees report them ----------------
+db="$T/cy.db"
+export PALERMO_TODAY=2024-06-30
+P fund victims "$ga" 30 --form sexual --sex female --age 18+ --date 2022-12-15 --db "$db" >/dev/null
+P fund victims "$ga" 70 --form sexual --sex female --age 18+ --date 2023-11-30 --db "$db" >/dev/null
+P fund victims "$ga" 12 --form labour --sex male --age 0-17 --date 2023-11-30 --db "$db" >/dev/null
+P fund victims "$gc" 5 --form labour --sex male --age 0-17 --date 2023-06-01 --db "$db" >/dev/null
+refuse "victims of an unknown form" "form: 'sorcery' is not a form of exploitation" victims "$ga" 1 --form sorcery --date 2023-01-01
+refuse "victims of an unknown age" "age: 'old' is not an age group" victims "$ga" 1 --age old --date 2023-01-01
+P report fund --year 2023 --db "$db" --out "$T/vg" 2>/dev/null
+# stated from the reports above: sexual, female, adults 70 - 30; labour,
+# male, children 12 + 5
+same "victims of 2023 by group" "$(sqlite3 -batch ":memory:" ".import --csv $T/vg/tables/fund_victims_groups.csv t" 'SELECT * FROM t')" "Sexual exploitation|Female|18 years or over|40
+Forced labour|Male|0 to 17 years|17"
+same "the groups leave the totals as they were" "$(sqlite3 -batch ":memory:" ".import --csv $T/vg/tables/fund_victims.csv t" 'SELECT Grant, "Of them reported in the year" FROM t')" "1|60
+3|25"
+unset PALERMO_TODAY

@@ -509,24 +509,26 @@ sq_fund_cash_low(struct store *base, const char *date, int64_t *low)
 }
 
 int
-sq_fund_victims_add(struct store *base, int64_t grant, const char *date,
-    int64_t victims)
+sq_fund_victims_add(struct store *base, const struct fund_victims *v)
 {
 	struct sqlite_store *s = SQ(base);
 	sqlite3_stmt	*st = sq_stmt(s, SQ_FUND_VICTIMS_ADD);
 	char		 now[21];
 
 	time_iso(now);
-	sqlite3_bind_int64(st, 1, grant);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, victims);
+	sqlite3_bind_int64(st, 1, v->grant);
+	sqlite3_bind_text(st, 2, v->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, v->victims);
 	sqlite3_bind_text(st, 4, operator_name(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 6, v->form);
+	sqlite3_bind_int(st, 7, v->sex);
+	sqlite3_bind_int(st, 8, v->age);
 	return sq_run(s, SQ_FUND_VICTIMS_ADD);
 }
 
 struct victims_scan {
-	int	(*fn)(int64_t, const char *, int64_t, void *);
+	int	(*fn)(const struct fund_victims *, void *);
 	void	*arg;
 };
 
@@ -534,14 +536,20 @@ static int
 victims_row(sqlite3_stmt *st, void *arg)
 {
 	struct victims_scan *vs = arg;
+	struct fund_victims v;
 
-	return vs->fn(sqlite3_column_int64(st, 0), sq_col_text(st, 1),
-	    sqlite3_column_int64(st, 2), vs->arg);
+	v.grant = sqlite3_column_int64(st, 0);
+	v.date = sq_col_text(st, 1);
+	v.victims = sqlite3_column_int64(st, 2);
+	v.form = sqlite3_column_int(st, 3);
+	v.sex = sqlite3_column_int(st, 4);
+	v.age = sqlite3_column_int(st, 5);
+	return vs->fn(&v, vs->arg);
 }
 
 int
 sq_fund_victims_each(struct store *base,
-    int (*fn)(int64_t, const char *, int64_t, void *), void *arg)
+    int (*fn)(const struct fund_victims *, void *), void *arg)
 {
 	struct victims_scan vs = { fn, arg };
 

@@ -302,9 +302,10 @@ const char *const sq_sql[SQ__MAX] = {
 	[SQ_FUND_BAL_EACH] = "SELECT account, 0, 0, usd FROM fund_totals "
 	    "ORDER BY account",
 	[SQ_FUND_VICTIMS_ADD] = "INSERT INTO fund_victims (grant_id, date, "
-	    "victims, posted_by, posted_at) VALUES (?, ?, ?, ?, ?)",
-	[SQ_FUND_VICTIMS_EACH] = "SELECT grant_id, date, victims FROM "
-	    "fund_victims ORDER BY grant_id, date, id",
+	    "victims, posted_by, posted_at, form, sex, age) VALUES (?, ?, ?, "
+	    "?, ?, ?, ?, ?)",
+	[SQ_FUND_VICTIMS_EACH] = "SELECT grant_id, date, victims, form, sex, "
+	    "age FROM fund_victims ORDER BY grant_id, form, sex, age, date, id",
 };
 
 char *

@@ -345,8 +345,8 @@ int	 sq_fund_balance_each(struct store *,
 int	 sq_fund_post(struct store *, struct fund_entry *, struct fund_pledge *,
 	    struct fund_grant *);
 int	 sq_fund_cash_low(struct store *, const char *, int64_t *);
-int	 sq_fund_victims_add(struct store *, int64_t, const char *, int64_t);
+int	 sq_fund_victims_add(struct store *, const struct fund_victims *);
 int	 sq_fund_victims_each(struct store *,
-	    int (*)(int64_t, const char *, int64_t, void *), void *);
+	    int (*)(const struct fund_victims *, void *), void *);
 
 #endif
