@@ -122,6 +122,29 @@ entity_name(const char *code)
 	return code;
 }
 
+/* "A, B and C" of the names in b (each ended by '\n'). */
+static const char *
+names_list(struct report *r, const struct buf *b)
+{
+	struct buf	 o = BUF_INIT;
+	const char	*p = b->s ? b->s : "";
+	const char	*out;
+	int		 k = 0, all = 0;
+
+	for (const char *q = p; *q; q++)
+		all += *q == '\n';
+	for (; *p; k++) {
+		size_t	 len = strcspn(p, "\n");
+
+		buf_addf(&o, "%s%.*s", k == 0 ? "" : k == all - 1 ? " and " :
+		    ", ", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	out = report_strdup(r, o.s ? o.s : "");
+	buf_release(&o);
+	return out;
+}
+
 /* Who carries out an action, named: a State by its name, an entity of
  * ICAT's by its full name, others as recorded. */
 static const char *
@@ -130,6 +153,102 @@ actor_name(struct report *r, const struct plan_action *a)
 	if (a->country != NR)
 		return participant_name(a->country);
 	return report_strdup(r, entity_name(a->actor));
+}
+
+/* The appraisal in words, pillar by pillar: what was done in the period
+ * (achievements), under which objectives nothing is recorded and what is
+ * overdue (gaps), and what the progress notes say (challenges), every
+ * actor by its name. */
+enum { APP_DONE, APP_GAPS, APP_NOTES };
+
+/* Each actor once, by name, into b ("\n" after each). */
+static void
+actor_add(struct report *r, struct buf *b, const struct plan_action *a)
+{
+	const char	*name = actor_name(r, a);
+	size_t		 n = strlen(name);
+
+	for (const char *p = b->s; p && *p; p += strcspn(p, "\n") + 1)
+		if (strncmp(p, name, n) == 0 && p[n] == '\n')
+			return;
+	buf_addf(b, "%s\n", name);
+}
+
+static void
+appraisal_words(struct report *r, struct section *sec, struct coord *c,
+    int what, const char *from, const char *to, const char *after)
+{
+	for (int p = 0; p < PILLAR__MAX; p++) {
+		const char *pillar = code_lists[CL_PILLAR].codes[p].label;
+		struct buf actors = BUF_INIT, objs = BUF_INIT, notes = BUF_INIT;
+		int	 n = 0, obj[PLAN_OBJECTIVES] = { 0 }, any = 0;
+
+		for (size_t i = 0; i < c->na; i++) {
+			const struct plan_action *a = &c->a[i];
+			const char *when = a->due ? a->due : a->start;
+
+			if (!(a->pillars & (1 << p)))
+				continue;
+			any = 1;
+			for (int o = 0; o < PLAN_OBJECTIVES; o++)
+				obj[o] += (a->objectives & (1 << o)) != 0;
+			if (what == APP_DONE && a->status == AS_DONE &&
+			    in_period(when, from, to)) {
+				n++;
+				actor_add(r, &actors, a);
+				for (int o = 0; o < PLAN_OBJECTIVES; o++)
+					if (a->objectives & (1 << o) &&
+					    !strstr(objs.s ? objs.s : "",
+					    report_printf(r, "(%c)", 'a' + o)))
+						buf_addf(&objs, "(%c)\n", 'a' + o);
+			} else if (what == APP_GAPS && plan_overdue(a, after)) {
+				n++;
+				actor_add(r, &actors, a);
+			}
+		}
+		if (what == APP_NOTES)
+			for (size_t i = 0; i < c->nit; i++) {
+				const struct plan_item *it = &c->it[i];
+
+				if (it->kind != PC_NOTE || !in_period(it->date,
+				    from, to))
+					continue;
+				for (size_t k = 0; k < c->na; k++)
+					if (c->a[k].id == it->action &&
+					    (c->a[k].pillars & (1 << p))) {
+						buf_addf(&notes, "%s%s (%s, %s)",
+						    n ? "; " : "", it->text,
+						    actor_name(r, &c->a[k]),
+						    it->date);
+						n++;
+					}
+			}
+		if (what == APP_DONE)
+			section_para(r, sec, n == 0 ? report_printf(r, "%s: no "
+			    "action is recorded as done in the period.", pillar) :
+			    report_printf(r, "%s: %d action%s done in the period%s"
+			    "%s, by %s.", pillar, n, n == 1 ? "" : "s", objs.len ?
+			    ", under objectives " : "", objs.len ? names_list(r,
+			    &objs) : "", names_list(r, &actors)));
+		else if (what == APP_GAPS) {
+			for (int o = 0; o < PLAN_OBJECTIVES; o++)
+				if (obj[o] == 0)
+					buf_addf(&objs, "(%c)\n", 'a' + o);
+			section_para(r, sec, !any ? report_printf(r, "%s: no "
+			    "action is recorded under this pillar.", pillar) :
+			    report_printf(r, "%s: %s%s%s", pillar, objs.len ?
+			    report_printf(r, "no action under objectives %s; ",
+			    names_list(r, &objs)) : "", n ? report_printf(r,
+			    "%d action%s overdue at the end of the period, by %s",
+			    n, n == 1 ? "" : "s", names_list(r, &actors)) :
+			    "no action overdue at the end of the period", "."));
+		} else if (n)
+			section_para(r, sec, report_printf(r, "%s: %s.", pillar,
+			    notes.s));
+		buf_release(&actors);
+		buf_release(&objs);
+		buf_release(&notes);
+	}
 }
 
 struct report *
@@ -188,6 +307,13 @@ appraisal_report(struct store *st, int year)
 	    "actions recorded as done, with a due date (or, without one, a "
 	    "start) in the period, by pillar and objective.  An action serving "
 	    "several counts under each.");
+	{
+		char	 day[11];
+
+		snprintf(day, sizeof(day), "%04u-01-01", (unsigned)(year + 1) %
+		    10000);
+		appraisal_words(r, sec, c, APP_DONE, from, to, day);
+	}
 	t = table_new(r, sec, "actions_done", "Actions done in the period, by "
 	    "pillar and objective", 4, acols);
 	for (int p = 0; p < PILLAR__MAX; p++)
@@ -257,6 +383,9 @@ appraisal_report(struct store *st, int year)
 	section_para(r, sec, "What the period leaves undone: states not yet "
 	    "party at its end, pillars and objectives without any action, "
 	    "actions overdue at its end, and the data that is missing.");
+	snprintf(after, sizeof(after), "%04u-01-01", (unsigned)(year + 1) %
+	    10000);
+	appraisal_words(r, sec, c, APP_GAPS, from, to, after);
 	t = table_new(r, sec, "not_yet_party", report_printf(r, "States not "
 	    "yet party on %s", to), 3, gcols);
 	for (size_t k = 0; k < c->t.nin; k++) {
@@ -351,7 +480,8 @@ appraisal_report(struct store *st, int year)
 	/* challenges */
 	sec = report_section(r, "challenges", "Challenges");
 	section_para(r, sec, "What the actions' progress notes in the period "
-	    "say, as written.");
+	    "say, as written, pillar by pillar, then all of them.");
+	appraisal_words(r, sec, c, APP_NOTES, from, to, after);
 	t = table_new(r, sec, "progress_notes", "Progress notes in the period",
 	    4, ncols);
 	for (size_t i = 0; i < c->nit; i++) {
@@ -390,29 +520,6 @@ static void
 numbered(struct report *r, struct section *sec, int *n, const char *text)
 {
 	section_para(r, sec, report_printf(r, "%d. %s", ++*n, text));
-}
-
-/* "A, B and C" of the names in b (each ended by '\n'). */
-static const char *
-names_list(struct report *r, const struct buf *b)
-{
-	struct buf	 o = BUF_INIT;
-	const char	*p = b->s ? b->s : "";
-	const char	*out;
-	int		 k = 0, all = 0;
-
-	for (const char *q = p; *q; q++)
-		all += *q == '\n';
-	for (; *p; k++) {
-		size_t	 len = strcspn(p, "\n");
-
-		buf_addf(&o, "%s%.*s", k == 0 ? "" : k == all - 1 ? " and " :
-		    ", ", (int)len, p);
-		p += len + (p[len] == '\n');
-	}
-	out = report_strdup(r, o.s ? o.s : "");
-	buf_release(&o);
-	return out;
 }
 
 static const char *

@@ -53,6 +53,19 @@ $TP|1|$((n - 1))
 $OP|0|$m
 $SC|0|$m"
 same "overdue at the end, the actor named" "$(csv overdue)" "2|Nigeria|Awareness|2015-06-30|Under way"
+# the appraisal in words, pillar by pillar, stated from the actions above
+# (Moldova's referral done in 2016 under (b) and (c); Nigeria's awareness
+# overdue since 2015 with its note of 2016; the toolkit of 2012 and
+# Albania's action of 2020 outside the period)
+words() { sed 's/<[^>]*>/\n/g' "$T/ap/index.html" | grep -F "$1"; }
+for want in "Prevention: 1 action done in the period, under objectives (b) and (c), by Moldova, Republic of." \
+    "Protection and assistance: 1 action done in the period, under objectives (b) and (c), by Moldova, Republic of." \
+    "Prosecution: no action is recorded as done in the period." \
+    "Prevention: no action under objectives (a), (d), (e) and (f); 1 action overdue at the end of the period, by Nigeria." \
+    "Prosecution: no action under objectives (a), (b), (c), (d), (e) and (f); no action overdue at the end of the period." \
+    "Prevention: Funding delayed (Nigeria, 2016-02-01)."; do
+	[ -n "$(words "$want")" ] && ok "in words: ${want%%:*}, ${want#*: }" || nok "in words: $want" "$(words "${want%%:*}:" | head -3)"
+done
 same "done in the period, prevention with objective (b)" "$(csv actions_done | awk -F'|' '$1 == "Prevention" && $2 == "(b)" { print $3 "|" $4 }')" "1|1"
 # the toolkit started in 2012: in the period of 2013 (2010 to 2013), not
 # of 2017 (2014 to 2017)
