@@ -144,6 +144,13 @@ nact=$(q "$db" "SELECT count(*) FROM plan_actions") ndone=$(q "$db" "SELECT coun
 grep -q "$nact actions under the Plan are recorded ([^)]*): $ndone done" "$T/sg/index.html" && ok "sg: the plan's actions" || nok "sg: the plan's actions" "$(grep -o '[0-9]*\. [^<]*actions under the Plan are[^<]*' "$T/sg/index.html")"
 nmem=$(q "$db" "SELECT count(*) FROM icat_members WHERE joined IS NULL OR joined <= '2016-12-31'")
 grep -q "As at 2016-12-31, the Group had $nmem members, with its coordinator the United Nations Office on Drugs and Crime." "$T/sg/index.html" && ok "sg: ICAT's members" || nok "sg: ICAT's members" "$(grep -o '[0-9]*\. As at[^<]*Group[^<]*' "$T/sg/index.html")"
+# the conclusions: those not yet party among those who could be (the
+# table of participants, counted with awk), the Member States without
+# statistics for the latest year (SQL over the stats of Member States)
+grep -q "The $(( $(parts 2016-12-31) - n16 )) States and organisations not yet parties to the $U are encouraged to become parties." "$T/sg/index.html" && ok "sg: not yet parties, in the conclusions" || nok "sg: not yet parties, in the conclusions" "$(grep -o '[0-9]*\. The [0-9]* States[^<]*' "$T/sg/index.html" | head -1)"
+members=$(awk -F, -v d=2016-12-31 'NR > 1 && $3 == "member" && ($4 == "" || $4 <= d) && ($5 == "" || d <= $5) { n++ } END { print n }' "$top/data/participants.csv")
+reporting=$(awk -F, 'NR > 1 && $3 == "member" && $5 == "" { m[$2] = 1 } END { for (k in m) print k }' "$top/data/participants.csv" | sort >"$T/members.txt"; q "$db" "SELECT DISTINCT printf('%03d', country) FROM stats WHERE year = 2016 AND country IS NOT NULL ORDER BY 1" | comm -12 - "$T/members.txt" | wc -l)
+grep -q "$((members - reporting)) of the $members Member States reported no official statistics for 2016" "$T/sg/index.html" && ok "sg: Member States without data" || nok "sg: Member States without data" "$(grep -o '[0-9]*\. [0-9]* of the [^<]*' "$T/sg/index.html")"
 # the paragraphs are numbered 1, 2, 3 ... across the sections
 nums=$(grep -o '<p>[0-9]*\. ' "$T/sg/index.html" | tr -dc '0-9\n' | tr '\n' ' ')
 same "sg: paragraphs numbered in order" "$nums" "$(seq 1 "$(echo $nums | wc -w)" | tr '\n' ' ')"

@@ -30,12 +30,14 @@ same "one country's" "$rc|$(tail -n +2 "$T/stdout" | tr -s ' ' | sed 's/ $//' | 
 
 # corrections are kept: set again, unset, each a line of the history
 expect "correct a law's text" 0 "" env PALERMO_OPERATOR=analyst-2 "$top/palermo" criminalisation set DEU sexual full --law "StGB 232, 232a" --date 2016-10-15 --db "$db"
+expect "correct a status on its own day" 0 "" P criminalisation set DEU labour partial --date 2005-02-19 --db "$db"
+same "the corrected status counts" "$(count 2020-01-01 labour)" "0 1 0"
 expect "unset an entry made in error" 0 "" P criminalisation unset NGA begging --date 2003-07-14 --db "$db"
 expect "unset nothing" 1 "no entry for NGA and begging 2003-07-14" P criminalisation unset NGA begging --date 2003-07-14 --db "$db"
 same "unset: no longer counted" "$(count 2020-01-01 begging)" "0 0 0"
 run P history criminalisation --db "$db"
-same "history: every change" "$(q "$db" "SELECT count(*) FROM register_history WHERE register = 'criminalisation'")" 7
-same "history: as listed" "$(grep -c '^20' "$T/stdout")" 7
+same "history: every change" "$(q "$db" "SELECT count(*) FROM register_history WHERE register = 'criminalisation'")" 8
+same "history: as listed" "$(grep -c '^20' "$T/stdout")" 8
 grep -q "analyst-2  criminalisation  DEU  corrected  sexual from 2016-10-15" "$T/stdout" && ok "history: who corrected what" || nok "history: who corrected what" "$(grep corrected "$T/stdout")"
 grep -A1 "corrected  sexual" "$T/stdout" | grep -q 'before: .*"law":"StGB 232"' && ok "history: the value before" || nok "history: the value before" "$(grep -A2 corrected "$T/stdout")"
 grep -A1 "removed  begging from 2003-07-14" "$T/stdout" | grep -q '"status":"none"' && ok "history: what was removed" || nok "history: what was removed" "$(grep -A1 removed "$T/stdout")"

@@ -100,6 +100,16 @@ done
 run P instruments status --as-of 1963-12-31 --csv --db "$db"
 same "slavery-1956 at the end of 1963" "$(grep '^slavery-1956,' "$T/stdout")" "slavery-1956,2,0,0,$(($(parts 1963-12-31 0) - 2))"
 
+# a party from its first ratification-like action, whatever is recorded
+# after it: a later accession, a signature recorded late
+db2="$T/i2.db"
+fresh "$db2"
+printf 'country,instrument,action,date\nITA,untoc,accession,2008-01-01\nITA,untoc,ratification,2006-08-02\nESP,untoc,ratification,2002-03-01\nESP,untoc,signature,2002-05-01\n' >"$T/late.csv"
+expect "import late actions" 0 "recorded 4 actions" P instruments import "$T/late.csv" --source UNTC --db "$db2"
+run P instruments status --instrument untoc --db "$db2"
+same "party from the first such action" "$(awk '$1 == "ITA" || $1 == "ESP" { print $1, $2, $3 }' "$T/stdout")" "ESP party 2003-09-29
+ITA party $(date -u -d '2006-08-02 + 30 days' +%F)"
+
 # UNTOC art. 37: a Protocol only for a party to the Convention
 h=$(hash "$db")
 printf 'country,instrument,action,date\nUSA,tip-protocol,ratification,2005-11-03\nFRA,tip-protocol,ratification,2002-10-29\nDEU,tip-protocol,ratification,2006-06-13\n' >"$T/p37.csv"
