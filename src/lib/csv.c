@@ -73,7 +73,11 @@ field_cb(void *s, size_t len, void *data)
 			errlist_add(in->el, in->rec_line, in->n + 1, NULL,
 			    "invalid UTF-8 (palermo reads CSV as UTF-8)");
 		in->bad = 1;
-	} else
+	} else if (len >= 2 && ((const char *)s)[0] == '\'' &&
+	    csv_guarded((const char *)s + 1, len - 1))
+		/* a value guarded from spreadsheets, as palermo writes it */
+		buf_add(b, (const char *)s + 1, len - 1);
+	else
 		buf_add(b, s, len);
 	in->rec_fields += len;
 	if (b->overflow || in->rec_fields > RECORD_MAX) {
@@ -245,21 +249,50 @@ out:
 	return rc;
 }
 
+int
+csv_guarded(const char *s, size_t len)
+{
+	size_t	 i = 1, digits = 0;
+
+	/* a guarded text that begins with the quote is guarded again, so
+	 * that reading takes off only the one added */
+	if (len >= 2 && s[0] == '\'')
+		return csv_guarded(s + 1, len - 1);
+	if (len == 0 || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
+		return 0;
+	/* a number, signed, is a number */
+	if (s[0] == '+' || s[0] == '-') {
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+		if (i < len && s[i] == '.')
+			for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+				digits++;
+		if (i == len && digits > 0)
+			return 0;
+	}
+	return 1;
+}
+
 void
 csv_put(struct buf *b, const char *s, size_t len)
 {
+	int	 guard = csv_guarded(s, len);
 	/* libcsv trims spaces and tabs around unquoted fields */
-	int	 quote = len && (s[0] == ' ' || s[0] == '\t' ||
+	int	 quote = len && ((!guard && (s[0] == ' ' || s[0] == '\t')) ||
 	    s[len - 1] == ' ' || s[len - 1] == '\t');
 
 	for (size_t i = 0; i < len && !quote; i++)
 		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
 			quote = 1;
 	if (!quote) {
+		if (guard)
+			buf_addc(b, '\'');
 		buf_add(b, s, len);
 		return;
 	}
 	buf_addc(b, '"');
+	if (guard)
+		buf_addc(b, '\'');
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '"')
 			buf_addc(b, '"');

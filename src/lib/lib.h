@@ -262,7 +262,13 @@ int	 jsonl_read(FILE *, jsonl_fn, void *, struct errlist *,
 	    void (*progress)(uint64_t bytes, void *));
 
 /* Append one field to b, quoted when needed. */
+/* A CSV field, quoted where it must be.  A text that a spreadsheet would
+ * take for a formula (it begins with =, +, -, @, a tab or a carriage
+ * return, and is not a number) is written after a single quote, which
+ * spreadsheets show as text; csv_read takes that quote off again. */
 void	 csv_put(struct buf *, const char *, size_t);
+/* Whether a value is such a text (or such a text after quotes). */
+int	 csv_guarded(const char *, size_t);
 
 /* ---------------------------------------------------------------------- */
 /* xlsx.c: a streaming reader of .xlsx worksheets over libzip and expat. */

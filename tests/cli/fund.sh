@@ -722,3 +722,15 @@ Forced labour|Male|0 to 17 years|17"
 same "the groups leave the totals as they were" "$(sqlite3 -batch ":memory:" ".import --csv $T/vg/tables/fund_victims.csv t" 'SELECT Grant, "Of them reported in the year" FROM t')" "1|60
 3|25"
 unset PALERMO_TODAY
+
+# --- a value a spreadsheet would run as a formula is written as text ------
+db="$T/formula.db"
+fresh "$db"
+export PALERMO_TODAY=2024-06-30
+P fund donor '=HYPERLINK("http://x","z")' --kind individual --db "$db" >/dev/null
+P fund contribute --donor '=HYPERLINK("http://x","z")' --amount 10.00 --date 2024-01-02 --db "$db" >/dev/null
+P report fund --year 2024 --db "$db" --out "$T/formula" 2>/dev/null
+same "report CSV: a formula goes out as text" "$(grep -c "^\"'=HYPERLINK(\"\"http://x\"\",\"\"z\"\")\"," "$T/formula/tables/fund_donors.csv")" 1
+# the guard is one single quote before the name, nothing else changed
+same "report CSV: one quote before the name" "$(sqlite3 -batch :memory: ".import --csv $T/formula/tables/fund_donors.csv t" 'SELECT Donor FROM t')" "'=HYPERLINK(\"http://x\",\"z\")"
+unset PALERMO_TODAY

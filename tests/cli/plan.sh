@@ -74,6 +74,11 @@ expect "edit" 0 "" P plan edit 1 --status done --db "$db"
 same "edit keeps the rest" "$(q "$db" "SELECT status || ' ' || pillars || ' ' || objectives || ' ' || due FROM plan_actions WHERE id = 1")" "2 3 6 2016-12-31"
 expect "edit nothing there" 1 "no action 99" P plan edit 99 --status done --db "$db"
 
+# a title a spreadsheet would run as a formula: written as text in CSV,
+# read back as it was
+expect "a title like a formula" 0 "" P plan edit 3 --title "=cmd|' /C calc'!A0" --db "$db"
+P plan export --format csv --db "$db" --out "$T/f.csv"
+grep -q ",\"'=cmd|' /C calc'!A0\"," "$T/f.csv" || grep -q ",'=cmd|' /C calc'!A0," "$T/f.csv" && ok "plan export: the formula as text" || nok "plan export: the formula as text" "$(grep calc "$T/f.csv")"
 for f in csv json; do
 	P plan export --format "$f" --db "$db" --out "$T/e.$f"
 	fresh "$T/rt.db"

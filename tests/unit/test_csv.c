@@ -463,7 +463,20 @@ test_csv_put(void **state)
 		{ "\"", 0, "\"\"\"\"" },
 		{ "two\nlines", 0, "\"two\nlines\"" },
 		{ "cr\r", 0, "\"cr\r\"" },
-		{ "\r\n", 0, "\"\r\n\"" },
+		{ "\r\n", 0, "\"'\r\n\"" },
+		/* what a spreadsheet would run as a formula is text */
+		{ "=HYPERLINK(\"http://x\",\"z\")", 0,
+		    "\"'=HYPERLINK(\"\"http://x\"\",\"\"z\"\")\"" },
+		{ "+cmd", 0, "'+cmd" },
+		{ "-x", 0, "'-x" },
+		{ "@SUM(A1)", 0, "'@SUM(A1)" },
+		{ "\tx", 0, "'\tx" },
+		{ "'=x", 0, "''=x" },
+		{ "'plain", 0, "'plain" },
+		/* numbers stay numbers */
+		{ "-99", 0, "-99" },
+		{ "+1.5", 0, "+1.5" },
+		{ "-", 0, "'-" },
 		{ " lead", 0, "\" lead\"" },
 		{ "trail ", 0, "\"trail \"" },
 		{ "a,b,c", 3, "\"a,b\"" },
@@ -491,6 +504,7 @@ test_csv_put_roundtrip(void **state)
 	static const char *const vals[] = {
 		"plain", "", "a,b", "\"quoted\"", "multi\nline", "cr\r\nlf",
 		" padded ", "x", "C\xc3\xb4te d\xe2\x80\x99Ivoire", ",,,", "\"",
+		"=1+1", "-", "@x", "\tt", "-5", "'=already", "''=twice", "'",
 	};
 	struct buf	 line = BUF_INIT, want = BUF_INIT;
 	struct got	 g = { .n = 0 };
