@@ -245,11 +245,11 @@ static int
 practices_of(struct report *r, struct store *st, int country,
     struct table *t)
 {
-	struct practice_filter f = { country, NR, NULL, -1 };
+	/* every practice of the country */
+	struct practice_filter f = { country, NR, NULL, 1000000 };
 	struct practice_rows pr = { r, t };
 	long long	 found;
 
-	f.limit = 1000000;
 	return practices_find(st, NULL, 0, &f, practice_row, &pr, &found);
 }
 

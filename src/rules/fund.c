@@ -688,12 +688,10 @@ op_grant(struct apply *a, int64_t *id)
 	const struct country	*ct;
 	struct fund_grant	 g;
 	struct fund_entry	 e;
-	long long		 n;
 	int64_t			 amount = 0;
 
 	memset(&g, 0, sizeof(g));
 	g.window = -1;
-	(void)n;
 	want_dollars(a, &amount);
 	if (cycle != NULL && amount > 0 && grant_cycle_check(a, cycle, amount,
 	    &g.cycle) == -1)

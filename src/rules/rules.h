@@ -54,13 +54,10 @@ void	 treaty_in_force_for(const struct instrument *, int action,
  * the instrument entered into force for it (the earliest of its
  * ratification-like actions); pending between such an action and that
  * day; a signatory from its signature; since is that day ("" for
- * neither).  treaty_status gives since in a buffer of its own, good
- * until the next call.
+ * neither).
  */
 enum party_status treaty_status_at(const struct treaties *, int64_t
 	    instrument, int country, const char *as_of, char since[11]);
-enum party_status treaty_status(const struct treaties *, int64_t instrument,
-	    int country, const char *as_of, const char **since);
 /* Whether a participant (its row) can take part in an instrument on date:
  * the row is in effect, and an organisation only where it is open to
  * them. */

@@ -132,18 +132,6 @@ treaty_status_at(const struct treaties *t, int64_t instrument, int country,
 	return st;
 }
 
-enum party_status
-treaty_status(const struct treaties *t, int64_t instrument, int country,
-    const char *as_of, const char **since)
-{
-	static char	 when[11];
-	enum party_status st = treaty_status_at(t, instrument, country, as_of,
-	    when);
-
-	*since = when;
-	return st;
-}
-
 int
 treaty_may_take_part(const struct treaties *t, int64_t instrument,
     const struct participant *p, const char *date)
